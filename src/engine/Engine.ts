@@ -1,0 +1,72 @@
+/**
+ * The one interface every part of the runtime talks to. Two implementations exist:
+ * NativeEngine (native DuckDB through @duckdb/node-api, for the CLI and Node tests) and
+ * WasmEngine (DuckDB-WASM in its own worker, for the browser). Both embed DuckDB v1.4.3,
+ * so the same SQL reads the same files the same way.
+ *
+ * Results come back already normalised to plain JSON-friendly values (see Value) so that
+ * the code above the engine never sees BigInt, Arrow vectors or engine-specific objects,
+ * and the browser and the command line produce byte-identical results.json.
+ */
+
+/** A cell value as the runtime sees it: what results.json contains. */
+export type Value = number | string | boolean | null | Value[] | { [key: string]: Value };
+
+export type Row = Record<string, Value>;
+
+export interface ColumnInfo {
+  name: string;
+  /** DuckDB logical type as DuckDB prints it, e.g. `DOUBLE`, `VARCHAR`, `DECIMAL(10,2)`. */
+  type: string;
+}
+
+export interface QueryResult {
+  columns: ColumnInfo[];
+  rows: Row[];
+}
+
+/**
+ * A file handed to the engine. In Node it is usually a path on disk; in the browser a File
+ * picked or dropped by the user (read by DuckDB in chunks, never whole into a JS string), or
+ * bytes already in memory.
+ */
+export type FileSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'blob'; blob: Blob };
+
+/** Positional parameters bound to `?`/`$1` placeholders; never spliced into SQL text. */
+export type Params = ReadonlyArray<number | string | boolean | null>;
+
+export interface Engine {
+  /** `duckdb-wasm` or `duckdb-native`. */
+  readonly name: string;
+  /** DuckDB library version, e.g. `v1.4.3`. */
+  version(): Promise<string>;
+  /** Runs one statement and returns its rows (keep this for small results: aggregates, previews). */
+  query(sql: string, params?: Params): Promise<QueryResult>;
+  /** Runs one statement for its effect. */
+  exec(sql: string, params?: Params): Promise<void>;
+  /**
+   * Makes a file readable by DuckDB's readers (read_csv, read_parquet, …) and returns the
+   * path to use inside SQL. `name` is the user's file name (used for messages and as a
+   * hint for the virtual path).
+   */
+  registerFile(name: string, source: FileSource): Promise<string>;
+  /** Reads a registered file's bytes (used by parsers DuckDB does not have, like Excel). */
+  readFile(source: FileSource): Promise<Uint8Array>;
+  /** Interrupts the running query, if any. */
+  cancel(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Error raised by an engine, carrying DuckDB's own message. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly sql?: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  EngineError,
+  type Engine,
+  type FileSource,
+  type Params,
+  type QueryResult,
+} from './Engine.ts';
+import { normalizeRows } from './normalize.ts';
+import { lockDown } from './settings.ts';
+
+/** Native DuckDB (through @duckdb/node-api): the command line's engine and the Node tests'. */
+export class NativeEngine implements Engine {
+  readonly name = 'duckdb-native';
+  private tempDir: string | undefined;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async create(options: { threads?: number } = {}): Promise<NativeEngine> {
+    const instance = await DuckDBInstance.create(':memory:', {
+      ...(options.threads ? { threads: String(options.threads) } : {}),
+    });
+    const engine = new NativeEngine(instance, await instance.connect());
+    for (const statement of lockDown()) await engine.exec(statement);
+    return engine;
+  }
+
+  async version(): Promise<string> {
+    const { rows } = await this.query('SELECT version() AS v');
+    return String(rows[0].v);
+  }
+
+  async query(sql: string, params: Params = []): Promise<QueryResult> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+      const columns = reader.columnNames().map((name, i) => ({
+        name,
+        type: reader.columnTypes()[i].toString(),
+      }));
+      return { columns, rows: normalizeRows(columns, reader.getRowsJS() as unknown[][]) };
+    } catch (error) {
+      throw new EngineError(messageOf(error), sql);
+    }
+  }
+
+  async exec(sql: string, params: Params = []): Promise<void> {
+    try {
+      await this.connection.run(sql, params as DuckDBValue[]);
+    } catch (error) {
+      throw new EngineError(messageOf(error), sql);
+    }
+  }
+
+  async registerFile(name: string, source: FileSource): Promise<string> {
+    if (source.kind === 'path') return source.path;
+    this.tempDir ??= await mkdtemp(join(tmpdir(), 'statecraft-'));
+    const path = join(this.tempDir, basename(name));
+    await writeFile(path, await this.readFile(source));
+    return path;
+  }
+
+  async readFile(source: FileSource): Promise<Uint8Array> {
+    if (source.kind === 'path') return new Uint8Array(await readFile(source.path));
+    if (source.kind === 'bytes') return source.bytes;
+    return new Uint8Array(await source.blob.arrayBuffer());
+  }
+
+  async cancel(): Promise<void> {
+    this.connection.interrupt();
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    if (this.tempDir) await rm(this.tempDir, { recursive: true, force: true });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
