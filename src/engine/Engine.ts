@@ -55,6 +55,10 @@ export interface Engine {
   registerFile(name: string, source: FileSource): Promise<string>;
   /** Reads a registered file's bytes (used by parsers DuckDB does not have, like Excel). */
   readFile(source: FileSource): Promise<Uint8Array>;
+  /** Reads bytes [start, end) of a file without reading the rest (sniffing, chunked parsing). */
+  readSlice(source: FileSource, start: number, end: number): Promise<Uint8Array>;
+  /** Size of a file in bytes. */
+  fileSize(source: FileSource): Promise<number>;
   /** Interrupts the running query, if any. */
   cancel(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
@@ -69,6 +69,25 @@ export class NativeEngine implements Engine {
     if (source.kind === 'path') return new Uint8Array(await readFile(source.path));
     if (source.kind === 'bytes') return source.bytes;
     return new Uint8Array(await source.blob.arrayBuffer());
+  }
+
+  async readSlice(source: FileSource, start: number, end: number): Promise<Uint8Array> {
+    if (source.kind === 'bytes') return source.bytes.subarray(start, end);
+    if (source.kind === 'blob') return new Uint8Array(await source.blob.slice(start, end).arrayBuffer());
+    const handle = await open(source.path, 'r');
+    try {
+      const buffer = new Uint8Array(Math.max(0, end - start));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async fileSize(source: FileSource): Promise<number> {
+    if (source.kind === 'bytes') return source.bytes.length;
+    if (source.kind === 'blob') return source.blob.size;
+    return (await stat(source.path)).size;
   }
 
   async cancel(): Promise<void> {
