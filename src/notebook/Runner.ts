@@ -1,0 +1,246 @@
+/**
+ * Runs a notebook: loads its datasets, then its cells in dependency order, re-running only
+ * what changed. The browser and the command line both drive this class; it holds the state
+ * the UI shows and produces the results object the CLI writes as results.json.
+ */
+import type { Engine, Row } from '../engine/Engine.ts';
+import { listTables } from '../engine/tables.ts';
+import { loadDataset, type DatasetResolver } from './datasets.ts';
+import { NotebookError } from './errors.ts';
+import { buildGraph, cellKey, outputTables, type Graph } from './graph.ts';
+import { fingerprint } from './hash.ts';
+import { cellsOf, type ParseResult } from './parse.ts';
+import { runCell, tableRows } from './run-cell.ts';
+import { SqlSyntaxError } from './sql-tokens.ts';
+import type { CellState, DatasetState } from './state.ts';
+import type { Cell, InputValue, Notebook } from './types.ts';
+
+export interface RunnerOptions {
+  resolveDataset: DatasetResolver;
+  /** Where datasets are looked up, for messages ("the folder data/", "the files you opened"). */
+  datasetLocation: string;
+  /** Called whenever a cell or dataset changes state. */
+  onChange?: () => void;
+}
+
+export class Runner {
+  notebook: Notebook = { datasets: [], blocks: [], frontMatter: {} };
+  readonly cells = new Map<string, CellState>();
+  readonly datasets = new Map<string, DatasetState>();
+  /** Notebook-level problems (front matter) that stop everything. */
+  errors: NotebookError[] = [];
+  private parseErrors = new Map<number, NotebookError>();
+  private graph: Graph = buildGraph([]);
+  private inputs = new Map<string, InputValue>();
+  private datasetSignatures = new Map<string, string>();
+  private engineVersion: string | undefined;
+
+  constructor(
+    readonly engine: Engine,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  /** Replaces the document; cells whose text did not change keep their results. */
+  setNotebook(parsed: ParseResult): void {
+    this.notebook = parsed.notebook;
+    this.parseErrors = parsed.cellErrors;
+    this.errors = parsed.errors.filter(
+      (e) => !e.cell && ![...parsed.cellErrors.values()].includes(e),
+    );
+    const cells = cellsOf(parsed.notebook);
+    this.graph = buildGraph(cells);
+    const keys = new Set(cells.map(cellKey));
+    for (const key of this.cells.keys()) if (!keys.has(key)) this.cells.delete(key);
+    for (const cell of cells) {
+      const existing = this.cells.get(cellKey(cell));
+      if (existing && existing.kind === cell.kind) {
+        existing.line = cell.line;
+        continue;
+      }
+      this.cells.set(cellKey(cell), {
+        key: cellKey(cell),
+        kind: cell.kind,
+        name: cell.name,
+        line: cell.line,
+        status: 'stale',
+        warnings: [],
+        outputs: [],
+      });
+    }
+    this.changed();
+  }
+
+  /** Sets an input's value; the next run() re-runs only the cells that use it. */
+  setInput(name: string, value: InputValue): void {
+    this.inputs.set(name, value);
+  }
+
+  inputValue(name: string): InputValue | undefined {
+    return this.inputs.get(name);
+  }
+
+  /** Loads missing datasets and runs every cell whose fingerprint changed. */
+  async run(): Promise<void> {
+    if (this.errors.length > 0) return;
+    await this.loadDatasets();
+    const cells = new Map(cellsOf(this.notebook).map((c) => [cellKey(c), c]));
+    const signatures = new Map<string, string>();
+    const failed = new Set<string>();
+    const ordered = [...this.graph.order, ...this.graph.cycles.keys()];
+    for (const key of ordered) {
+      const cell = cells.get(key)!;
+      const state = this.cells.get(key)!;
+      const problem = this.parseErrors.get(cell.index) ?? this.graph.cycles.get(key);
+      if (problem) {
+        this.fail(state, problem.message, problem.line ?? cell.line);
+        failed.add(key);
+        continue;
+      }
+      const blocker = this.graph.upstream.get(key)!.find((d) => failed.has(d));
+      if (blocker) {
+        Object.assign(state, {
+          status: 'stale',
+          blockedBy: blocker,
+          error: undefined,
+          signature: undefined,
+        });
+        failed.add(key);
+        this.changed();
+        continue;
+      }
+      const signature = this.signatureOf(cell, signatures);
+      signatures.set(key, signature);
+      if (state.status === 'ok' && state.signature === signature) continue;
+      await this.execute(cell, state, signature);
+      if (state.status !== 'ok') failed.add(key);
+    }
+  }
+
+  private async execute(cell: Cell, state: CellState, signature: string): Promise<void> {
+    Object.assign(state, { status: 'running', blockedBy: undefined, error: undefined });
+    this.changed();
+    const started = performance.now();
+    try {
+      const outcome = await runCell(cell, {
+        engine: this.engine,
+        inputs: this.inputs,
+        tableExists: async (name) => (await this.tableNames()).has(name.toLowerCase()),
+      });
+      if (cell.kind === 'input' && cell.name && !this.inputs.has(cell.name)) {
+        this.inputs.set(cell.name, cell.spec.value);
+      }
+      Object.assign(state, outcome, { status: 'ok', signature, ms: performance.now() - started });
+    } catch (error) {
+      this.fail(state, messageOf(error), errorLine(cell, error));
+      state.ms = performance.now() - started;
+      for (const table of outputTables(cell)) {
+        await this.engine
+          .exec(`DROP TABLE IF EXISTS "${table.replaceAll('"', '""')}"`)
+          .catch(() => {});
+      }
+    }
+    this.changed();
+  }
+
+  private fail(state: CellState, message: string, line: number): void {
+    Object.assign(state, {
+      status: 'error',
+      error: { message, line },
+      signature: undefined,
+      outputs: [],
+      chart: undefined,
+      expectations: undefined,
+    });
+    this.changed();
+  }
+
+  private async loadDatasets(): Promise<void> {
+    for (const ref of this.notebook.datasets) {
+      const signature = JSON.stringify([ref.file, ref.sheet, ref.encoding, ref.sha256]);
+      const current = this.datasets.get(ref.name);
+      if (current?.status === 'ok' && this.datasetSignatures.get(ref.name) === signature) continue;
+      const state = await loadDataset(
+        this.engine,
+        ref,
+        this.options.resolveDataset,
+        this.options.datasetLocation,
+      );
+      this.datasets.set(ref.name, state);
+      this.datasetSignatures.set(ref.name, signature + (state.sha256 ?? ''));
+      this.changed();
+    }
+  }
+
+  /** Forget a dataset's loaded state so the next run() reloads it (the user opened a new file). */
+  invalidateDataset(name: string): void {
+    this.datasets.delete(name);
+  }
+
+  private signatureOf(cell: Cell, signatures: Map<string, string>): string {
+    const upstream = this.graph.upstream.get(cellKey(cell))!.map((k) => signatures.get(k) ?? '');
+    const datasets = this.notebook.datasets.map((d) => this.datasetSignatures.get(d.name) ?? '');
+    const input =
+      cell.kind === 'input' && cell.name ? JSON.stringify(this.inputs.get(cell.name) ?? null) : '';
+    return fingerprint(
+      JSON.stringify([cell.kind, cell.name, cell.source, input, upstream, datasets]),
+    );
+  }
+
+  private async tableNames(): Promise<Set<string>> {
+    return new Set((await listTables(this.engine)).map((t) => t.toLowerCase()));
+  }
+
+  /** True when every dataset loaded and every cell ran. */
+  get succeeded(): boolean {
+    return (
+      this.errors.length === 0 &&
+      [...this.datasets.values()].every((d) => d.status === 'ok') &&
+      [...this.cells.values()].every((c) => c.status === 'ok')
+    );
+  }
+
+  /** The results.json object: every named result table in full, plus `_meta`. */
+  async results(notebookFile: string): Promise<Record<string, unknown>> {
+    this.engineVersion ??= await this.engine.version();
+    const out: Record<string, Row[] | unknown> = {};
+    for (const cell of cellsOf(this.notebook)) {
+      if (this.cells.get(cellKey(cell))?.status !== 'ok') continue;
+      for (const table of outputTables(cell)) out[table] = await tableRows(this.engine, table);
+    }
+    out._meta = {
+      notebook: notebookFile,
+      title: this.notebook.title ?? null,
+      datasets: this.notebook.datasets.map((d) => {
+        const state = this.datasets.get(d.name);
+        return {
+          name: d.name,
+          file: d.file,
+          sha256: state?.sha256 ?? null,
+          rows: state?.rows ?? null,
+        };
+      }),
+      engine_version: this.engineVersion,
+    };
+    return out;
+  }
+
+  private changed(): void {
+    this.options.onChange?.();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The file line an error points at: the SQL line for engine and syntax errors, else the fence. */
+function errorLine(cell: Cell, error: unknown): number {
+  const bodyStart = cell.line + 1;
+  if (error instanceof SqlSyntaxError) {
+    return bodyStart + cell.source.slice(0, error.offset).split('\n').length - 1;
+  }
+  const match = error instanceof Error ? /LINE (\d+):/.exec(error.message) : null;
+  // The engine sees the query wrapped in one extra line (CREATE TABLE … AS ().
+  if (match && cell.kind === 'sql') return bodyStart + Math.max(0, Number(match[1]) - 2);
+  return cell.line;
+}

@@ -1,0 +1,138 @@
+/**
+ * The dependency graph between cells: which tables each cell produces, which it reads, and
+ * an order to run them in. A cell depends on the cells producing the tables it reads and the
+ * inputs whose `$name` it uses; document order does not matter.
+ */
+import { NotebookError } from './errors.ts';
+import { parameterNames, referencedNames, tokenize } from './sql-tokens.ts';
+import type { Cell } from './types.ts';
+
+/** Stable key of a cell: its name, or `#<index>` for unnamed chart and expect cells. */
+export function cellKey(cell: Cell): string {
+  return cell.name ?? `#${cell.index}`;
+}
+
+/** Tables a cell creates in DuckDB. */
+export function outputTables(cell: Cell): string[] {
+  if (!cell.name) return [];
+  switch (cell.kind) {
+    case 'sql':
+    case 'rate':
+      return [cell.name];
+    case 'crosstab':
+      return [cell.name, `${cell.name}_test`];
+    case 'logit':
+      return [
+        cell.name,
+        `${cell.name}_fit`,
+        ...(cell.spec.predict ? [`${cell.name}_predicted`] : []),
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Table names a cell reads (lower-cased), as written. */
+export function tablesRead(cell: Cell): string[] {
+  switch (cell.kind) {
+    case 'sql':
+      try {
+        return [...referencedNames(tokenize(cell.source))];
+      } catch {
+        return [];
+      }
+    case 'expect':
+      return Object.keys(cell.spec).map((k) => k.toLowerCase());
+    case 'input':
+      return [];
+    default:
+      return typeof cell.spec.from === 'string' ? [cell.spec.from.toLowerCase()] : [];
+  }
+}
+
+export function parametersUsed(cell: Cell): string[] {
+  if (cell.kind !== 'sql') return [];
+  try {
+    return parameterNames(tokenize(cell.source));
+  } catch {
+    return [];
+  }
+}
+
+export interface Graph {
+  /** Cell keys in an order where every cell follows the cells it depends on. */
+  order: string[];
+  /** Direct upstream cell keys of each cell. */
+  upstream: Map<string, string[]>;
+  /** Producing cell key of each table name (lower-cased). */
+  producers: Map<string, string>;
+  /** Cells caught in a dependency cycle, with the error to show. */
+  cycles: Map<string, NotebookError>;
+}
+
+export function buildGraph(cells: Cell[]): Graph {
+  const producers = new Map<string, string>();
+  const inputs = new Map<string, string>();
+  for (const cell of cells) {
+    for (const table of outputTables(cell)) producers.set(table.toLowerCase(), cellKey(cell));
+    if (cell.kind === 'input' && cell.name) inputs.set(cell.name, cellKey(cell));
+  }
+  const upstream = new Map<string, string[]>();
+  for (const cell of cells) {
+    const key = cellKey(cell);
+    const deps = new Set<string>();
+    for (const table of tablesRead(cell)) {
+      const producer = producers.get(table);
+      if (producer !== undefined) deps.add(producer);
+    }
+    for (const param of parametersUsed(cell)) {
+      const input = inputs.get(param);
+      if (input !== undefined) deps.add(input);
+    }
+    upstream.set(key, [...deps]);
+  }
+  const { order, cyclic } = topologicalOrder(cells.map(cellKey), upstream);
+  const cycles = new Map<string, NotebookError>();
+  const byKey = new Map(cells.map((c) => [cellKey(c), c]));
+  for (const key of cyclic) {
+    const cell = byKey.get(key)!;
+    const members = cyclic.filter((k) => upstream.get(k)!.some((d) => cyclic.includes(d)));
+    cycles.set(
+      key,
+      new NotebookError(
+        `Dependency cycle: ${members.join(' → ')} read each other's tables; break the loop`,
+        cell.line,
+        cell.name,
+      ),
+    );
+  }
+  return { order, upstream, producers, cycles };
+}
+
+/** Kahn's algorithm, keeping document order among cells that are ready at the same time. */
+function topologicalOrder(keys: string[], upstream: Map<string, string[]>) {
+  const remaining = new Map(keys.map((k) => [k, new Set(upstream.get(k) ?? [])]));
+  const order: string[] = [];
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const key of keys) {
+      const deps = remaining.get(key);
+      if (!deps || [...deps].some((d) => remaining.has(d))) continue;
+      order.push(key);
+      remaining.delete(key);
+      progress = true;
+    }
+  }
+  return { order, cyclic: [...remaining.keys()] };
+}
+
+/** Every cell downstream of `key` (not including it), in run order. */
+export function downstreamOf(graph: Graph, key: string): string[] {
+  const affected = new Set([key]);
+  for (const k of graph.order) {
+    if (graph.upstream.get(k)?.some((d) => affected.has(d))) affected.add(k);
+  }
+  affected.delete(key);
+  return graph.order.filter((k) => affected.has(k));
+}

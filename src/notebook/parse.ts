@@ -1,0 +1,290 @@
+/**
+ * Notebook format v1 (docs/notebook-format.md): Markdown with optional YAML front matter;
+ * fenced blocks whose info string is `<kind> <name>` are cells, every other block is prose.
+ */
+import { checkKeyType, SPEC_RULES } from './cell-specs.ts';
+import { NotebookError } from './errors.ts';
+import type { Block, Cell, CellKind, DatasetRef, Notebook } from './types.ts';
+import { parseYamlAt } from './yaml-body.ts';
+
+export const CELL_KINDS: readonly CellKind[] = [
+  'sql',
+  'rate',
+  'crosstab',
+  'logit',
+  'chart',
+  'input',
+  'expect',
+];
+const NAMELESS_OK: ReadonlySet<CellKind> = new Set(['chart', 'expect']);
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+export interface ParseResult {
+  notebook: Notebook;
+  /** Problems found; a cell with a problem also carries it in `cellErrors`. */
+  errors: NotebookError[];
+  /** Errors that belong to one cell, keyed by the cell's index; the rest of the notebook can run. */
+  cellErrors: Map<number, NotebookError>;
+}
+
+export function parseNotebook(text: string): ParseResult {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const errors: NotebookError[] = [];
+  const cellErrors = new Map<number, NotebookError>();
+  const { frontMatter, datasets, bodyStart } = readFrontMatter(lines, errors);
+  const blocks: Block[] = [];
+  let prose: string[] = [];
+  let proseLine = bodyStart + 1;
+  const flushProse = () => {
+    if (prose.some((l) => l.trim() !== '')) {
+      blocks.push({ kind: 'markdown', line: proseLine, text: prose.join('\n') });
+    }
+    prose = [];
+  };
+  let cellIndex = 0;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const open = FENCE.exec(lines[i]);
+    if (!open) {
+      if (prose.length === 0) proseLine = i + 1;
+      prose.push(lines[i]);
+      continue;
+    }
+    const close = findClosingFence(lines, i, open[2]);
+    const info = open[3].trim().split(/\s+/);
+    const kind = info[0] as CellKind;
+    if (!CELL_KINDS.includes(kind)) {
+      if (prose.length === 0) proseLine = i + 1;
+      prose.push(...lines.slice(i, close + 1));
+      i = close;
+      continue;
+    }
+    flushProse();
+    const source = lines.slice(i + 1, close).join('\n');
+    const cell = buildCell(kind, info, source, i + 1, cellIndex, cellErrors);
+    blocks.push(cell);
+    cellIndex++;
+    if (close >= lines.length) {
+      recordError(
+        cellErrors,
+        cell.index,
+        new NotebookError(`The ${kind} cell is never closed with a fence`, i + 1, cell.name),
+      );
+    }
+    i = close;
+    proseLine = i + 2;
+  }
+  flushProse();
+  checkNames(blocks, datasets, cellErrors);
+  errors.push(...cellErrors.values());
+  const title = typeof frontMatter.title === 'string' ? frontMatter.title : undefined;
+  return { notebook: { title, datasets, blocks, frontMatter }, errors, cellErrors };
+}
+
+function findClosingFence(lines: string[], open: number, fence: string): number {
+  for (let j = open + 1; j < lines.length; j++) {
+    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(lines[j]);
+    if (m && m[1][0] === fence[0] && m[1].length >= fence.length) return j;
+  }
+  return lines.length;
+}
+
+function readFrontMatter(lines: string[], errors: NotebookError[]) {
+  const none = {
+    frontMatter: {} as Record<string, unknown>,
+    datasets: [] as DatasetRef[],
+    bodyStart: 0,
+  };
+  if (lines[0]?.trim() !== '---') return none;
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end < 0) {
+    errors.push(
+      new NotebookError('Front matter starts with --- on line 1 but is never closed with ---', 1),
+    );
+    return none;
+  }
+  try {
+    const { value, keyLines } = parseYamlAt(lines.slice(1, end).join('\n'), 2, 'the front matter');
+    const frontMatter = (value ?? {}) as Record<string, unknown>;
+    if (typeof frontMatter !== 'object' || Array.isArray(frontMatter)) {
+      throw new NotebookError('Front matter must be a YAML mapping (title:, datasets:)', 2);
+    }
+    const datasets = readDatasets(frontMatter.datasets, keyLines.get('datasets') ?? 2, lines);
+    return { frontMatter, datasets, bodyStart: end + 1 };
+  } catch (error) {
+    if (!(error instanceof NotebookError)) throw error;
+    errors.push(error);
+    return { ...none, bodyStart: end + 1 };
+  }
+}
+
+function readDatasets(raw: unknown, line: number, lines: string[]): DatasetRef[] {
+  if (raw === undefined || raw === null) return [];
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new NotebookError(
+      'datasets must map table names to files (ties: {file: TIESv4-1.xls})',
+      line,
+    );
+  }
+  return Object.entries(raw as Record<string, unknown>).map(([name, entry]) => {
+    const entryLine = lineOfKey(lines, name, line);
+    if (!IDENTIFIER.test(name)) {
+      throw new NotebookError(
+        `Dataset name "${name}" is not an SQL identifier (letters, digits, _)`,
+        entryLine,
+      );
+    }
+    const spec = (typeof entry === 'string' ? { file: entry } : entry) as Record<string, unknown>;
+    if (!spec || typeof spec !== 'object' || typeof spec.file !== 'string') {
+      throw new NotebookError(`Dataset "${name}" needs a file: entry`, entryLine);
+    }
+    const unknown = Object.keys(spec).filter(
+      (k) => !['file', 'sheet', 'sha256', 'encoding'].includes(k),
+    );
+    if (unknown.length > 0) {
+      throw new NotebookError(
+        `Dataset "${name}" has unknown key "${unknown[0]}" (allowed: file, sheet, sha256, encoding)`,
+        entryLine,
+      );
+    }
+    const sheet = spec.sheet;
+    if (sheet !== undefined && typeof sheet !== 'string' && typeof sheet !== 'number') {
+      throw new NotebookError(
+        `Dataset "${name}": sheet must be a name or a 1-based number`,
+        entryLine,
+      );
+    }
+    return {
+      name,
+      file: spec.file,
+      sheet: sheet as string | number | undefined,
+      sha256: typeof spec.sha256 === 'string' ? spec.sha256.toLowerCase() : undefined,
+      encoding: typeof spec.encoding === 'string' ? spec.encoding : undefined,
+      line: entryLine,
+    };
+  });
+}
+
+/** Line of `  name:` inside the front matter, for messages about one dataset entry. */
+function lineOfKey(lines: string[], key: string, fallback: number): number {
+  const index = lines.findIndex(
+    (l, i) => i >= fallback - 1 && new RegExp(`^\\s+${escapeRe(key)}\\s*:`).test(l),
+  );
+  return index < 0 ? fallback : index + 1;
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function buildCell(
+  kind: CellKind,
+  info: string[],
+  source: string,
+  line: number,
+  index: number,
+  cellErrors: Map<number, NotebookError>,
+): Cell {
+  const name = info[1];
+  const base = { index, name, line, source };
+  const fail = (message: string, at = line) => {
+    recordError(cellErrors, index, new NotebookError(message, at, name));
+  };
+  if (info.length > 2)
+    fail(`Cell header "${info.join(' ')}" has extra words; write \`${kind} <name>\``);
+  if (name === undefined && !NAMELESS_OK.has(kind)) {
+    fail(`A ${kind} cell needs a name: \`${kind} my_result\``);
+  } else if (name !== undefined && !IDENTIFIER.test(name)) {
+    fail(
+      `Cell name "${name}" is not an SQL identifier (letters, digits and _, not starting with a digit)`,
+    );
+  }
+  if (kind === 'sql') return { ...base, kind };
+  let spec: Record<string, unknown> = {};
+  try {
+    const parsed = parseYamlAt(source, line + 1, `the ${kind} cell${name ? ` ${name}` : ''}`);
+    if (!parsed.value || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+      throw new NotebookError(
+        `The body of a ${kind} cell must be a YAML mapping of keys`,
+        line + 1,
+        name,
+      );
+    }
+    spec = parsed.value as Record<string, unknown>;
+    if (kind !== 'expect') checkSpec(kind, spec, parsed.keyLines, line, fail);
+  } catch (error) {
+    if (!(error instanceof NotebookError)) throw error;
+    fail(error.message, error.line);
+  }
+  return { ...base, kind, spec } as Cell;
+}
+
+function checkSpec(
+  kind: Exclude<CellKind, 'sql' | 'expect'>,
+  spec: Record<string, unknown>,
+  keyLines: Map<string, number>,
+  line: number,
+  fail: (message: string, at?: number) => void,
+): void {
+  const rule = SPEC_RULES[kind];
+  for (const key of Object.keys(spec)) {
+    const at = keyLines.get(key) ?? line;
+    const type = rule.keys[key];
+    if (!type) {
+      fail(
+        `Unknown key "${key}" in ${kind} cell (allowed: ${Object.keys(rule.keys).join(', ')})`,
+        at,
+      );
+      return;
+    }
+    const problem = checkKeyType(key, type, spec[key]);
+    if (problem) {
+      fail(`${problem} in ${kind} cell`, at);
+      return;
+    }
+  }
+  const missing = rule.required.filter((k) => spec[k] === undefined);
+  if (missing.length > 0) {
+    fail(
+      `The ${kind} cell is missing required key${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+    );
+    return;
+  }
+  const problem = rule.check?.(spec);
+  if (problem) fail(`${problem} in ${kind} cell`);
+}
+
+function checkNames(
+  blocks: Block[],
+  datasets: DatasetRef[],
+  cellErrors: Map<number, NotebookError>,
+) {
+  const seen = new Map<string, number>(datasets.map((d) => [d.name.toLowerCase(), d.line]));
+  for (const block of blocks) {
+    if (block.kind === 'markdown' || !block.name) continue;
+    const key = block.name.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      recordError(
+        cellErrors,
+        block.index,
+        new NotebookError(
+          `The name "${block.name}" is already used on line ${earlier}; names must be unique`,
+          block.line,
+          block.name,
+        ),
+      );
+    } else {
+      seen.set(key, block.line);
+    }
+  }
+}
+
+function recordError(cellErrors: Map<number, NotebookError>, index: number, error: NotebookError) {
+  if (!cellErrors.has(index)) cellErrors.set(index, error);
+}
+
+/** The cells of a notebook, in document order. */
+export function cellsOf(notebook: Notebook): Cell[] {
+  return notebook.blocks.filter((b): b is Cell => b.kind !== 'markdown');
+}

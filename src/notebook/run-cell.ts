@@ -1,0 +1,121 @@
+/**
+ * Executes one cell against the engine. Every kind ends the same way: its outputs are
+ * DuckDB tables named after the cell, so later cells (and the user's SQL) build on them.
+ */
+import type { Engine, Params, QueryResult, Row } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
+import { createTableFromRows, describeTable } from '../engine/tables.ts';
+import { validateChart } from '../charts/index.ts';
+import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
+import { CellError } from './errors.ts';
+import { evaluateExpectations } from './expect.ts';
+import { outputTables } from './graph.ts';
+import { bindParameters, checkSingleQuery, parameterNames, tokenize } from './sql-tokens.ts';
+import type { CellState } from './state.ts';
+import type { Cell, CellTables, InputValue } from './types.ts';
+
+/** Rows of a result shown in the notebook; the full table stays in DuckDB. */
+export const PREVIEW_ROWS = 200;
+/** A chart reads at most this many rows; more marks would be unreadable and slow. */
+export const CHART_ROW_LIMIT = 50_000;
+
+export interface CellContext {
+  engine: Engine;
+  /** Current value of each input cell, by name. */
+  inputs: Map<string, InputValue>;
+  /** Tables that exist now (lower-cased), for clear "no such table" messages. */
+  tableExists: (name: string) => Promise<boolean>;
+}
+
+type Outcome = Pick<
+  CellState,
+  'warnings' | 'outputs' | 'rows' | 'chart' | 'input' | 'expectations'
+>;
+
+export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
+  switch (cell.kind) {
+    case 'sql':
+      return runSql(cell, ctx);
+    case 'rate':
+      await requireTable(cell.spec.from, ctx);
+      return storeTables(cell, await runRate(ctx.engine, cell.spec), ctx.engine);
+    case 'crosstab':
+      await requireTable(cell.spec.from, ctx);
+      return storeTables(cell, await runCrosstab(ctx.engine, cell.spec), ctx.engine);
+    case 'logit':
+      await requireTable(cell.spec.from, ctx);
+      return storeTables(cell, await runLogit(ctx.engine, cell.spec), ctx.engine);
+    case 'chart': {
+      await requireTable(cell.spec.from, ctx);
+      const columns = (await describeTable(ctx.engine, cell.spec.from)).map((c) => c.name);
+      validateChart(cell.spec, columns);
+      const { rows } = await ctx.engine.query(
+        `SELECT * FROM ${ident(cell.spec.from)} LIMIT ${CHART_ROW_LIMIT + 1}`,
+      );
+      if (rows.length > CHART_ROW_LIMIT) {
+        throw new CellError(
+          `Table "${cell.spec.from}" has more than ${CHART_ROW_LIMIT} rows; aggregate it in a sql cell before charting`,
+        );
+      }
+      return { warnings: [], outputs: [], rows: rows.length, chart: { spec: cell.spec, rows } };
+    }
+    case 'input': {
+      const value = ctx.inputs.get(cell.name!) ?? cell.spec.value;
+      return { warnings: [], outputs: [], input: { spec: cell.spec, value } };
+    }
+    case 'expect': {
+      for (const table of Object.keys(cell.spec)) await requireTable(table, ctx);
+      const expectations = await evaluateExpectations(ctx.engine, cell.spec);
+      return { warnings: [], outputs: [], expectations };
+    }
+  }
+}
+
+async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
+  const tokens = tokenize(cell.source);
+  const query = checkSingleQuery(cell.source, tokens);
+  const names = parameterNames(tokens);
+  const params: Params = names.map((name) => {
+    if (!ctx.inputs.has(name)) {
+      throw new CellError(`$${name} is not an input cell; add \`input ${name}\` or fix the name`);
+    }
+    return ctx.inputs.get(name)!;
+  });
+  const bound = bindParameters(query, tokens, names);
+  // The parentheses make DuckDB's own parser insist on a query here, whatever the text says.
+  await ctx.engine.exec(`CREATE OR REPLACE TABLE ${ident(cell.name!)} AS (\n${bound}\n)`, params);
+  return previewOutputs(cell, ctx.engine, []);
+}
+
+async function storeTables(cell: Cell, computed: CellTables, engine: Engine): Promise<Outcome> {
+  for (const [suffix, data] of Object.entries(computed.tables)) {
+    await createTableFromRows(engine, `${cell.name}${suffix}`, data.columns, data.rows);
+  }
+  return previewOutputs(cell, engine, computed.warnings);
+}
+
+async function previewOutputs(cell: Cell, engine: Engine, warnings: string[]): Promise<Outcome> {
+  const outputs: Outcome['outputs'] = [];
+  for (const table of outputTables(cell)) {
+    const count = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
+    const rowCount = Number(count.rows[0].n);
+    const result: QueryResult = await engine.query(
+      `SELECT * FROM ${ident(table)} LIMIT ${PREVIEW_ROWS}`,
+    );
+    outputs.push({ table, rowCount, result });
+  }
+  return { warnings, outputs, rows: outputs[0]?.rowCount };
+}
+
+async function requireTable(name: string, ctx: CellContext): Promise<void> {
+  if (!(await ctx.tableExists(name))) {
+    throw new CellError(
+      `"${name}" names no table: use a dataset from the front matter or the name of another cell`,
+    );
+  }
+}
+
+/** All rows of a table as JSON values (results.json, expectations). */
+export async function tableRows(engine: Engine, table: string): Promise<Row[]> {
+  return (await engine.query(`SELECT * FROM ${ident(table)}`)).rows;
+}

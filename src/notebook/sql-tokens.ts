@@ -1,0 +1,177 @@
+/**
+ * A small DuckDB SQL tokenizer: enough to find which tables a cell reads, rewrite `$name`
+ * parameters to positional placeholders, and refuse anything that is not one read-only
+ * query — without ever mistaking text inside strings or comments for code.
+ */
+
+export type TokenKind = 'word' | 'quoted' | 'string' | 'param' | 'punct' | 'number';
+
+export interface Token {
+  kind: TokenKind;
+  /** For `word`: as written; for `quoted`: the unquoted identifier; for `param`: the name. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*/y;
+const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const PARAM = /\$([A-Za-z_][A-Za-z0-9_]*|\d+)/y;
+const DOLLAR_QUOTE = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y;
+
+export class SqlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+export function tokenize(sql: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const nl = sql.indexOf('\n', i);
+      i = nl < 0 ? sql.length : nl + 1;
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const close = sql.indexOf('*/', i + 2);
+      if (close < 0) throw new SqlSyntaxError('Unclosed /* comment', i);
+      i = close + 2;
+    } else if (c === "'") {
+      const end = closeQuote(sql, i, "'");
+      tokens.push({
+        kind: 'string',
+        text: sql.slice(i + 1, end - 1).replaceAll("''", "'"),
+        start: i,
+        end,
+      });
+      i = end;
+    } else if (c === '"') {
+      const end = closeQuote(sql, i, '"');
+      tokens.push({
+        kind: 'quoted',
+        text: sql.slice(i + 1, end - 1).replaceAll('""', '"'),
+        start: i,
+        end,
+      });
+      i = end;
+    } else if (c === '$') {
+      i = dollar(sql, i, tokens);
+    } else if (/[0-9.]/.test(c) && match(NUMBER, sql, i)) {
+      const end = i + match(NUMBER, sql, i)!.length;
+      tokens.push({ kind: 'number', text: sql.slice(i, end), start: i, end });
+      i = end;
+    } else if (match(WORD, sql, i)) {
+      const text = match(WORD, sql, i)!;
+      tokens.push({ kind: 'word', text, start: i, end: i + text.length });
+      i += text.length;
+    } else {
+      tokens.push({ kind: 'punct', text: c, start: i, end: i + 1 });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+function dollar(sql: string, i: number, tokens: Token[]): number {
+  const quote = match(DOLLAR_QUOTE, sql, i);
+  if (quote) {
+    const close = sql.indexOf(quote, i + quote.length);
+    if (close < 0) throw new SqlSyntaxError(`Unclosed ${quote} string`, i);
+    const end = close + quote.length;
+    tokens.push({ kind: 'string', text: sql.slice(i + quote.length, close), start: i, end });
+    return end;
+  }
+  const param = match(PARAM, sql, i);
+  if (!param) {
+    tokens.push({ kind: 'punct', text: '$', start: i, end: i + 1 });
+    return i + 1;
+  }
+  tokens.push({ kind: 'param', text: param.slice(1), start: i, end: i + param.length });
+  return i + param.length;
+}
+
+function closeQuote(sql: string, start: number, quote: string): number {
+  let i = start + 1;
+  for (;;) {
+    const next = sql.indexOf(quote, i);
+    if (next < 0) throw new SqlSyntaxError(`Unclosed ${quote} quote`, start);
+    if (sql[next + 1] === quote) i = next + 2;
+    else return next + 1;
+  }
+}
+
+function match(re: RegExp, text: string, at: number): string | undefined {
+  re.lastIndex = at;
+  return re.exec(text)?.[0];
+}
+
+/** Words (case-folded) and quoted identifiers (exact) a query mentions: candidate table names. */
+export function referencedNames(tokens: Token[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind === 'word') names.add(t.text.toLowerCase());
+    else if (t.kind === 'quoted') names.add(t.text.toLowerCase());
+  }
+  return names;
+}
+
+/** Named parameters (`$year`) in order of first use. Positional ones (`$1`) are refused. */
+export function parameterNames(tokens: Token[]): string[] {
+  const names: string[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'param') continue;
+    if (/^\d/.test(t.text)) {
+      throw new SqlSyntaxError(
+        `Positional parameter $${t.text} is not supported: name an input cell instead ($year)`,
+        t.start,
+      );
+    }
+    if (!names.includes(t.text)) names.push(t.text);
+  }
+  return names;
+}
+
+/** Replaces each `$name` with `$k` (1-based position in `names`), leaving everything else as written. */
+export function bindParameters(sql: string, tokens: Token[], names: string[]): string {
+  let out = '';
+  let last = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'param') continue;
+    out += sql.slice(last, t.start) + `$${names.indexOf(t.text) + 1}`;
+    last = t.end;
+  }
+  return out + sql.slice(last);
+}
+
+const QUERY_STARTS = new Set(['select', 'with', 'from', 'values', 'pivot', 'unpivot', 'table']);
+
+/**
+ * Checks a cell body is exactly one read-only query. Returns the query without a trailing
+ * semicolon. DDL, DML and engine commands (DROP, ATTACH, COPY, INSTALL, LOAD, SET, PRAGMA …)
+ * are refused: a notebook is a description of an analysis, not a script with side effects.
+ */
+export function checkSingleQuery(sql: string, tokens: Token[]): string {
+  const first = tokens.find((t) => t.kind !== 'punct' || t.text !== '(');
+  if (!first) throw new SqlSyntaxError('The SQL cell is empty: write one SELECT query', 0);
+  const semicolons = tokens.filter((t) => t.kind === 'punct' && t.text === ';');
+  const trailing = semicolons.length === 1 && semicolons[0] === tokens[tokens.length - 1];
+  if (semicolons.length > 0 && !trailing) {
+    throw new SqlSyntaxError(
+      'A SQL cell holds one query; split the statements into separate cells',
+      semicolons[0].start,
+    );
+  }
+  if (first.kind !== 'word' || !QUERY_STARTS.has(first.text.toLowerCase())) {
+    throw new SqlSyntaxError(
+      `Only queries (SELECT or WITH) are allowed in notebook cells; "${first.text.toUpperCase()}" statements are refused`,
+      first.start,
+    );
+  }
+  return trailing ? sql.slice(0, semicolons[0].start).trimEnd() : sql.trimEnd();
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
+import { buildGraph, cellKey, downstreamOf } from '../../src/notebook/graph.ts';
+
+const NOTEBOOK = `---
+title: Diplomatic sanctions and sanction success
+datasets:
+  ties:
+    file: TIESv4-1.xls
+    sheet: 1
+    sha256: 03F703
+---
+
+# Intro
+
+Some prose with a code sample:
+
+\`\`\`python
+print("not a cell")
+\`\`\`
+
+\`\`\`sql episodes
+SELECT *, finaloutcome IN (1, 2, 5, 6, 7, 10) AS success FROM ties WHERE startyear >= $from_year
+\`\`\`
+
+\`\`\`input from_year
+type: range
+min: 1945
+max: 2005
+value: 1970
+\`\`\`
+
+\`\`\`rate by_inst
+from: episodes
+outcome: success
+by: [institution]
+\`\`\`
+
+\`\`\`chart
+from: by_inst
+mark: barY
+x: institution
+y: rate
+ci: [lower, upper]
+\`\`\`
+`;
+
+describe('parseNotebook', () => {
+  it('reads front matter, datasets, cells and prose', () => {
+    const { notebook, errors } = parseNotebook(NOTEBOOK);
+    expect(errors).toEqual([]);
+    expect(notebook.title).toBe('Diplomatic sanctions and sanction success');
+    expect(notebook.datasets).toEqual([
+      {
+        name: 'ties',
+        file: 'TIESv4-1.xls',
+        sheet: 1,
+        sha256: '03f703',
+        encoding: undefined,
+        line: 4,
+      },
+    ]);
+    const cells = cellsOf(notebook);
+    expect(cells.map((c) => [c.kind, c.name, c.line])).toEqual([
+      ['sql', 'episodes', 18],
+      ['input', 'from_year', 22],
+      ['rate', 'by_inst', 29],
+      ['chart', undefined, 35],
+    ]);
+    const prose = notebook.blocks.filter((b) => b.kind === 'markdown');
+    expect(prose[0].kind === 'markdown' && prose[0].text).toContain('print("not a cell")');
+  });
+
+  it('orders cells by dependency, not by position', () => {
+    const cells = cellsOf(parseNotebook(NOTEBOOK).notebook);
+    const graph = buildGraph(cells);
+    expect(graph.order).toEqual(['from_year', 'episodes', 'by_inst', '#3']);
+    expect(downstreamOf(graph, 'from_year')).toEqual(['episodes', 'by_inst', '#3']);
+    expect(graph.upstream.get('by_inst')).toEqual(['episodes']);
+    expect(cells.map(cellKey)).toEqual(['episodes', 'from_year', 'by_inst', '#3']);
+  });
+
+  it('points at the line of an unknown key', () => {
+    const text = NOTEBOOK.replace('outcome: success', 'outcom: success');
+    const { errors } = parseNotebook(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/Unknown key "outcom" in rate cell/);
+    expect(errors[0].line).toBe(31);
+  });
+
+  it('names a missing key', () => {
+    const { errors } = parseNotebook(NOTEBOOK.replace('outcome: success\n', ''));
+    expect(errors[0].message).toMatch(/missing required key outcome/);
+    expect(errors[0].line).toBe(29);
+  });
+
+  it('points into broken YAML', () => {
+    const { errors } = parseNotebook(NOTEBOOK.replace('by: [institution]', 'by: [institution'));
+    expect(errors[0].message).toMatch(/Invalid YAML in the rate cell by_inst/);
+    expect(errors[0].line).toBe(32);
+  });
+
+  it('reports broken front matter at its line', () => {
+    const { errors } = parseNotebook(NOTEBOOK.replace('    sheet: 1', '   sheet: [1'));
+    expect(errors[0].message).toMatch(/Invalid YAML in the front matter/);
+    expect(errors[0].line).toBeGreaterThanOrEqual(5);
+  });
+
+  it('rejects duplicate names, including a clash with a dataset', () => {
+    const text = NOTEBOOK.replace('sql episodes', 'sql ties');
+    const { errors } = parseNotebook(text);
+    expect(errors[0].message).toMatch(/"ties" is already used on line 4/);
+    expect(errors[0].line).toBe(18);
+  });
+
+  it('detects dependency cycles', () => {
+    const text = `\`\`\`sql a\nSELECT * FROM b\n\`\`\`\n\n\`\`\`sql b\nSELECT * FROM a\n\`\`\`\n`;
+    const graph = buildGraph(cellsOf(parseNotebook(text).notebook));
+    expect([...graph.cycles.keys()].sort()).toEqual(['a', 'b']);
+    expect(graph.cycles.get('a')!.message).toMatch(/Dependency cycle/);
+    expect(graph.cycles.get('b')!.line).toBe(5);
+  });
+
+  it('rejects an unknown chart mark and a bad input', () => {
+    const { errors } = parseNotebook(
+      NOTEBOOK.replace('mark: barY', 'mark: pie').replace('value: 1970', 'value: late'),
+    );
+    const messages = errors.map((e) => e.message).join('\n');
+    expect(messages).toMatch(/unknown mark "pie"/);
+    expect(messages).toMatch(/range input needs a numeric value/);
+  });
+});
