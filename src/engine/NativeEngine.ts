@@ -1,7 +1,15 @@
 import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  BOOLEAN,
+  DOUBLE,
+  DuckDBInstance,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import {
   EngineError,
   type Engine,
@@ -38,7 +46,11 @@ export class NativeEngine implements Engine {
 
   async query(sql: string, params: Params = []): Promise<QueryResult> {
     try {
-      const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
+      const reader = await this.connection.runAndReadAll(
+        sql,
+        params as DuckDBValue[],
+        paramTypes(params),
+      );
       const columns = reader.columnNames().map((name, i) => ({
         name,
         type: reader.columnTypes()[i].toString(),
@@ -51,7 +63,7 @@ export class NativeEngine implements Engine {
 
   async exec(sql: string, params: Params = []): Promise<void> {
     try {
-      await this.connection.run(sql, params as DuckDBValue[]);
+      await this.connection.run(sql, params as DuckDBValue[], paramTypes(params));
     } catch (error) {
       throw new EngineError(messageOf(error), sql);
     }
@@ -73,7 +85,8 @@ export class NativeEngine implements Engine {
 
   async readSlice(source: FileSource, start: number, end: number): Promise<Uint8Array> {
     if (source.kind === 'bytes') return source.bytes.subarray(start, end);
-    if (source.kind === 'blob') return new Uint8Array(await source.blob.slice(start, end).arrayBuffer());
+    if (source.kind === 'blob')
+      return new Uint8Array(await source.blob.slice(start, end).arrayBuffer());
     const handle = await open(source.path, 'r');
     try {
       const buffer = new Uint8Array(Math.max(0, end - start));
@@ -101,6 +114,18 @@ export class NativeEngine implements Engine {
   }
 }
 
+/**
+ * Binds parameters with the types DuckDB-WASM gives them (every JS number a DOUBLE, NULL a
+ * VARCHAR), so `SELECT ? AS a` has the same type in the browser and on the command line.
+ */
+function paramTypes(params: Params): DuckDBType[] {
+  return params.map((p) =>
+    typeof p === 'number' ? DOUBLE : typeof p === 'boolean' ? BOOLEAN : VARCHAR,
+  );
+}
+
+/** DuckDB's message, worded as DuckDB-WASM words it (native adds a prefix to parse errors). */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^Failed to extract statements: /, '');
 }
