@@ -1,0 +1,51 @@
+/**
+ * Maps a notebook chart spec and its rows to Observable Plot options. Pure: no DOM, no
+ * globals; the same options render in the browser and under jsdom on the command line.
+ */
+import type { PlotOptions } from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
+import type { Row } from '../engine/Engine.ts';
+import type { ChartMark, ChartSpec } from '../notebook/types.ts';
+import { describeChart } from './describe.ts';
+import { chartLayout } from './layout.ts';
+import { barMarks } from './marks/bar.ts';
+import { cellMarks } from './marks/cell.ts';
+import { dotMarks } from './marks/dot.ts';
+import { errorBarMarks } from './marks/error-bars.ts';
+import { areaMarks, lineMarks } from './marks/line.ts';
+import { ruleMarks } from './marks/rule.ts';
+import { tickMarks } from './marks/tick.ts';
+import { planChart, type ChartPlan } from './plan.ts';
+import { chartScales } from './scales.ts';
+import { CLASS_NAME } from './theme.ts';
+
+const MAIN: Record<ChartMark, (plan: ChartPlan) => Plot.Markish[]> = {
+  barY: barMarks,
+  barX: barMarks,
+  dot: dotMarks,
+  line: lineMarks,
+  areaY: areaMarks,
+  cell: cellMarks,
+  tickX: tickMarks,
+  ruleY: ruleMarks,
+};
+
+/** Throws CellError when the spec does not fit the rows (see validate.ts). */
+export function chartOptions(spec: ChartSpec, rows: readonly Row[]): PlotOptions {
+  const plan = planChart(spec, rows);
+  const layout = chartLayout(plan);
+  const { xTickRotate: _rotate, ...dimensions } = layout;
+  const main = MAIN[spec.mark](plan);
+  const intervals = errorBarMarks(plan);
+  // Interval bands sit behind reference rules; error bars go over bars and dots.
+  const marks = spec.mark === 'ruleY' ? [...intervals, ...main] : [...main, ...intervals];
+  return {
+    ...dimensions,
+    className: CLASS_NAME,
+    ...(spec.title !== undefined ? { title: spec.title } : {}),
+    ...(spec.caption !== undefined ? { caption: spec.caption } : {}),
+    ...describeChart(spec, plan.percent, plan.colour !== undefined),
+    ...chartScales(plan, layout),
+    marks,
+  };
+}

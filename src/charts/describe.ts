@@ -1,0 +1,57 @@
+/**
+ * Text alternatives for a chart: a short label ("Bar chart of rate by diplomatic") and a
+ * longer description naming every encoding, for screen readers and the SVG <desc>.
+ */
+import type { ChartMark, ChartSpec } from '../notebook/types.ts';
+
+const KIND: Record<ChartMark, string> = {
+  barY: 'Bar chart',
+  barX: 'Horizontal bar chart',
+  dot: 'Dot plot',
+  line: 'Line chart',
+  areaY: 'Area chart',
+  cell: 'Heatmap',
+  tickX: 'Strip plot',
+  ruleY: 'Rule chart',
+};
+
+/** "Bar chart of rate by diplomatic": what is measured, across what. */
+export function chartSummary(spec: ChartSpec): string {
+  const kind = KIND[spec.mark] ?? 'Chart';
+  const { x, y, fill } = spec;
+  switch (spec.mark) {
+    case 'barX':
+    case 'tickX':
+      return y ? `${kind} of ${x} by ${y}` : `${kind} of ${x}`;
+    case 'cell':
+      return fill ? `${kind} of ${fill} by ${x} and ${y}` : `${kind} of ${x} by ${y}`;
+    case 'line':
+    case 'areaY':
+      return `${kind} of ${y} over ${x}`;
+    default:
+      return x ? `${kind} of ${y} by ${x}` : `${kind} of ${y}`;
+  }
+}
+
+export interface ChartText {
+  ariaLabel: string;
+  ariaDescription: string;
+}
+
+export function describeChart(
+  spec: ChartSpec,
+  percent: boolean,
+  colourIsColumn: boolean,
+): ChartText {
+  const summary = chartSummary(spec);
+  const parts = [summary];
+  if (colourIsColumn && spec.mark !== 'cell') parts.push(`coloured by ${spec.fill ?? spec.stroke}`);
+  if (spec.fx) parts.push(`in columns by ${spec.fx}`);
+  if (spec.fy) parts.push(`in rows by ${spec.fy}`);
+  if (spec.ci) parts.push(`with intervals from ${spec.ci[0]} to ${spec.ci[1]}`);
+  let description = `${parts.join(', ')}.`;
+  if (percent) description += ' Values are shown as percentages.';
+  description += ` Data from table ${spec.from}.`;
+  if (spec.caption) description += ` ${spec.caption}`;
+  return { ariaLabel: spec.title ?? summary, ariaDescription: description };
+}

@@ -1,0 +1,221 @@
+/**
+ * Resolves a chart spec against its rows into a plan: which column goes on which channel,
+ * which axis measures and which one lists categories, whether colour names a column, and
+ * a prepared copy of the rows (categories made primitive, dates made Dates, lines sorted).
+ * Every mark builder reads the plan, so decisions are taken once, here.
+ */
+import type { Row } from '../engine/Engine.ts';
+import { CellError } from '../notebook/errors.ts';
+import type { ChartSpec } from '../notebook/types.ts';
+import {
+  categoriesOf,
+  columnsOf,
+  profileColumn,
+  toCategory,
+  type Category,
+  type ColumnProfile,
+} from './columns.ts';
+import { isPercent } from './format.ts';
+import { validateChart, validateValues, valueChannel } from './validate.ts';
+
+/** One prepared row: Plot reads channels from these by column name. */
+export type Datum = Record<string, unknown>;
+
+export type Colour = { kind: 'column'; column: string } | { kind: 'literal'; value: string };
+
+export type Position = 'x' | 'y';
+export type ScaleName = Position | 'fx' | 'fy' | 'color';
+
+export interface ChartPlan {
+  spec: ChartSpec;
+  data: Datum[];
+  /** Channels after grouping (a grouped bar chart moves `x` to `fx` and colour to `x`). */
+  x?: string;
+  y?: string;
+  fx?: string;
+  fy?: string;
+  /** The axis that measures (numbers); absent for cell charts. */
+  value?: Position;
+  /** Draw the value axis (or the cell colour legend) as percent; see isPercent. */
+  percent: boolean;
+  fill?: Colour;
+  stroke?: Colour;
+  /** The column the colour scale encodes, if any. */
+  colour?: string;
+  /** Colour is a sequential ramp (cell charts with a numeric fill) rather than categories. */
+  colourContinuous: boolean;
+  /** Bars or dots of one category side by side per colour, using fx (or fy for barX). */
+  grouped: boolean;
+  /** Ordinal domains in drawing order, per scale. */
+  domains: Partial<Record<ScaleName, Category[]>>;
+  /** `x` holds dates (ISO strings turned into Dates, drawn on a UTC time scale). */
+  temporalX: boolean;
+}
+
+export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
+  const columns = columnsOf(rows);
+  // Without rows there are no column names to check against; the runner validates the
+  // table's columns itself before fetching rows.
+  if (rows.length > 0) validateChart(spec, columns, rows.length);
+  else validateChart(spec, [...columns, ...specColumns(spec)], 0);
+  validateValues(spec, rows);
+
+  const profile = memo((name: string) => profileColumn(rows, name));
+  const fill = resolveColour(spec.fill, columns);
+  const stroke = resolveColour(spec.stroke, columns);
+  const colour =
+    fill?.kind === 'column' ? fill.column : stroke?.kind === 'column' ? stroke.column : undefined;
+  const value = valueChannel(spec.mark);
+  const colourContinuous = spec.mark === 'cell' && colour !== undefined && profile(colour).numeric;
+
+  let { x, y, fx, fy } = spec;
+  const xContinuous =
+    x !== undefined &&
+    value !== 'x' &&
+    ['dot', 'line', 'areaY'].includes(spec.mark) &&
+    (profile(x).numeric || profile(x).temporal);
+  const temporalX = xContinuous && x !== undefined && profile(x).temporal;
+
+  let grouped = false;
+  if (colour !== undefined && !colourContinuous) {
+    if ((spec.mark === 'barY' || (spec.mark === 'dot' && !xContinuous)) && colour !== x) {
+      if (fx === undefined) [fx, x, grouped] = [x, colour, true];
+      else if (spec.mark === 'barY') refuseStacked(spec, 'fx');
+    } else if (spec.mark === 'barX' && colour !== y) {
+      if (fy === undefined) [fy, y, grouped] = [y, colour, true];
+      else refuseStacked(spec, 'fy');
+    }
+  }
+
+  if (spec.mark === 'areaY' && colour !== undefined && spec.ci !== undefined) {
+    throw new CellError(
+      `Areas coloured by '${colour}' are stacked, so 'ci' cannot be drawn on them; ` +
+        `use mark: line for series with intervals.`,
+    );
+  }
+
+  const categorical = new Set<string>();
+  for (const [channel, column] of [
+    ['x', x],
+    ['y', y],
+  ] as const) {
+    if (column === undefined || channel === value) continue;
+    if (channel === 'x' && xContinuous) continue;
+    categorical.add(column);
+  }
+  for (const column of [fx, fy]) if (column !== undefined) categorical.add(column);
+  const valueColumn = value === undefined ? undefined : value === 'x' ? x : y;
+  // Colouring by the measured column itself must not turn its NULLs into a label.
+  if (colour !== undefined && !colourContinuous && colour !== valueColumn) categorical.add(colour);
+
+  const domains: ChartPlan['domains'] = {};
+  const channels: [ScaleName, string | undefined][] = [
+    ['x', x],
+    ['y', y],
+    ['fx', fx],
+    ['fy', fy],
+    ['color', colourContinuous ? undefined : colour],
+  ];
+  for (const [scale, column] of channels) {
+    const ordinal = scale === 'color' || (column !== undefined && categorical.has(column));
+    if (column !== undefined && ordinal) domains[scale] = categoriesOf(rows, column);
+  }
+
+  const ciProfiles = (spec.ci ?? []).map((c) => profile(c));
+  const percent =
+    valueColumn !== undefined
+      ? isPercent(spec, valueColumn, profile(valueColumn), ciProfiles)
+      : colourContinuous && colour !== undefined && isPercent(spec, colour, profile(colour), []);
+
+  const data = prepareRows(rows, {
+    keep: [x, y, fx, fy, colour, ...(spec.ci ?? [])],
+    categorical,
+    temporal: temporalX && x !== undefined ? x : undefined,
+  });
+  if (xContinuous && x !== undefined && (spec.mark === 'line' || spec.mark === 'areaY')) {
+    sortBy(data, x); // Plot joins points in data order; a time series must run left to right.
+  }
+
+  return {
+    spec,
+    data,
+    x,
+    y,
+    fx,
+    fy,
+    value,
+    percent,
+    fill,
+    stroke,
+    colour,
+    colourContinuous,
+    grouped,
+    domains,
+    temporalX,
+  };
+}
+
+function resolveColour(value: string | undefined, columns: string[]): Colour | undefined {
+  if (value === undefined) return undefined;
+  return columns.includes(value) ? { kind: 'column', column: value } : { kind: 'literal', value };
+}
+
+function refuseStacked(spec: ChartSpec, facet: 'fx' | 'fy'): void {
+  // Stacking is only meaningful for counts; with an interval it would misplace the bars.
+  if (spec.ci !== undefined) {
+    throw new CellError(
+      `With both '${facet}' and a colour column, bars are stacked and 'ci' cannot be drawn; ` +
+        `drop '${facet}' to get bars side by side, or drop 'ci'.`,
+    );
+  }
+}
+
+function specColumns(spec: ChartSpec): string[] {
+  return [spec.x, spec.y, spec.fx, spec.fy, ...(spec.ci ?? [])].filter(
+    (c): c is string => typeof c === 'string',
+  );
+}
+
+function prepareRows(
+  rows: readonly Row[],
+  how: { keep: (string | undefined)[]; categorical: Set<string>; temporal?: string },
+): Datum[] {
+  const keep = [...new Set(how.keep.filter((c): c is string => c !== undefined))];
+  return rows.map((row) => {
+    const d: Datum = {};
+    for (const column of keep) {
+      const v = row[column] ?? null;
+      if (how.categorical.has(column)) d[column] = toCategory(v);
+      else if (column === how.temporal) d[column] = typeof v === 'string' ? parseIsoDate(v) : null;
+      else d[column] = v;
+    }
+    return d;
+  });
+}
+
+/** ISO strings without a zone would parse as local time; charts are always UTC. */
+function parseIsoDate(s: string): Date {
+  let iso = s.replace(' ', 'T');
+  if (iso.length > 10 && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso)) iso += 'Z';
+  return new Date(iso);
+}
+
+function sortBy(data: Datum[], column: string): void {
+  const key = (d: Datum): number => {
+    const v = d[column];
+    return v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Number.POSITIVE_INFINITY;
+  };
+  data.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka === kb ? 0 : ka < kb ? -1 : 1;
+  });
+}
+
+function memo(f: (name: string) => ColumnProfile): (name: string) => ColumnProfile {
+  const cache = new Map<string, ColumnProfile>();
+  return (name) => {
+    let p = cache.get(name);
+    if (p === undefined) cache.set(name, (p = f(name)));
+    return p;
+  };
+}

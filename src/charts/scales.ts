@@ -1,0 +1,134 @@
+/** Scale options (axes, facets, colour) for a planned chart. */
+import type { ScaleOptions } from '@observablehq/plot';
+import type { Category } from './columns.ts';
+import { formatPercentTick, PERCENT_TICKS, truncateLabel } from './format.ts';
+import { LABEL_MAX, type Layout } from './layout.ts';
+import { DOT_RADIUS } from './marks/dot.ts';
+import type { ChartPlan, Position } from './plan.ts';
+import { MANY_CATEGORIES_SCHEME, OKABE_ITO, SEQUENTIAL_SCHEME } from './theme.ts';
+
+export interface ChartScales {
+  x: ScaleOptions;
+  y: ScaleOptions;
+  fx?: ScaleOptions;
+  fy?: ScaleOptions;
+  color?: ScaleOptions;
+}
+
+/** Heatmap colours are binned: easier to read off than a continuous ramp, and Plot draws
+ * a binned legend without a canvas (which jsdom lacks). */
+const HEATMAP_BINS = 5;
+
+export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
+  const groupedY = plan.grouped && plan.spec.mark === 'barX';
+  const groupedX = plan.grouped && !groupedY;
+  const scales: ChartScales = {
+    x: position(plan, 'x', groupedX, layout.xTickRotate),
+    y: position(plan, 'y', groupedY, undefined),
+  };
+  if (plan.fx !== undefined) {
+    scales.fx = {
+      domain: plan.domains.fx,
+      label: plan.fx,
+      tickFormat: categoryLabel,
+      // A grouped chart's categories read along the bottom like an ordinary x axis.
+      ...(groupedX ? { axis: 'bottom', tickRotate: layout.xTickRotate } : {}),
+    };
+  }
+  if (plan.fy !== undefined) {
+    scales.fy = {
+      domain: plan.domains.fy,
+      label: plan.fy,
+      tickFormat: categoryLabel,
+      ...(groupedY ? { axis: 'left' } : {}),
+    };
+  }
+  if (plan.colour !== undefined) scales.color = colour(plan);
+  return scales;
+}
+
+function position(
+  plan: ChartPlan,
+  channel: Position,
+  hidden: boolean,
+  tickRotate: number | undefined,
+): ScaleOptions {
+  const column = plan[channel];
+  if (column === undefined) return {};
+  // Grouped charts show these categories in the colour legend instead.
+  if (hidden) return { domain: plan.domains[channel], axis: null };
+  const domain = plan.domains[channel];
+  if (domain !== undefined) {
+    return {
+      domain,
+      label: column,
+      tickFormat: categoryLabel,
+      tickRotate,
+      padding: bandPadding(plan),
+      // Rules only span a band on a band scale; Plot would pick a point scale here.
+      ...(plan.spec.mark === 'ruleY' && channel === 'x' ? { type: 'band' } : {}),
+    };
+  }
+  // Dots are drawn around their centre; keep edge dots inside the frame and off the axis.
+  const inset = plan.spec.mark === 'dot' ? { inset: DOT_RADIUS + 2 } : {};
+  if (plan.value === channel) {
+    return {
+      ...inset,
+      label: column,
+      grid: true,
+      nice: true,
+      // Whole pixels: crisp edges, and short numbers in the SVG instead of 112.00000000000004.
+      round: true,
+      ...(plan.percent ? { tickFormat: PERCENT_TICKS } : {}),
+    };
+  }
+  return {
+    ...inset,
+    label: column,
+    grid: true,
+    round: true,
+    ...(plan.temporalX ? { type: 'utc' } : {}),
+  };
+}
+
+function colour(plan: ChartPlan): ScaleOptions {
+  const label = plan.colour;
+  if (plan.colourContinuous) {
+    return {
+      type: 'quantize',
+      n: HEATMAP_BINS,
+      scheme: SEQUENTIAL_SCHEME,
+      label,
+      legend: true,
+      ...(plan.percent ? { tickFormat: formatPercentTick } : {}),
+    };
+  }
+  const domain = plan.domains.color ?? [];
+  return {
+    type: 'ordinal',
+    domain,
+    ...(domain.length <= OKABE_ITO.length
+      ? { range: [...OKABE_ITO] }
+      : { scheme: MANY_CATEGORIES_SCHEME }),
+    label,
+    legend: true,
+    tickFormat: categoryLabel,
+  };
+}
+
+/** Bars and cells touch less than Plot's default for dots/ticks, which sit on points. */
+function bandPadding(plan: ChartPlan): number | undefined {
+  switch (plan.spec.mark) {
+    case 'barY':
+    case 'barX':
+      return 0.2;
+    case 'cell':
+      return 0.05;
+    default:
+      return undefined;
+  }
+}
+
+function categoryLabel(value: Category): string {
+  return truncateLabel(String(value), LABEL_MAX);
+}

@@ -1,0 +1,150 @@
+/**
+ * Checks a chart spec against the columns of its `from` table before anything is drawn, so
+ * a typo produces a message naming the column and the alternatives instead of an empty plot.
+ */
+import type { Row } from '../engine/Engine.ts';
+import { CellError } from '../notebook/errors.ts';
+import { CHART_MARKS, type ChartMark, type ChartSpec } from '../notebook/types.ts';
+import { categoriesOf, profileColumn } from './columns.ts';
+import { isCssColor } from './css-color.ts';
+import { MAX_FACETS, MAX_ROWS } from './theme.ts';
+
+type Position = 'x' | 'y';
+
+/** Channels each mark cannot do without, and what they hold (for the message). */
+const REQUIRED: Record<ChartMark, Position[]> = {
+  barY: ['x', 'y'],
+  barX: ['x', 'y'],
+  dot: ['x', 'y'],
+  line: ['x', 'y'],
+  areaY: ['x', 'y'],
+  cell: ['x', 'y'],
+  tickX: ['x'],
+  ruleY: ['y'],
+};
+
+/** The channel holding the measured quantity (numbers), when the mark has one. */
+export function valueChannel(mark: ChartMark): Position | undefined {
+  switch (mark) {
+    case 'barX':
+    case 'tickX':
+      return 'x';
+    case 'cell':
+      return undefined;
+    default:
+      return 'y';
+  }
+}
+
+/**
+ * Throws a CellError for a spec that cannot be drawn from a table with these columns.
+ * `rowCount`, when given, is checked against the largest chart we agree to draw.
+ */
+export function validateChart(
+  spec: ChartSpec,
+  columns: readonly string[],
+  rowCount?: number,
+): void {
+  const from = spec.from ? `'${spec.from}'` : 'the table';
+  const available = columns.length > 0 ? columns.join(', ') : '(none)';
+  if (!(CHART_MARKS as readonly string[]).includes(spec.mark)) {
+    throw new CellError(`Unknown chart mark '${spec.mark}'; use one of ${CHART_MARKS.join(', ')}.`);
+  }
+  for (const channel of REQUIRED[spec.mark]) {
+    if (!spec[channel]) {
+      throw new CellError(
+        `A ${spec.mark} chart needs '${channel}': the column to put on the ${channel} axis. ` +
+          `Columns of ${from}: ${available}.`,
+      );
+    }
+  }
+  const named: [string, string | undefined][] = [
+    ['x', spec.x],
+    ['y', spec.y],
+    ['fx', spec.fx],
+    ['fy', spec.fy],
+  ];
+  if (spec.ci !== undefined) {
+    if (
+      !Array.isArray(spec.ci) ||
+      spec.ci.length !== 2 ||
+      !spec.ci.every((c) => typeof c === 'string')
+    ) {
+      throw new CellError(
+        `'ci' must list two columns: [lower, upper], e.g. ci: [ci_low, ci_high].`,
+      );
+    }
+    if (spec.mark === 'cell') {
+      throw new CellError(`A cell chart cannot draw 'ci' error bars; use barY or dot instead.`);
+    }
+    named.push(['ci lower', spec.ci[0]], ['ci upper', spec.ci[1]]);
+  }
+  for (const [role, column] of named) {
+    if (column !== undefined && !columns.includes(column)) {
+      throw new CellError(missingColumn(column, role, from, columns));
+    }
+  }
+  for (const role of ['fill', 'stroke'] as const) {
+    const value = spec[role];
+    if (value !== undefined && !columns.includes(value) && !isCssColor(value)) {
+      throw new CellError(
+        `${missingColumn(value, role, from, columns)} ('${role}' may also be a CSS colour such ` +
+          `as steelblue or #0072B2.)`,
+      );
+    }
+  }
+  const { fill, stroke } = spec;
+  if (fill && stroke && fill !== stroke && columns.includes(fill) && columns.includes(stroke)) {
+    throw new CellError(
+      `'fill: ${fill}' and 'stroke: ${stroke}' name different columns, but a chart has one ` +
+        `colour legend; colour by one column and facet by the other (fx or fy).`,
+    );
+  }
+  if (rowCount !== undefined && rowCount > MAX_ROWS) {
+    throw new CellError(
+      `${from} has ${rowCount.toLocaleString('en-US')} rows; a chart draws one mark per row and ` +
+        `stops at ${MAX_ROWS.toLocaleString('en-US')}. Aggregate first in a sql cell ` +
+        `(e.g. SELECT ${spec.x ?? 'group'}, avg(${spec.y ?? 'value'}) … GROUP BY ${spec.x ?? 'group'}) ` +
+        `and chart that table.`,
+    );
+  }
+}
+
+/** Checks that need the values themselves: numbers where the mark measures something. */
+export function validateValues(spec: ChartSpec, rows: readonly Row[]): void {
+  const channel = valueChannel(spec.mark);
+  const numericColumns: [string, string | undefined][] = [
+    [channel ?? '', channel ? spec[channel] : undefined],
+    ['ci lower', spec.ci?.[0]],
+    ['ci upper', spec.ci?.[1]],
+  ];
+  for (const [role, column] of numericColumns) {
+    if (column === undefined) continue;
+    const sample = rows.find((r) => r[column] !== null && r[column] !== undefined)?.[column];
+    if (sample !== undefined && !profileColumn(rows, column).numeric) {
+      throw new CellError(
+        `A ${spec.mark} chart needs numbers in '${column}' (${role}), but it holds ` +
+          `${JSON.stringify(sample)}. Cast it in a sql cell (e.g. CAST(${column} AS DOUBLE)) ` +
+          `or put it on the other axis.`,
+      );
+    }
+  }
+  for (const facet of ['fx', 'fy'] as const) {
+    const column = spec[facet];
+    if (column === undefined) continue;
+    const n = categoriesOf(rows, column).length;
+    if (n > MAX_FACETS) {
+      throw new CellError(
+        `'${facet}: ${column}' would draw ${n} panels (at most ${MAX_FACETS}); ` +
+          `facet on a column with fewer values or filter in a sql cell.`,
+      );
+    }
+  }
+}
+
+function missingColumn(column: string, role: string, from: string, columns: readonly string[]) {
+  const near = columns.find((c) => c.toLowerCase() === column.toLowerCase());
+  const hint = near ? ` Did you mean '${near}'?` : '';
+  const available = columns.length > 0 ? columns.join(', ') : '(none)';
+  return `Chart column '${column}' (${role}) is not in ${from}.${hint} Available columns: ${available}.`;
+}
