@@ -1,0 +1,243 @@
+import type { ColumnInfo, Engine, Row } from '../engine/Engine.ts';
+import { ident, valueLiteral } from '../engine/sql.ts';
+import { CellError } from '../notebook/errors.ts';
+import {
+  isBooleanType,
+  isFloatType,
+  isNumericType,
+  isTextType,
+  plural,
+  requireColumn,
+  showValue,
+} from './columns.ts';
+import { rVariableName, type Formula } from './logit-formula.ts';
+import { checkOutcome } from './outcome.ts';
+
+const MAX_LEVELS = 50;
+
+/** One column of the model matrix besides the intercept. */
+export interface DesignColumn {
+  /** Coefficient name as R's glm prints it: `x`, `regionEurope`, `flagTRUE`, `` `Crit Inf` ``. */
+  term: string;
+  variable: ColumnInfo;
+  /** For a dummy: the level it marks (TRUE for a boolean). */
+  level?: string | boolean;
+  /**
+   * Subtracted from the column in the temp table. Centring keeps X'WX well conditioned (a
+   * year column next to the intercept would otherwise cost half the digits); estimates are
+   * mapped back to the uncentred parametrisation R reports.
+   */
+  shift: number;
+  /** Same value in every row of the estimation sample. */
+  constant: boolean;
+  /** Smallest and largest value among rows with outcome 0 and with outcome 1 (NaN if none). */
+  range: { min0: number; max0: number; min1: number; max1: number };
+}
+
+export interface Design {
+  /** Temp table: `y` (0/1), `c1`…`cK` (centred design columns), `v` (the predict variable). */
+  table: string;
+  columns: DesignColumn[];
+  /** Sorted levels of each text predictor (all of them, the reference level first). */
+  levels: Map<string, string[]>;
+  predictors: ColumnInfo[];
+  n: number;
+  /** Rows of the estimation sample with outcome 1. */
+  ones: number;
+  /** Rows left out because a model column was missing. */
+  dropped: number;
+  /** Notes about terms left out of the model. */
+  notes: string[];
+}
+
+let tableCounter = 0;
+
+export function designColumnName(index: number): string {
+  return `c${index + 1}`;
+}
+
+/**
+ * Materialises the model matrix once as a TEMP table in DuckDB, so each IRLS step is a single
+ * aggregate over it. Text predictors are dummy-coded against their first level in code point
+ * order (R's sort order in the C locale), booleans become `<name>TRUE`, numbers stay as they are.
+ */
+export async function buildDesign(
+  engine: Engine,
+  from: string,
+  columns: ColumnInfo[],
+  formula: Formula,
+  predict: string | undefined,
+): Promise<Design> {
+  const outcome = requireColumn(columns, formula.outcome, 'outcome');
+  const predictors = formula.predictors.map((name) => requireColumn(columns, name, 'predictor'));
+  for (const p of predictors) {
+    if (!isNumericType(p.type) && !isBooleanType(p.type) && !isTextType(p.type)) {
+      throw new CellError(
+        `predictor ${JSON.stringify(p.name)} is ${p.type}; a logit takes numeric, boolean or ` +
+          'text columns — derive one in a sql cell first',
+      );
+    }
+  }
+  const predictVariable =
+    predict === undefined ? undefined : predictors.find((p) => p.name === predict);
+  if (predict !== undefined && !predictVariable) {
+    throw new CellError(
+      `predict names ${JSON.stringify(predict)}, which is not a predictor in the formula ` +
+        `(predictors: ${predictors.map((p) => JSON.stringify(p.name)).join(', ') || 'none'})`,
+    );
+  }
+  await checkOutcome(engine, from, outcome);
+
+  const source = ident(from);
+  const modelColumns = [outcome, ...predictors];
+  const complete = modelColumns
+    .map((c) =>
+      isFloatType(c.type)
+        ? `(${ident(c.name)} IS NOT NULL AND NOT isnan(${ident(c.name)}))`
+        : `${ident(c.name)} IS NOT NULL`,
+    )
+    .join(' AND ');
+  const infinite = modelColumns.filter((c) => isFloatType(c.type));
+  const counts = await engine.query(
+    `SELECT count(*) AS total, count_if(${complete}) AS complete
+     ${infinite.map((c, i) => `, count_if(isinf(${ident(c.name)})) AS inf${i}`).join('')}
+     FROM ${source}`,
+  );
+  const countRow = counts.rows[0];
+  infinite.forEach((c, i) => {
+    if (Number(countRow[`inf${i}`]) > 0) {
+      throw new CellError(
+        `column ${JSON.stringify(c.name)} holds infinite values; a logit cannot use them`,
+      );
+    }
+  });
+  const n = Number(countRow.complete);
+  const dropped = Number(countRow.total) - n;
+  if (n === 0) {
+    throw new CellError(
+      `no row has values in all model columns (${modelColumns.map((c) => JSON.stringify(c.name)).join(', ')})`,
+    );
+  }
+
+  const notes: string[] = [];
+  const levels = new Map<string, string[]>();
+  const draft: { term: string; variable: ColumnInfo; level?: string | boolean; sql: string }[] = [];
+  for (const p of predictors) {
+    const name = rVariableName(p.name);
+    if (isNumericType(p.type)) {
+      draft.push({ term: name, variable: p, sql: `CAST(${ident(p.name)} AS DOUBLE)` });
+    } else if (isBooleanType(p.type)) {
+      draft.push({
+        term: `${name}TRUE`,
+        variable: p,
+        level: true,
+        sql: `CAST(${ident(p.name)} AS DOUBLE)`,
+      });
+    } else {
+      const found = await textLevels(engine, source, p, complete);
+      levels.set(p.name, found);
+      if (found.length < 2) {
+        notes.push(
+          `${JSON.stringify(p.name)} has a single value (${showValue(found[0])}) in the ` +
+            'estimation sample and was left out (R stops with "contrasts can be applied only ' +
+            'to factors with 2 or more levels")',
+        );
+        continue;
+      }
+      for (const level of found.slice(1)) {
+        draft.push({
+          term: `${name}${level}`,
+          variable: p,
+          level,
+          sql: `CAST(${ident(p.name)} = ${valueLiteral(level)} AS DOUBLE)`,
+        });
+      }
+    }
+  }
+
+  // One pass, split by outcome: centring shifts, constant columns, and the per-outcome ranges
+  // the separation check needs.
+  const { rows: byOutcome } = await engine.query(
+    `SELECT CAST(${ident(outcome.name)} AS DOUBLE) AS y, count(*) AS n
+     ${draft.map((d, i) => `, sum(${d.sql}) AS s${i}, min(${d.sql}) AS lo${i}, max(${d.sql}) AS hi${i}`).join('')}
+     FROM ${source} WHERE ${complete} GROUP BY ALL`,
+  );
+  const group = (y: number) => byOutcome.find((r) => r.y === y);
+  const [zeros, ones] = [group(0), group(1)];
+  const at = (row: Row | undefined, key: string) => (row ? Number(row[key]) : NaN);
+  const designColumns: DesignColumn[] = draft.map((d, i) => {
+    const range = {
+      min0: at(zeros, `lo${i}`),
+      max0: at(zeros, `hi${i}`),
+      min1: at(ones, `lo${i}`),
+      max1: at(ones, `hi${i}`),
+    };
+    const lo = Math.min(...[range.min0, range.min1].filter((v) => !Number.isNaN(v)));
+    const hi = Math.max(...[range.max0, range.max1].filter((v) => !Number.isNaN(v)));
+    const sum = (zeros ? at(zeros, `s${i}`) : 0) + (ones ? at(ones, `s${i}`) : 0);
+    const constant = lo === hi;
+    // A constant column centred on its own value is exactly zero, so it is surely aliased.
+    const shift = constant ? lo : sum / n;
+    return { term: d.term, variable: d.variable, level: d.level, shift, constant, range };
+  });
+
+  const table = `__statecraft_logit_${++tableCounter}_${Math.random().toString(36).slice(2, 10)}`;
+  const select = [
+    `CAST(${ident(outcome.name)} AS DOUBLE) AS y`,
+    ...draft.map(
+      (d, i) =>
+        `${d.sql} - ${valueLiteral(designColumns[i].shift)} AS ${ident(designColumnName(i))}`,
+    ),
+    ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
+  ];
+  await engine.exec(
+    `CREATE TEMP TABLE ${ident(table)} AS SELECT ${select.join(', ')} FROM ${source} WHERE ${complete}`,
+  );
+  return {
+    table,
+    columns: designColumns,
+    levels,
+    predictors,
+    n,
+    ones: ones ? Number(ones.n) : 0,
+    dropped,
+    notes,
+  };
+}
+
+export async function dropDesign(engine: Engine, design: Design): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS temp.${ident(design.table)}`);
+}
+
+async function textLevels(
+  engine: Engine,
+  source: string,
+  column: ColumnInfo,
+  complete: string,
+): Promise<string[]> {
+  const { rows } = await engine.query(
+    `SELECT DISTINCT ${ident(column.name)} AS level FROM ${source} WHERE ${complete} LIMIT ${MAX_LEVELS + 1}`,
+  );
+  if (rows.length > MAX_LEVELS) {
+    throw new CellError(
+      `text predictor ${JSON.stringify(column.name)} has more than ${MAX_LEVELS} distinct values; ` +
+        'group them into fewer categories in a sql cell first',
+    );
+  }
+  return rows.map((r) => String(r.level)).sort(compareCodePoints);
+}
+
+/** Code point order, which is UTF-8 byte order: how R's sort() orders strings in the C locale. */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+export function describeDropped(dropped: number): string {
+  return `${plural(dropped, 'row')} with a missing value in a model column ${dropped === 1 ? 'was' : 'were'} left out`;
+}

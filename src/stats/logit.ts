@@ -1,0 +1,190 @@
+import type { Engine, Row } from '../engine/Engine.ts';
+import type { CellTables, LogitSpec, TableData } from '../notebook/types.ts';
+import { tableColumns } from './columns.ts';
+import { twoSidedNormalP, zForLevel } from './distributions.ts';
+import { rankMessage, separationMessage } from './logit-checks.ts';
+import { buildDesign, describeDropped, dropDesign, type Design } from './logit-design.ts';
+import { parseFormula } from './logit-formula.ts';
+import { fitIrls, type IrlsFit } from './logit-irls.ts';
+import { inverseFactor } from './logit-linalg.ts';
+import { predictByLevel } from './logit-predict.ts';
+import { confidenceLevel } from './rate.ts';
+
+/**
+ * Logistic regression with R's glm(family = binomial) conventions and algorithm. The data stay
+ * in DuckDB: the model matrix is built once as a temp table and every IRLS step is one
+ * aggregate over it.
+ */
+export async function runLogit(engine: Engine, spec: LogitSpec): Promise<CellTables> {
+  const level = confidenceLevel(spec.level);
+  const formula = parseFormula(spec.formula);
+  const columns = await tableColumns(engine, spec.from);
+  const design = await buildDesign(engine, spec.from, columns, formula, spec.predict);
+  try {
+    return await estimate(engine, design, spec, level);
+  } finally {
+    await dropDesign(engine, design);
+  }
+}
+
+async function estimate(
+  engine: Engine,
+  design: Design,
+  spec: LogitSpec,
+  level: number,
+): Promise<CellTables> {
+  const width = design.columns.length + 1;
+  const fit = await fitIrls(engine, design.table, width);
+  const { kept } = fit.factor;
+  // Indices into design.columns (the intercept is never aliased: it comes first).
+  const aliased = design.columns.map((_, j) => j).filter((j) => !kept.includes(j + 1));
+  const centredCovariance = inverseFactor(fit.factor);
+  const { coefficients, covariance } = uncentre(design, fit, centredCovariance);
+
+  const z = zForLevel(level);
+  const names = ['(Intercept)', ...design.columns.map((c) => c.term)];
+  const coefRows = names.map((term, j): Row => {
+    const at = kept.indexOf(j);
+    if (at < 0) return { term, ...nullEstimates() };
+    const estimate = coefficients[j];
+    const stdError = Math.sqrt(covariance[at][at]);
+    const statistic = estimate / stdError;
+    const low = estimate - z * stdError;
+    const high = estimate + z * stdError;
+    return {
+      term,
+      estimate,
+      std_error: stdError,
+      statistic,
+      p_value: twoSidedNormalP(statistic),
+      conf_low: low,
+      conf_high: high,
+      odds_ratio: Math.exp(estimate),
+      or_low: Math.exp(low),
+      or_high: Math.exp(high),
+    };
+  });
+
+  const problems = [
+    ...design.notes,
+    rankMessage(design.columns, aliased),
+    fit.failure ? `the fit stopped early: ${fit.failure}` : null,
+    separationMessage(design, aliased, fit),
+  ].filter((m): m is string => m !== null);
+  const rank = kept.length;
+  const nullDeviance = nullDevianceOf(design);
+  const fitRow: Row = {
+    n: design.n,
+    log_likelihood: -fit.deviance / 2,
+    aic: fit.deviance + 2 * rank,
+    deviance: fit.deviance,
+    null_deviance: nullDeviance,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    warning: problems.length ? problems.join('; ') : null,
+  };
+
+  const tables: Record<string, TableData> = {
+    '': { columns: COEFFICIENT_COLUMNS, rows: coefRows },
+    _fit: { columns: FIT_COLUMNS, rows: [fitRow] },
+  };
+  if (spec.predict !== undefined) {
+    const variable = design.predictors.find((p) => p.name === spec.predict);
+    if (variable) {
+      tables._predicted = await predictByLevel(
+        engine,
+        design,
+        variable,
+        fit.coefficients,
+        kept,
+        centredCovariance,
+        z,
+      );
+    }
+  }
+  const warnings = [...(design.dropped > 0 ? [describeDropped(design.dropped)] : []), ...problems];
+  return { tables, warnings };
+}
+
+/**
+ * Back from the centred design (x - shift) to R's parametrisation: slopes are unchanged, the
+ * intercept absorbs -sum(b_j * shift_j), and the covariance transforms with the same matrix.
+ */
+function uncentre(
+  design: Design,
+  fit: IrlsFit,
+  centred: number[][],
+): { coefficients: number[]; covariance: number[][] } {
+  const { kept } = fit.factor;
+  const shift = (j: number) => (j === 0 ? 0 : design.columns[j - 1].shift);
+  const coefficients = [...fit.coefficients];
+  coefficients[0] = fit.coefficients.reduce((acc, b, j) => acc - b * shift(j), fit.coefficients[0]);
+  // T maps centred to uncentred coefficients on the kept set: row of the intercept is (1, -shift).
+  const t = (a: number, b: number) => {
+    if (kept[a] === 0) return kept[b] === 0 ? 1 : -shift(kept[b]);
+    return a === b ? 1 : 0;
+  };
+  const m = kept.length;
+  const tv = Array.from({ length: m }, (_, a) =>
+    Array.from({ length: m }, (_, b) => {
+      let s = 0;
+      for (let c = 0; c < m; c++) s += t(a, c) * centred[c][b];
+      return s;
+    }),
+  );
+  const covariance = Array.from({ length: m }, (_, a) =>
+    Array.from({ length: m }, (_, b) => {
+      let s = 0;
+      for (let c = 0; c < m; c++) s += tv[a][c] * t(b, c);
+      return s;
+    }),
+  );
+  return { coefficients, covariance };
+}
+
+/** Deviance of the intercept-only model, as glm.fit computes it: at the mean outcome. */
+function nullDevianceOf(design: Design): number {
+  const p = design.ones / design.n;
+  const part = (count: number, prob: number) => (count === 0 ? 0 : count * Math.log(1 / prob));
+  return 2 * (part(design.ones, p) + part(design.n - design.ones, 1 - p));
+}
+
+function nullEstimates(): Row {
+  return {
+    estimate: null,
+    std_error: null,
+    statistic: null,
+    p_value: null,
+    conf_low: null,
+    conf_high: null,
+    odds_ratio: null,
+    or_low: null,
+    or_high: null,
+  };
+}
+
+const COEFFICIENT_COLUMNS = [
+  { name: 'term', type: 'VARCHAR' },
+  ...[
+    'estimate',
+    'std_error',
+    'statistic',
+    'p_value',
+    'conf_low',
+    'conf_high',
+    'odds_ratio',
+    'or_low',
+    'or_high',
+  ].map((name) => ({ name, type: 'DOUBLE' })),
+];
+
+const FIT_COLUMNS = [
+  { name: 'n', type: 'BIGINT' },
+  { name: 'log_likelihood', type: 'DOUBLE' },
+  { name: 'aic', type: 'DOUBLE' },
+  { name: 'deviance', type: 'DOUBLE' },
+  { name: 'null_deviance', type: 'DOUBLE' },
+  { name: 'iterations', type: 'INTEGER' },
+  { name: 'converged', type: 'BOOLEAN' },
+  { name: 'warning', type: 'VARCHAR' },
+];
