@@ -1,0 +1,131 @@
+/**
+ * A browser session: the notebook text, the files the user opened, and the runner that keeps
+ * results in step with both. Plain TypeScript (no DOM), so it is tested in Node with the
+ * native engine exactly as the page uses it with DuckDB-WASM.
+ */
+import type { Engine } from '../engine/Engine.ts';
+import { loadFile, tableNameFromFile, type LoadResult } from '../ingest/index.ts';
+import { replaceCellSource } from './edit.ts';
+import { cellsOf, parseNotebook } from './parse.ts';
+import { Runner } from './Runner.ts';
+import type { InputValue } from './types.ts';
+
+export type SessionState = 'loading' | 'running' | 'ready' | 'error';
+
+const NOTEBOOK_FILE = /\.(md|markdown)$/i;
+
+export class Session {
+  readonly runner: Runner;
+  text = '';
+  notebookFile = 'untitled.md';
+  state: SessionState = 'loading';
+  /** Files the user opened, by lower-cased name; notebooks look datasets up here. */
+  readonly files = new Map<string, Blob & { name?: string }>();
+  /** Files loaded on their own (not named by the notebook), as tables. */
+  readonly looseTables: LoadResult[] = [];
+  private listeners = new Set<() => void>();
+
+  constructor(readonly engine: Engine) {
+    this.runner = new Runner(engine, {
+      datasetLocation: 'the files you opened (add the file with the file picker or by dropping it)',
+      resolveDataset: async (ref) => {
+        const blob = this.files.get(ref.file.toLowerCase());
+        return blob ? { fileName: ref.file, source: { kind: 'blob', blob } } : undefined;
+      },
+      onChange: () => this.emit(),
+    });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens a notebook document and runs it. */
+  async open(text: string, fileName: string): Promise<void> {
+    this.text = text;
+    this.notebookFile = fileName;
+    await this.rerun();
+  }
+
+  /**
+   * Adds files picked or dropped together: a notebook among them is opened; data files the
+   * notebook names feed its datasets; any other data file is loaded as a table of its own.
+   */
+  async addFiles(files: (Blob & { name: string })[]): Promise<void> {
+    const notebook = files.find((f) => NOTEBOOK_FILE.test(f.name));
+    const data = files.filter((f) => f !== notebook);
+    for (const file of data) {
+      this.files.set(file.name.toLowerCase(), file);
+      const named = this.runner.notebook.datasets.find(
+        (d) => d.file.toLowerCase() === file.name.toLowerCase(),
+      );
+      if (named) this.runner.invalidateDataset(named.name);
+    }
+    if (notebook) {
+      await this.open(await notebook.text(), notebook.name);
+    }
+    const used = new Set(this.runner.notebook.datasets.map((d) => d.file.toLowerCase()));
+    for (const file of data.filter((f) => !used.has(f.name.toLowerCase()))) {
+      this.setState('running');
+      const result = await loadFile(this.engine, {
+        table: tableNameFromFile(file.name),
+        fileName: file.name,
+        source: { kind: 'blob', blob: file },
+      });
+      this.looseTables.push(result);
+    }
+    if (!notebook) await this.rerun();
+  }
+
+  /** Replaces the whole document (the editor's text) and re-runs what changed. */
+  async setText(text: string): Promise<void> {
+    this.text = text;
+    await this.rerun();
+  }
+
+  /** Replaces one cell's body, keeping the rest of the document as written. */
+  async setCellSource(key: string, source: string): Promise<void> {
+    const cell = cellsOf(this.runner.notebook).find((c) => (c.name ?? `#${c.index}`) === key);
+    if (!cell) throw new Error(`No cell ${key}`);
+    await this.setText(replaceCellSource(this.text, cell, source));
+  }
+
+  async setInput(name: string, value: InputValue): Promise<void> {
+    this.runner.setInput(name, value);
+    await this.rerun();
+  }
+
+  results(): Promise<Record<string, unknown>> {
+    return this.runner.results(this.notebookFile);
+  }
+
+  private running: Promise<void> = Promise.resolve();
+
+  /** Runs are queued so two quick edits never interleave their queries. */
+  private rerun(): Promise<void> {
+    this.running = this.running
+      .catch(() => {})
+      .then(async () => {
+        this.setState('running');
+        this.runner.setNotebook(parseNotebook(this.text));
+        try {
+          await this.runner.run();
+          this.setState(this.runner.errors.length > 0 ? 'error' : 'ready');
+        } catch (error) {
+          this.setState('error');
+          throw error;
+        }
+      });
+    return this.running;
+  }
+
+  private setState(state: SessionState): void {
+    this.state = state;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

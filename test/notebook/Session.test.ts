@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NativeEngine } from '../../src/engine/NativeEngine.ts';
+import { Session } from '../../src/notebook/Session.ts';
+
+const FIXTURES = 'test/fixtures/notebooks';
+let engine: NativeEngine | undefined;
+
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+});
+
+async function openSmall(): Promise<Session> {
+  engine = await NativeEngine.create();
+  const session = new Session(engine);
+  const csv = new File([await readFile(`${FIXTURES}/episodes.csv`)], 'episodes.csv');
+  const md = new File([await readFile(`${FIXTURES}/small.md`)], 'small.md');
+  await session.addFiles([csv, md]);
+  return session;
+}
+
+describe('Session', () => {
+  it('opens a notebook dropped together with its dataset and runs every cell', async () => {
+    const session = await openSmall();
+    expect(session.state).toBe('ready');
+    const statuses = [...session.runner.cells.values()].map((c) => [c.key, c.status]);
+    expect(statuses.every(([, s]) => s === 'ok')).toBe(true);
+    const results = await session.results();
+    expect((results.recent as unknown[]).length).toBe(16);
+  });
+
+  it('re-runs only the cells downstream of a changed input', async () => {
+    const session = await openSmall();
+    const before = new Map([...session.runner.cells.values()].map((c) => [c.key, c.signature]));
+    await session.setInput('from_year', 1990);
+    const results = await session.results();
+    expect((results.recent as unknown[]).length).toBe(8);
+    const changed = [...session.runner.cells.values()]
+      .filter((c) => c.signature !== before.get(c.key))
+      .map((c) => c.key)
+      .sort();
+    expect(changed).toEqual(
+      [
+        '#6',
+        '#7',
+        'by_embassy',
+        'embassy_table',
+        'from_year',
+        'model',
+        'rates_chart',
+        'recent',
+      ].sort(),
+    );
+  });
+
+  it('keeps other cells working when one cell breaks, and recovers when it is fixed', async () => {
+    const session = await openSmall();
+    await session.setCellSource('by_embassy', 'from: recent\noutcome: region\nby: embassy_closed');
+    const rate = session.runner.cells.get('by_embassy')!;
+    expect(rate.status).toBe('error');
+    expect(rate.error!.message).toMatch(/region/);
+    expect(session.runner.cells.get('rates_chart')!.status).toBe('stale');
+    expect(session.runner.cells.get('model')!.status).toBe('ok');
+    expect(session.text).toContain('outcome: region');
+    await session.setCellSource('by_embassy', 'from: recent\noutcome: success\nby: embassy_closed');
+    expect(session.runner.cells.get('rates_chart')!.status).toBe('ok');
+  });
+});
