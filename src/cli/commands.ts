@@ -22,14 +22,12 @@ export async function runCommand(
     if (status === 2) return 2;
     const out = outDir ?? defaultOutDir(file);
     await mkdir(out, { recursive: true });
-    let chartNumber = 0;
     for (const cell of cellsOf(run.runner.notebook)) {
       const state = run.runner.cells.get(cellKey(cell))!;
-      if (cell.kind === 'chart') chartNumber++;
       printCell(state, print);
       if (cell.kind === 'chart' && state.chart) {
         const svg = renderChartSvg(state.chart.spec, state.chart.rows);
-        await writeFile(join(out, `${cell.name ?? `chart-${chartNumber}`}.svg`), svg);
+        await writeFile(join(out, `${state.label}.svg`), svg);
       }
     }
     const results = await run.runner.results(file);
@@ -62,7 +60,7 @@ export function reportProblems(run: NotebookRun, dataDirs: string[], print: Prin
 }
 
 export function printCell(state: CellState, print: Print): void {
-  const name = state.name ?? state.key;
+  const name = state.label;
   if (state.status === 'ok') {
     const rows = state.rows === undefined ? '' : `${state.rows} rows`;
     print(

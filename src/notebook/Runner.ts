@@ -7,7 +7,7 @@ import type { Engine, Row } from '../engine/Engine.ts';
 import { listTables } from '../engine/tables.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError } from './errors.ts';
-import { buildGraph, cellKey, outputTables, type Graph } from './graph.ts';
+import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
 import { runCell, tableRows } from './run-cell.ts';
@@ -55,10 +55,12 @@ export class Runner {
       const existing = this.cells.get(cellKey(cell));
       if (existing && existing.kind === cell.kind) {
         existing.line = cell.line;
+        existing.label = cellLabel(cell, cells);
         continue;
       }
       this.cells.set(cellKey(cell), {
         key: cellKey(cell),
+        label: cellLabel(cell, cells),
         kind: cell.kind,
         name: cell.name,
         line: cell.line,

@@ -12,6 +12,16 @@ export function cellKey(cell: Cell): string {
   return cell.name ?? `#${cell.index}`;
 }
 
+/**
+ * What people call a cell: its name, or `<kind>-<n>` for unnamed ones, counting cells of that
+ * kind from 1 in document order (the CLI writes an unnamed chart as `chart-<n>.svg`).
+ */
+export function cellLabel(cell: Cell, cells: readonly Cell[]): string {
+  if (cell.name) return cell.name;
+  const n = cells.filter((c) => c.kind === cell.kind && c.index <= cell.index).length;
+  return `${cell.kind}-${n}`;
+}
+
 /** Tables a cell creates in DuckDB. */
 export function outputTables(cell: Cell): string[] {
   if (!cell.name) return [];

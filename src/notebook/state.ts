@@ -17,6 +17,8 @@ export interface ExpectationResult {
 /** What the runner knows about one cell; the UI renders this and nothing else. */
 export interface CellState {
   key: string;
+  /** Name, or `<kind>-<n>` for unnamed cells. */
+  label: string;
   kind: CellKind;
   name?: string;
   line: number;
