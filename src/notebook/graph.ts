@@ -93,7 +93,9 @@ export function buildGraph(cells: Cell[]): Graph {
     const deps = new Set<string>();
     for (const table of tablesRead(cell)) {
       const producer = producers.get(table);
-      if (producer !== undefined) deps.add(producer);
+      // A word equal to the cell's own name is an alias or column (`UNPIVOT … INTO NAME x`),
+      // not a read: a cell cannot read the table it is creating.
+      if (producer !== undefined && producer !== key) deps.add(producer);
     }
     for (const param of parametersUsed(cell)) {
       const input = inputs.get(param);
