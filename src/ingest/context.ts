@@ -1,0 +1,61 @@
+import type { Engine } from '../engine/Engine.ts';
+import { throwIfAborted } from './abort.ts';
+import type { ChunkReader } from './chunks.ts';
+import type { LoadOptions } from './types.ts';
+
+/** Shared state of one load: the engine, progress reporting and cancellation. */
+export class LoadContext {
+  readonly warnings: string[] = [];
+  private lastReport = 0;
+  private lastPhase = '';
+
+  constructor(
+    readonly engine: Engine,
+    readonly options: LoadOptions,
+    readonly size: number,
+  ) {}
+
+  get signal(): AbortSignal | undefined {
+    return this.options.signal;
+  }
+
+  checkAborted(): void {
+    throwIfAborted(this.options.signal);
+  }
+
+  progress(phase: string, bytes: number, rows?: number): void {
+    const now = Date.now();
+    // Chunk callbacks can be frequent; the UI only needs a few updates a second.
+    if (phase === this.lastPhase && bytes < this.size && now - this.lastReport < 100) return;
+    this.lastPhase = phase;
+    this.lastReport = now;
+    this.options.onProgress?.({
+      phase,
+      bytes,
+      totalBytes: this.size,
+      ...(rows === undefined ? {} : { rows }),
+    });
+  }
+
+  /** A chunk reader over the user's file that reports progress under `phase`. */
+  reader(phase: string): ChunkReader {
+    return {
+      engine: this.engine,
+      source: this.options.source,
+      size: this.size,
+      signal: this.options.signal,
+      onChunk: (bytes) => this.progress(phase, bytes),
+    };
+  }
+
+  /** Interrupts the running query when the signal fires; returns the unsubscribe function. */
+  linkCancel(): () => void {
+    const signal = this.options.signal;
+    if (!signal) return () => {};
+    const onAbort = (): void => {
+      void this.engine.cancel();
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return () => signal.removeEventListener('abort', onAbort);
+  }
+}

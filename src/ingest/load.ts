@@ -1,0 +1,111 @@
+import type { Engine } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
+import { describeTable } from '../engine/tables.ts';
+import { isAbortError } from './abort.ts';
+import { applyAdapters } from './adapters/registry.ts';
+import { LoadContext } from './context.ts';
+import { IngestError } from './errors.ts';
+import { detectFormat, type FileFormat } from './format.ts';
+import { readArrowFile, readExcel, readStataFile, type BinaryReadResult } from './read-binary.ts';
+import { readDelimited, readWithDuckDb } from './read-text.ts';
+import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts';
+
+/** See index.ts for the contract. */
+export async function loadFile(engine: Engine, options: LoadOptions): Promise<LoadResult> {
+  if (options.table.trim() === '') throw new IngestError('The table name is empty');
+  const size = await engine.fileSize(options.source);
+  if (size === 0) throw new IngestError(`${options.fileName} is empty`);
+  const ctx = new LoadContext(engine, options, size);
+  const unlink = ctx.linkCancel();
+  const created: string[] = [];
+  try {
+    ctx.checkAborted();
+    const head = await engine.readSlice(options.source, 0, Math.min(size, 64 * 1024));
+    const format = detectFormat(options.fileName, head);
+    const read = await readByFormat(ctx, format, head);
+    created.push(...read.raw.map((t) => t.name), ...read.extra.map((t) => t.name));
+    ctx.checkAborted();
+    const tables: LoadedTable[] = [];
+    for (const raw of read.raw) tables.push(await describe(engine, raw.name, 'raw', raw.sheet));
+    for (const extra of read.extra) tables.push(await describe(engine, extra.name, extra.role));
+    ctx.progress('labelling', size);
+    const adapted = await applyAdapters(
+      engine,
+      tables.filter((t) => t.role === 'raw'),
+      read.sha256,
+    );
+    created.push(...adapted.tables.map((t) => t.name));
+    for (const t of adapted.tables) tables.push(await describe(engine, t.name, t.role, t.sheet));
+    ctx.progress('done', size, tables[0]?.rows);
+    return {
+      fileName: options.fileName,
+      sha256: read.sha256,
+      format: formatLabel(format, read.encoding),
+      tables,
+      ...(adapted.adapter ? { adapter: adapted.adapter } : {}),
+      warnings: [...ctx.warnings, ...adapted.warnings],
+    };
+  } catch (error) {
+    // A cancelled load leaves nothing half-made behind.
+    if (isAbortError(error) || options.signal?.aborted) {
+      for (const name of created) await dropQuietly(engine, name);
+      await dropQuietly(engine, options.table);
+    }
+    throw error;
+  } finally {
+    unlink();
+  }
+}
+
+async function readByFormat(
+  ctx: LoadContext,
+  format: FileFormat,
+  head: Uint8Array,
+): Promise<BinaryReadResult> {
+  const single = { raw: [{ name: ctx.options.table }], extra: [] };
+  switch (format) {
+    case 'csv':
+      return { ...(await readDelimited(ctx, head)), ...single };
+    case 'parquet':
+    case 'json':
+    case 'ndjson':
+      return { ...(await readWithDuckDb(ctx, format)), ...single };
+    case 'excel':
+      return readExcel(ctx);
+    case 'arrow':
+      return readArrowFile(ctx);
+    case 'stata':
+      return readStataFile(ctx);
+  }
+}
+
+async function describe(
+  engine: Engine,
+  name: string,
+  role: TableRole,
+  sheet?: string,
+): Promise<LoadedTable> {
+  const columns = await describeTable(engine, name);
+  const { rows } = await engine.query(`SELECT count(*) AS n FROM ${ident(name)}`);
+  return {
+    name,
+    rows: Number(rows[0].n),
+    columns,
+    role,
+    ...(sheet === undefined ? {} : { sheet }),
+  };
+}
+
+function formatLabel(format: FileFormat, encoding: string | undefined): string {
+  return encoding && format === 'csv' ? `csv (${encoding})` : format;
+}
+
+async function dropQuietly(engine: Engine, name: string): Promise<void> {
+  for (const kind of ['VIEW', 'TABLE']) {
+    try {
+      await engine.exec(`DROP ${kind} IF EXISTS ${ident(name)}`);
+    } catch {
+      // Wrong kind of object for this DROP; the other one removes it.
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import type { Engine } from '../../engine/Engine.ts';
+import { ident, literal, valueLiteral } from '../../engine/sql.ts';
+import { isoText } from '../infer.ts';
+import { createTableFromColumns, type TextColumn } from '../insert.ts';
+import { cleanColumnNames, uniqueName } from '../names.ts';
+import type { TableRole } from '../types.ts';
+import { parseDta, type StataFile, type StataVariable } from './dta.ts';
+
+const DAYS_1960_TO_1970 = 3653;
+const MS_PER_DAY = 86_400_000;
+
+export interface StataLoad {
+  extra: { name: string; role: TableRole }[];
+  warnings: string[];
+}
+
+/**
+ * A .dta file becomes three objects: the raw table (codes as stored, Stata missing → NULL),
+ * `<table>_labels` (variable, description, value, label: the variable labels and value
+ * labels) and, when any variable has value labels, the view `<table>_labelled` that adds a
+ * `<variable>_label` text column next to the raw columns.
+ */
+export async function loadStata(
+  engine: Engine,
+  table: string,
+  bytes: Uint8Array,
+): Promise<StataLoad> {
+  const file = parseDta(bytes);
+  const names = cleanColumnNames(file.variables.map((v) => v.name));
+  const columns = file.variables.map((v, j) => toColumn(names[j], v, file.columns[j]));
+  await createTableFromColumns(engine, table, columns);
+  const warnings: string[] = [];
+  if (file.extendedMissing > 0) {
+    warnings.push(
+      `${file.extendedMissing} extended missing value(s) (.a–.z) were read as NULL, like "."`,
+    );
+  }
+  const labelsTable = `${table}_labels`;
+  await createTableFromColumns(engine, labelsTable, dictionaryColumns(file, names));
+  const extra: StataLoad['extra'] = [{ name: labelsTable, role: 'dictionary' }];
+  const labelled = labelColumns(file, names);
+  if (labelled.length > 0) {
+    const view = `${table}_labelled`;
+    await engine.exec(
+      `CREATE OR REPLACE VIEW ${ident(view)} AS SELECT *, ${labelled.join(', ')} FROM ${ident(table)}`,
+    );
+    extra.push({ name: view, role: 'labelled' });
+  }
+  const missingSets = new Set(
+    file.variables
+      .map((v) => v.valueLabel)
+      .filter((set) => set !== '' && !file.valueLabels.has(set)),
+  );
+  if (missingSets.size > 0) {
+    warnings.push(
+      `Value-label set(s) ${[...missingSets].join(', ')} are attached to variables but not stored in the file.`,
+    );
+  }
+  return { extra, warnings };
+}
+
+function toColumn(name: string, v: StataVariable, values: (number | string | null)[]): TextColumn {
+  if (v.type === 'str' || v.type === 'strL') {
+    // Stata has no string missing value: an empty string is how it writes "missing".
+    return {
+      name,
+      type: 'VARCHAR',
+      values: values.map((x) => (x === '' || x === null ? null : String(x))),
+    };
+  }
+  const format = v.format.toLowerCase();
+  if (format.startsWith('%td') || format.startsWith('%d')) {
+    return {
+      name,
+      type: 'DATE',
+      values: values.map((x) =>
+        x === null
+          ? null
+          : isoText({ kind: 'date', days: Math.floor(Number(x)) - DAYS_1960_TO_1970 }, false),
+      ),
+    };
+  }
+  if (format.startsWith('%tc')) {
+    return {
+      name,
+      type: 'TIMESTAMP',
+      values: values.map((x) =>
+        x === null
+          ? null
+          : isoText({ kind: 'date', days: Number(x) / MS_PER_DAY - DAYS_1960_TO_1970 }, true),
+      ),
+    };
+  }
+  const integer = v.type === 'byte' || v.type === 'int' || v.type === 'long';
+  return {
+    name,
+    type: integer ? 'BIGINT' : 'DOUBLE',
+    values: values.map((x) => (x === null ? null : String(x))),
+  };
+}
+
+function dictionaryColumns(file: StataFile, names: string[]): TextColumn[] {
+  const variable: (string | null)[] = [];
+  const description: (string | null)[] = [];
+  const value: (string | null)[] = [];
+  const label: (string | null)[] = [];
+  file.variables.forEach((v, j) => {
+    const set = file.valueLabels.get(v.valueLabel);
+    const entries = set ? [...set.entries()].sort((a, b) => a[0] - b[0]) : [];
+    const rows: [string | null, string | null][] =
+      entries.length > 0 ? entries.map(([code, text]) => [String(code), text]) : [[null, null]];
+    for (const [code, text] of rows) {
+      variable.push(names[j]);
+      description.push(v.label === '' ? null : v.label);
+      value.push(code);
+      label.push(text);
+    }
+  });
+  return [
+    { name: 'variable', type: 'VARCHAR', values: variable },
+    { name: 'description', type: 'VARCHAR', values: description },
+    { name: 'value', type: 'VARCHAR', values: value },
+    { name: 'label', type: 'VARCHAR', values: label },
+  ];
+}
+
+function labelColumns(file: StataFile, names: string[]): string[] {
+  const taken = new Set(names.map((n) => n.toLowerCase()));
+  const out: string[] = [];
+  file.variables.forEach((v, j) => {
+    const set = file.valueLabels.get(v.valueLabel);
+    if (!set || set.size === 0 || v.type === 'str' || v.type === 'strL') return;
+    const cases = [...set.entries()]
+      .map(([code, text]) => `WHEN ${valueLiteral(code)} THEN ${literal(text)}`)
+      .join(' ');
+    const name = uniqueName(`${names[j]}_label`, taken);
+    out.push(`CASE ${ident(names[j])} ${cases} END AS ${ident(name)}`);
+  });
+  return out;
+}

@@ -1,0 +1,62 @@
+import type { ColumnInfo, FileSource } from '../engine/Engine.ts';
+
+export interface LoadProgress {
+  bytes: number;
+  totalBytes: number;
+  rows?: number;
+  phase: string;
+}
+
+export interface LoadOptions {
+  /** Base DuckDB table name (the notebook's front matter key, or derived from the file name). */
+  table: string;
+  /** The user's file name; its extension decides the format (content is sniffed when ambiguous). */
+  fileName: string;
+  source: FileSource;
+  /** Excel: sheet name or 1-based index; default 1. */
+  sheet?: string | number;
+  /** Text override: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`, `latin-1`. */
+  encoding?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+export type TableRole = 'raw' | 'labelled' | 'dictionary' | 'helper';
+
+export interface LoadedTable {
+  name: string;
+  rows: number;
+  columns: ColumnInfo[];
+  sheet?: string;
+  role: TableRole;
+}
+
+export interface AdapterInfo {
+  id: string;
+  name: string;
+  version?: string;
+  citation: string;
+}
+
+export interface LoadResult {
+  fileName: string;
+  sha256: string;
+  format: string;
+  tables: LoadedTable[];
+  adapter?: AdapterInfo;
+  warnings: string[];
+}
+
+/** A table a format reader created, before adapters look at it. */
+export interface RawTable {
+  name: string;
+  sheet?: string;
+}
+
+/** What a format reader produced: the raw tables (first = `options.table`) plus extras. */
+export interface ReadOutcome {
+  raw: RawTable[];
+  /** Companion tables the format itself carries (Stata value labels). */
+  extra: { name: string; role: TableRole }[];
+  warnings: string[];
+}
