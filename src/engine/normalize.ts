@@ -26,7 +26,9 @@ export function normalizeValue(value: unknown, type: string): Value {
   const element = elementType(type);
   if (Array.isArray(value)) return value.map((v) => normalizeValue(v, element));
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
-    return Array.from(value as unknown as ArrayLike<number | bigint>, (v) => normalizeValue(v, element));
+    return Array.from(value as unknown as ArrayLike<number | bigint>, (v) =>
+      normalizeValue(v, element),
+    );
   }
   const candidate = value as { toArray?: () => unknown; toJSON?: () => unknown };
   if (typeof candidate.toArray === 'function' && type.endsWith(']')) {

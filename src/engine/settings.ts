@@ -4,8 +4,5 @@
  * command line it would make a notebook's result depend on what happened to be downloadable.
  */
 export function lockDown(): string[] {
-  return [
-    'SET autoinstall_known_extensions = false',
-    'SET autoload_known_extensions = false',
-  ];
+  return ['SET autoinstall_known_extensions = false', 'SET autoload_known_extensions = false'];
 }

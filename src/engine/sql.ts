@@ -5,7 +5,8 @@
 
 /** Quotes an identifier for DuckDB: wraps in double quotes and doubles embedded quotes. */
 export function ident(name: string): string {
-  if (name.includes('\0')) throw new Error(`Identifier contains a NUL character: ${JSON.stringify(name)}`);
+  if (name.includes('\0'))
+    throw new Error(`Identifier contains a NUL character: ${JSON.stringify(name)}`);
   return `"${name.replaceAll('"', '""')}"`;
 }
 
