@@ -133,7 +133,7 @@ export class Runner {
       }
       Object.assign(state, outcome, { status: 'ok', signature, ms: performance.now() - started });
     } catch (error) {
-      this.fail(state, messageOf(error), errorLine(cell, error));
+      this.fail(state, fileLineMessage(cell, messageOf(error)), errorLine(cell, error));
       state.ms = performance.now() - started;
       for (const table of outputTables(cell)) {
         await this.engine
@@ -233,6 +233,18 @@ export class Runner {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * DuckDB numbers lines of the statement it saw (the query wrapped in one extra line); say the
+ * notebook file's line instead, so "LINE 23" in the message is line 23 of the file.
+ */
+function fileLineMessage(cell: Cell, message: string): string {
+  if (cell.kind !== 'sql') return message;
+  return message.replace(
+    /LINE (\d+):/,
+    (_, n: string) => `LINE ${cell.line + Math.max(1, Number(n) - 1)}:`,
+  );
 }
 
 /** The file line an error points at: the SQL line for engine and syntax errors, else the fence. */
