@@ -32,6 +32,9 @@ export class Runner {
   private parseErrors = new Map<number, NotebookError>();
   private graph: Graph = buildGraph([]);
   private inputs = new Map<string, InputValue>();
+  /** What each dataset was loaded from; unchanged means no reload. */
+  private datasetRequests = new Map<string, string>();
+  /** Fingerprint of each loaded dataset (request plus content hash), for cell signatures. */
   private datasetSignatures = new Map<string, string>();
   private engineVersion: string | undefined;
 
@@ -160,7 +163,8 @@ export class Runner {
     for (const ref of this.notebook.datasets) {
       const signature = JSON.stringify([ref.file, ref.sheet, ref.encoding, ref.sha256]);
       const current = this.datasets.get(ref.name);
-      if (current?.status === 'ok' && this.datasetSignatures.get(ref.name) === signature) continue;
+      if (current?.status === 'ok' && this.datasetRequests.get(ref.name) === signature) continue;
+      this.datasetRequests.set(ref.name, signature);
       const state = await loadDataset(
         this.engine,
         ref,

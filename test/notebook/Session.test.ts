@@ -33,7 +33,10 @@ describe('Session', () => {
   it('re-runs only the cells downstream of a changed input', async () => {
     const session = await openSmall();
     const before = new Map([...session.runner.cells.values()].map((c) => [c.key, c.signature]));
+    const dataset = session.runner.datasets.get('episodes');
     await session.setInput('from_year', 1990);
+    // The dataset is not read again for an input change.
+    expect(session.runner.datasets.get('episodes')).toBe(dataset);
     const results = await session.results();
     expect((results.recent as unknown[]).length).toBe(8);
     const changed = [...session.runner.cells.values()]
