@@ -1,0 +1,20 @@
+import { bundleSize } from './bundle-size.ts';
+import { coldStart } from './cold-start.ts';
+import { csvLoad } from './csv-load.ts';
+import { inputLatency, inputSession } from './input-latency.ts';
+import { logit } from './logit.ts';
+import { memory } from './memory.ts';
+import { rate } from './rate.ts';
+import type { Figure } from './types.ts';
+
+/** Every figure, in the order they run and print (cheap ones first). */
+export const FIGURES: Figure[] = [
+  bundleSize,
+  coldStart,
+  rate,
+  logit,
+  csvLoad,
+  inputLatency,
+  inputSession,
+  memory,
+];

@@ -1,0 +1,124 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { ident } from '../../src/engine/sql.ts';
+import { execInPage, inFreshContext, openBenchPage, requirePage } from '../browser.ts';
+import { RATE_TABLE, rateTableSql } from '../data.ts';
+import { errorMessage, median } from '../measure.ts';
+import type { BenchWindow } from '../pages/api.ts';
+import { wasmMemoryBytesInWorker } from '../pages/wasm-memory-probe.ts';
+import type { RateSpec } from '../../src/notebook/types.ts';
+import type { Figure, FigureResult } from './types.ts';
+import { unavailableResult } from './types.ts';
+import { RATE_ROWS } from './rate.ts';
+
+const MAX_RATIO = 2;
+const MB = 1e6;
+/** Bytes per value of the fixed-width types the generated table uses. */
+const WIDTHS: Record<string, number> = { INTEGER: 4, BOOLEAN: 1, DOUBLE: 8, BIGINT: 8 };
+
+interface Sample {
+  jsHeap: number;
+  wasm: number;
+  duckdb: number;
+}
+
+async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  let wasm = 0;
+  for (const worker of page.workers()) wasm += await worker.evaluate(wasmMemoryBytesInWorker);
+  const { rows } = await page.evaluate(() =>
+    (window as unknown as BenchWindow).bench.query(
+      'SELECT sum(memory_usage_bytes) AS b FROM duckdb_memory()',
+    ),
+  );
+  return { jsHeap, wasm, duckdb: Number(rows[0].b) };
+}
+
+/** The data's own size: fixed-width columns at their width, text at its UTF-8 bytes. */
+async function rawBytes(page: Page): Promise<number> {
+  const query = (sql: string) =>
+    page.evaluate((s) => (window as unknown as BenchWindow).bench.query(s), sql);
+  const { rows: columns } = await query(`DESCRIBE ${ident(RATE_TABLE)}`);
+  const terms = columns.map((c) => {
+    const type = String(c.column_type);
+    const name = ident(String(c.column_name));
+    if (type === 'VARCHAR') return `sum(strlen(${name}))`;
+    if (!(type in WIDTHS)) throw new Error(`no raw width for ${type}`);
+    return `count(*) * ${WIDTHS[type]}`;
+  });
+  const { rows } = await query(`SELECT ${terms.join(' + ')} AS raw FROM ${ident(RATE_TABLE)}`);
+  return Number(rows[0].raw);
+}
+
+/**
+ * The page's memory while it holds the rate figure's 10M-row table and has just run the rate
+ * cell: the page's JS heap (CDP Performance.getMetrics) plus DuckDB's WebAssembly memory in
+ * its worker (seen through the bench page's probe), against the data's raw size.
+ */
+export const memory: Figure = {
+  id: 'memory',
+  title: 'Peak memory holding the 10M-row table',
+  defaultRuns: 3,
+  async run(ctx, runs): Promise<FigureResult> {
+    const target = `≤ ${MAX_RATIO}× raw data`;
+    try {
+      requirePage(ctx, 'bench');
+    } catch (error) {
+      return unavailableResult(this, 'MB', target, errorMessage(error));
+    }
+    const peaks: number[] = [];
+    const raws: number[] = [];
+    const runDetails: Record<string, number>[] = [];
+    try {
+      for (let run = 0; run < runs; run++) {
+        await inFreshContext(ctx, async (page) => {
+          await openBenchPage(ctx, page, 'bench', '?probe');
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Performance.enable');
+          const before = await sample(page, cdp);
+          if (before.wasm === 0) throw new Error('the probe saw no WebAssembly memory');
+          await execInPage(page, rateTableSql(RATE_ROWS));
+          const loaded = await sample(page, cdp);
+          const spec: RateSpec = { from: RATE_TABLE, outcome: 'success', by: 'grp' };
+          await page.evaluate((s) => (window as unknown as BenchWindow).bench.rate(s), spec);
+          const after = await sample(page, cdp);
+          const peak = Math.max(...[loaded, after].map((s) => s.jsHeap + s.wasm));
+          peaks.push(peak / MB);
+          raws.push((await rawBytes(page)) / MB);
+          runDetails.push({
+            beforeJsHeapMB: before.jsHeap / MB,
+            beforeWasmMB: before.wasm / MB,
+            jsHeapMB: Math.max(loaded.jsHeap, after.jsHeap) / MB,
+            wasmMB: after.wasm / MB,
+            duckdbMemoryMB: Math.max(loaded.duckdb, after.duckdb) / MB,
+          });
+          ctx.log(
+            `  run ${run + 1}: ${(peak / MB).toFixed(0)} MB (raw ${raws.at(-1)?.toFixed(0)} MB)`,
+          );
+        });
+      }
+    } catch (error) {
+      return unavailableResult(this, 'MB', target, errorMessage(error));
+    }
+    const value = median(peaks);
+    const raw = median(raws);
+    const ratio = value !== null && raw ? value / raw : null;
+    return {
+      id: this.id,
+      title: this.title,
+      unit: 'MB',
+      value,
+      runs: peaks,
+      references: [{ label: 'raw size of the data', unit: 'MB', median: raw, runs: raws }],
+      ratio,
+      target,
+      pass: ratio === null ? null : ratio <= MAX_RATIO,
+      details: {
+        rows: RATE_ROWS,
+        runs: runDetails,
+        measuredAs:
+          'page JSHeapUsedSize (CDP) + byte length of every WebAssembly.Memory in the DuckDB worker, after creating the table and after a rate run (max); MB = 10^6 bytes',
+      },
+    };
+  },
+};

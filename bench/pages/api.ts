@@ -1,0 +1,55 @@
+/**
+ * What the bench pages expose to the Node side (bench/figures/*). Types only: the pages and the
+ * figures import this file, so both sides agree on the shapes that cross page.evaluate().
+ */
+import type { QueryResult } from '../../src/engine/Engine.ts';
+import type { CellTables, LogitSpec, RateSpec } from '../../src/notebook/types.ts';
+
+export interface Timed<T> {
+  /** Milliseconds measured inside the page with performance.now(). */
+  ms: number;
+  value: T;
+}
+
+export interface LoadSummary {
+  rows: number;
+  bytes: number;
+}
+
+/** bench.html: the project's stats and ingest code on DuckDB-WASM, nothing else. */
+export interface BenchApi {
+  /** Resolves with DuckDB's version once the engine is up. */
+  ready(): Promise<string>;
+  exec(sql: string): Promise<Timed<null>>;
+  query(sql: string): Promise<QueryResult>;
+  rate(spec: RateSpec): Promise<Timed<CellTables>>;
+  logit(spec: LogitSpec): Promise<Timed<CellTables>>;
+  /** loadFile() on the file picked in [data-testid=file-input]. */
+  loadPicked(table: string): Promise<Timed<LoadSummary>>;
+}
+
+/** session.html: a notebook Session plus Observable Plot, as the app drives them, without UI. */
+export interface SessionApi {
+  /** Opens the picked notebook and data files; resolves with the time until the chart is drawn. */
+  openPicked(): Promise<Timed<number>>;
+  /** Sets an input and redraws the chart; the time covers the re-run and the redraw. */
+  change(input: string, value: number): Promise<Timed<number>>;
+}
+
+/** floor.html: DuckDB-WASM started and one query run, the lower bound of any cold start. */
+export interface FloorResult {
+  /** performance.now() when the query's rows arrived (milliseconds since navigation start). */
+  doneAt: number;
+  version: string;
+}
+
+export interface BenchWindow {
+  bench: BenchApi;
+  benchSession: SessionApi;
+  floor?: FloorResult;
+  floorError?: string;
+  /** Set by the cold-start observer (see figures/cold-start.ts). */
+  coldStartAt?: number;
+  /** When #app first showed each data-state, by the same observer. */
+  coldStartStates?: Record<string, number>;
+}

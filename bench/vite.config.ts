@@ -1,0 +1,47 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type InlineConfig } from 'vite';
+
+/**
+ * Production build of the bench pages (bench/pages/*.html), with the app's build settings
+ * (es2022, no inlined assets, ES workers, DuckDB not pre-bundled). `npm run bench` builds each
+ * page on its own with benchPageConfig(), so one page that fails to build (code another part
+ * of the project is still changing) leaves the others usable. The default export builds all
+ * of them at once, by hand: `npx vite build -c bench/vite.config.ts`.
+ */
+
+export const BENCH_PAGES = ['floor', 'bench', 'session'] as const;
+export type BenchPage = (typeof BENCH_PAGES)[number];
+
+const pagesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), 'pages');
+
+function baseConfig(inputs: string[], outDir: string): InlineConfig {
+  return {
+    configFile: false,
+    root: pagesDir,
+    base: './',
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      assetsInlineLimit: 0,
+      chunkSizeWarningLimit: 4096,
+      rolldownOptions: { input: inputs },
+    },
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  };
+}
+
+export function benchPageConfig(page: BenchPage, outDir: string): InlineConfig {
+  return baseConfig([join(pagesDir, `${page}.html`)], outDir);
+}
+
+export default defineConfig(
+  baseConfig(
+    BENCH_PAGES.map((page) => join(pagesDir, `${page}.html`)),
+    join(tmpdir(), 'statecraft-bench-pages'),
+  ),
+);
