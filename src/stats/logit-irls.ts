@@ -1,5 +1,6 @@
 import type { Engine, Row } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
+import { expSql, softplusSql } from './deterministic-math.ts';
 import { designColumnName } from './logit-design.ts';
 import { factorKept, factorWithAliasing, solveFactor, type Factor } from './logit-linalg.ts';
 
@@ -45,7 +46,8 @@ interface Step {
  */
 export async function fitIrls(engine: Engine, table: string, width: number): Promise<IrlsFit> {
   // mustart = (y + 0.5) / 2 and eta = log(mu / (1 - mu)), as binomial()$initialize does.
-  const startEta = `CASE WHEN y = 1 THEN ln(0.75 / (1 - 0.75)) ELSE ln(0.25 / (1 - 0.25)) END`;
+  // The logs are taken here in JS (identical in Node and the browser), not by DuckDB's libm.
+  const startEta = `CASE WHEN y = 1 THEN ${valueLiteral(Math.log(0.75 / (1 - 0.75)))} ELSE ${valueLiteral(Math.log(0.25 / (1 - 0.25)))} END`;
   let step = await irlsStep(engine, table, width, startEta);
   let devold = step.deviance;
   const aliasing = factorWithAliasing(step.xtwx, ALIAS_TOLERANCE);
@@ -111,12 +113,18 @@ export function linearPredictor(
 export function linkSql(relation: string): string {
   const eps = valueLiteral(DBL_EPSILON);
   const invEps = valueLiteral(1 / DBL_EPSILON);
-  const e = 'exp(least(greatest(eta, -30), 30))';
+  const e = expSql('least(greatest(eta, -30), 30)');
   return `SELECT *,
       (CASE WHEN eta < -30 THEN ${eps} WHEN eta > 30 THEN ${invEps} ELSE ${e} END)
         / (1 + CASE WHEN eta < -30 THEN ${eps} WHEN eta > 30 THEN ${invEps} ELSE ${e} END) AS mu,
       CASE WHEN eta > 30 OR eta < -30 THEN ${eps} ELSE ${e} / ((1 + ${e}) * (1 + ${e})) END AS me
     FROM (${relation})`;
+}
+
+/** eta as R's link sees it: beyond ±30 it is ±ln(1/eps), where mu is clamped. */
+function clampedEtaSql(): string {
+  const edge = valueLiteral(-Math.log(DBL_EPSILON));
+  return `(CASE WHEN eta < -30 THEN -${edge} WHEN eta > 30 THEN ${edge} ELSE eta END)`;
 }
 
 async function irlsStep(engine: Engine, table: string, width: number, eta: string): Promise<Step> {
@@ -131,7 +139,8 @@ async function irlsStep(engine: Engine, table: string, width: number, eta: strin
   const sql = `SELECT 2 * sum(dr) AS deviance, min(mu) AS min_mu, max(mu) AS max_mu, ${sums.join(', ')}
     FROM (
       SELECT *, me * me / (mu * (1 - mu)) AS w, eta + (y - mu) / me AS z,
-        CASE WHEN y = 1 THEN ln(1 / mu) ELSE ln(1 / (1 - mu)) END AS dr
+        -- ln(1/mu) for y = 1 and ln(1/(1 - mu)) for y = 0, as softplus of the clamped eta.
+        ${softplusSql(`CASE WHEN y = 1 THEN -1 ELSE 1 END * ${clampedEtaSql()}`)} AS dr
       FROM (${linkSql(withEta)})
     )`;
   const row: Row = (await engine.query(sql)).rows[0];
