@@ -1,0 +1,11 @@
+import type { CellKind, InputValue } from '../notebook/types.ts';
+
+/** What a cell's controls can ask of the app; AppModel provides it. */
+export interface CellActions {
+  runCell(key: string, source: string): Promise<void>;
+  setInput(name: string, value: InputValue): Promise<void>;
+  addCell(afterKey: string | undefined, kind: CellKind): Promise<void>;
+  deleteCell(key: string): Promise<void>;
+  moveCell(key: string, direction: -1 | 1): Promise<void>;
+  downloadCsv(table: string): Promise<void>;
+}

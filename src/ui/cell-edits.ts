@@ -1,0 +1,134 @@
+/**
+ * Adding, deleting and moving cells, as edits of the notebook's Markdown text: the document
+ * stays the single source of truth and the runner simply parses it again. Prose between cells
+ * stays where it is; a moved cell trades places with its neighbouring cell.
+ */
+import { cellKey } from '../notebook/graph.ts';
+import { cellsOf, parseNotebook } from '../notebook/parse.ts';
+import type { Cell, CellKind, Notebook } from '../notebook/types.ts';
+
+const BASE_NAMES: Record<CellKind, string | undefined> = {
+  sql: 'query',
+  rate: 'rates',
+  crosstab: 'table',
+  logit: 'model',
+  input: 'choice',
+  chart: undefined,
+  expect: undefined,
+};
+
+/** 0-based indexes of a cell's opening and closing fence lines. */
+export function cellSpan(cell: Cell, lineCount: number): { start: number; end: number } {
+  const body = cell.source === '' ? 0 : cell.source.split('\n').length;
+  return { start: cell.line - 1, end: Math.min(cell.line + body, lineCount - 1) };
+}
+
+/** Inserts a new cell of `kind` after the cell `afterKey` (or at the end); returns its key. */
+export function addCell(
+  text: string,
+  afterKey: string | undefined,
+  kind: CellKind,
+): { text: string; key: string } {
+  const lines = split(text);
+  const notebook = parseNotebook(text).notebook;
+  const cells = cellsOf(notebook);
+  const after = afterKey === undefined ? undefined : find(cells, afterKey);
+  const name = uniqueName(notebook, kind);
+  const source = template(kind, nearestTable(notebook, after));
+  const block = ['```' + kind + (name ? ` ${name}` : ''), ...source.split('\n'), '```'];
+  let at = after ? cellSpan(after, lines.length).end + 1 : lines.length;
+  if (!after) {
+    while (at > 0 && lines[at - 1].trim() === '') at--;
+  }
+  const insert = ['', ...block];
+  if (at < lines.length && lines[at].trim() !== '') insert.push('');
+  lines.splice(at, 0, ...insert);
+  if (!after) lines.splice(at + insert.length, lines.length, '');
+  const index = after ? after.index + 1 : cells.length;
+  return { text: lines.join('\n'), key: name ?? `#${index}` };
+}
+
+export function deleteCell(text: string, key: string): string {
+  const lines = split(text);
+  const cell = find(cellsOf(parseNotebook(text).notebook), key);
+  const { start, end } = cellSpan(cell, lines.length);
+  lines.splice(start, end - start + 1);
+  collapseBlank(lines, start);
+  return lines.join('\n');
+}
+
+/** Swaps a cell with the previous (-1) or next (+1) cell; unchanged at either end. */
+export function moveCell(text: string, key: string, direction: -1 | 1): string {
+  const cells = cellsOf(parseNotebook(text).notebook);
+  const index = cells.findIndex((c) => cellKey(c) === key);
+  if (index < 0) throw new Error(`No cell ${key}`);
+  const other = index + direction;
+  if (other < 0 || other >= cells.length) return text;
+  const lines = split(text);
+  const [first, second] = [cells[Math.min(index, other)], cells[Math.max(index, other)]];
+  const a = cellSpan(first, lines.length);
+  const b = cellSpan(second, lines.length);
+  const blockA = lines.slice(a.start, a.end + 1);
+  const blockB = lines.slice(b.start, b.end + 1);
+  // The later one first, so the earlier span's line numbers still hold.
+  lines.splice(b.start, b.end - b.start + 1, ...blockA);
+  lines.splice(a.start, a.end - a.start + 1, ...blockB);
+  return lines.join('\n');
+}
+
+function split(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split('\n');
+}
+
+function find(cells: Cell[], key: string): Cell {
+  const cell = cells.find((c) => cellKey(c) === key);
+  if (!cell) throw new Error(`No cell ${key}`);
+  return cell;
+}
+
+/** Removes one of two blank lines meeting at `at` (left behind where a block was cut). */
+function collapseBlank(lines: string[], at: number): void {
+  if (at > 0 && lines[at - 1]?.trim() === '' && lines[at]?.trim() === '') lines.splice(at, 1);
+}
+
+function uniqueName(notebook: Notebook, kind: CellKind): string | undefined {
+  const base = BASE_NAMES[kind];
+  if (!base) return undefined;
+  const taken = new Set(
+    [...notebook.datasets.map((d) => d.name), ...cellsOf(notebook).map((c) => c.name ?? '')].map(
+      (n) => n.toLowerCase(),
+    ),
+  );
+  for (let n = 1; ; n++) {
+    const name = `${base}_${n}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** The table a new cell most likely reads: the last table made above it, or the first dataset. */
+function nearestTable(notebook: Notebook, after: Cell | undefined): string | undefined {
+  const above = cellsOf(notebook).filter(
+    (c) => after && c.index <= after.index && c.name && ['sql', 'rate', 'logit'].includes(c.kind),
+  );
+  return above.at(-1)?.name ?? notebook.datasets[0]?.name;
+}
+
+function template(kind: CellKind, from: string | undefined): string {
+  const table = from ?? 'my_table';
+  switch (kind) {
+    case 'sql':
+      return from ? `SELECT *\nFROM ${from}\nLIMIT 100` : 'SELECT 42 AS answer';
+    case 'rate':
+      return `from: ${table}\noutcome: \nby: `;
+    case 'crosstab':
+      return `from: ${table}\nrows: \ncols: `;
+    case 'logit':
+      return `from: ${table}\nformula: y ~ x`;
+    case 'chart':
+      return `from: ${table}\nmark: barY\nx: \ny: `;
+    case 'input':
+      return 'type: range\nmin: 0\nmax: 10\nstep: 1\nvalue: 5';
+    case 'expect':
+      return `${table}:\n  rows: []`;
+  }
+}

@@ -1,0 +1,13 @@
+/** Saves text as a file through the browser's download, without any server. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own reference by now; a little later the URL can go.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,49 @@
+/**
+ * What the session's DuckDB holds right now, read from information_schema: the data panel
+ * lists it and the editors complete table and column names from it.
+ */
+import type { ColumnInfo, Engine } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
+
+export interface TableInfo {
+  name: string;
+  kind: 'table' | 'view';
+  /** Exact row count for tables; views are not counted (that would run them). */
+  rows?: number;
+  columns: ColumnInfo[];
+}
+
+export async function readSchema(engine: Engine): Promise<TableInfo[]> {
+  const tables = await engine.query(
+    `SELECT table_name, table_type FROM information_schema.tables
+     WHERE table_schema = 'main' ORDER BY table_name`,
+  );
+  const columns = await engine.query(
+    `SELECT table_name, column_name, data_type FROM information_schema.columns
+     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+  );
+  const byTable = new Map<string, ColumnInfo[]>();
+  for (const row of columns.rows) {
+    const name = String(row.table_name);
+    const list = byTable.get(name) ?? [];
+    list.push({ name: String(row.column_name), type: String(row.data_type) });
+    byTable.set(name, list);
+  }
+  const out: TableInfo[] = [];
+  for (const row of tables.rows) {
+    const name = String(row.table_name);
+    const kind = row.table_type === 'VIEW' ? 'view' : 'table';
+    let rows: number | undefined;
+    if (kind === 'table') {
+      const count = await engine.query(`SELECT count(*) AS n FROM ${ident(name)}`);
+      rows = Number(count.rows[0]?.n);
+    }
+    out.push({ name, kind, rows, columns: byTable.get(name) ?? [] });
+  }
+  return out;
+}
+
+/** Tables and their columns, the shape CodeMirror's SQL completion takes. */
+export function completionSchema(tables: readonly TableInfo[]): Record<string, string[]> {
+  return Object.fromEntries(tables.map((t) => [t.name, t.columns.map((c) => c.name)]));
+}

@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
+import { collectConsoleErrors, recordRequests, repoRoot, type RequestLog } from './harness.ts';
+
+/** Helpers shared by the notebook UI tests (ui-*.test.ts). */
+
+type PageWindow = { statecraft: StatecraftHooks };
+export type Results = Record<string, unknown> & { _meta: Record<string, unknown> };
+
+export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+
+export interface OpenedPage {
+  page: Page;
+  requests: RequestLog;
+  consoleErrors: string[];
+}
+
+/** A fresh context at laptop size, with its requests and console errors recorded. */
+export async function newPage(
+  browser: Browser,
+  origin: string,
+  colorScheme: 'light' | 'dark' = 'light',
+  deviceScaleFactor = 1,
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    colorScheme,
+    deviceScaleFactor,
+  });
+  const requests = recordRequests(context, origin);
+  const page = await context.newPage();
+  return { page, requests, consoleErrors: collectConsoleErrors(page) };
+}
+
+export function pageResults(page: Page): Promise<Results> {
+  return page.evaluate(() =>
+    (window as unknown as PageWindow).statecraft.results(),
+  ) as Promise<Results>;
+}
+
+/** data-status of every cell, by data-cell. */
+export function cellStatuses(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-cell]')].map((el) => [
+        el.getAttribute('data-cell')!,
+        el.getAttribute('data-status')!,
+      ]),
+    ),
+  );
+}
+
+export function completedRuns(page: Page): Promise<number> {
+  return page.evaluate(() => Number(document.getElementById('app')!.dataset.runs));
+}
+
+/** Waits until at least one run finished after `runsBefore` and nothing is running. */
+export async function waitForRun(page: Page, runsBefore: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (before) => {
+      const app = document.getElementById('app')!;
+      return Number(app.dataset.runs) > before && app.dataset.state !== 'running';
+    },
+    runsBefore,
+    { timeout },
+  );
+}
+
+/**
+ * Runs the command line on a notebook (native DuckDB) and returns its results.json. A run
+ * where a cell fails still writes results, so the exit status is returned, not thrown.
+ */
+export function cliResults(
+  notebookText: string,
+  fileName: string,
+  dataDir: string,
+): { results: Results; status: number | null; output: string; svgs: Record<string, string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'statecraft-ui-'));
+  try {
+    const notebook = join(dir, fileName);
+    writeFileSync(notebook, notebookText);
+    const out = join(dir, 'out');
+    const run = spawnSync(
+      process.execPath,
+      ['bin/statecraft.js', 'run', notebook, '--data', dataDir, '--out', out],
+      { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 },
+    );
+    const output = `${run.stdout}\n${run.stderr}`;
+    let results: Results;
+    try {
+      results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as Results;
+    } catch {
+      throw new Error(`The CLI wrote no results.json (exit ${run.status}):\n${output}`);
+    }
+    const svgs = Object.fromEntries(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.svg'))
+        .map((f) => [f, readFileSync(join(out, f), 'utf8')]),
+    );
+    return { results, status: run.status, output, svgs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The results without `_meta.notebook`, the one field that names where the notebook lives. */
+export function comparable(results: Results): Results {
+  const copy = structuredClone(results);
+  delete copy._meta.notebook;
+  return copy;
+}
+
+/**
+ * Every place two results objects differ, as `path: a ≠ b` lines (empty when equal). A
+ * readable list beats a thousand-line diff when one number differs in its last digit.
+ */
+export function differences(a: unknown, b: unknown, path = ''): string[] {
+  if (Object.is(a, b)) return [];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    if (Array.isArray(a) !== Array.isArray(b)) return [`${path}: array ≠ object`];
+    if (Array.isArray(a) && Array.isArray(b) && a.length !== b.length) {
+      return [`${path}: ${a.length} rows ≠ ${b.length} rows`];
+    }
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.flatMap((k) =>
+      differences(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k,
+      ),
+    );
+  }
+  return [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
+}
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
+}
+
+export function readRepoFile(path: string): string {
+  return readFileSync(join(repoRoot, path), 'utf8');
+}
+
+/** Puts `body` between the fences of the cell whose header is "```<kind> <name>". */
+export function replaceCellBody(text: string, header: string, body: string): string {
+  const lines = text.split('\n');
+  const open = lines.findIndex((l) => l.trim() === `\`\`\`${header}`);
+  if (open < 0) throw new Error(`No cell ${header}`);
+  const close = lines.findIndex((l, i) => i > open && l.trim() === '```');
+  lines.splice(open + 1, close - open - 1, ...body.split('\n'));
+  return lines.join('\n');
+}
+
+/** Clicks something that downloads a file and returns the file's name and text. */
+export async function downloadOf(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
