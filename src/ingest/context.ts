@@ -1,11 +1,13 @@
 import type { Engine } from '../engine/Engine.ts';
 import { throwIfAborted } from './abort.ts';
 import type { ChunkReader } from './chunks.ts';
+import { limitsFor, type IngestLimits } from './limits.ts';
 import type { LoadOptions } from './types.ts';
 
 /** Shared state of one load: the engine, progress reporting and cancellation. */
 export class LoadContext {
   readonly warnings: string[] = [];
+  readonly limits: IngestLimits;
   private lastReport = 0;
   private lastPhase = '';
 
@@ -13,7 +15,9 @@ export class LoadContext {
     readonly engine: Engine,
     readonly options: LoadOptions,
     readonly size: number,
-  ) {}
+  ) {
+    this.limits = limitsFor(engine.name, options.limits);
+  }
 
   get signal(): AbortSignal | undefined {
     return this.options.signal;

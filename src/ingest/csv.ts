@@ -33,6 +33,7 @@ export async function loadDelimited(
   engine: Engine,
   path: string,
   table: string,
+  sample: string,
 ): Promise<string[]> {
   const warnings: string[] = [];
   const dialect = await sniff(engine, path);
@@ -62,18 +63,81 @@ export async function loadDelimited(
       );
     }
   }
+  if (padded) {
+    const mixed = mixedDelimiters(sample, dialect.delim);
+    if (mixed) warnings.push(mixed);
+  }
   if (ragged.tooFew.count > 0) {
     warnings.push(
       `${ragged.tooFew.count} row(s) had fewer fields than the header and were padded with NULL (${describeLines(ragged.tooFew.lines)}).`,
     );
   }
   if (ragged.tooMany.count > 0) {
-    const extra = names.slice(ragged.expected ?? names.length).join(', ');
+    const extra = listNames(names.slice(ragged.expected ?? names.length));
     warnings.push(
       `${ragged.tooMany.count} row(s) had more fields than the header; the extra fields are kept in ${extra || 'extra columns'} (${describeLines(ragged.tooMany.lines)}).`,
     );
   }
+  if (dialect.quote === '' && sample.includes('"')) {
+    warnings.push(...(await unbalancedQuotes(engine, path, dialect)));
+  }
+  const { rows } = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
+  if (Number(rows[0].n) === 0 && dialect.header) {
+    warnings.push('The file has a header row but no data rows; the table is empty.');
+  }
   return warnings;
+}
+
+/** `a, b, c` — or the first few and a count when a ragged row added thousands of columns. */
+function listNames(names: string[]): string {
+  if (names.length <= 8) return names.join(', ');
+  return `${names.slice(0, 3).join(', ')}, … ${names[names.length - 1]} (${names.length.toLocaleString('en-US')} columns)`;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * Lines split by another delimiter than the one DuckDB chose (two exports from different
+ * locales pasted together, say): those lines come out as one or two fields, which is what
+ * made them ragged. Named in the warning, since "fewer fields" alone does not say why.
+ */
+function mixedDelimiters(sample: string, chosen: string): string | undefined {
+  const lines = sample
+    .split(/\r\n|\n|\r/)
+    .slice(0, 200)
+    .map((l) => l.replace(/"[^"]*"/g, ''))
+    .filter((l) => l.trim() !== '');
+  const withChosen = lines.filter((l) => l.includes(chosen)).length;
+  for (const other of DELIMITERS) {
+    if (other === chosen) continue;
+    const onlyOther = lines.filter((l) => l.includes(other) && !l.includes(chosen)).length;
+    if (onlyOther === 0 || withChosen === 0) continue;
+    const show = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`);
+    return `The file mixes delimiters: of its first ${lines.length} lines, ${withChosen} use ${show(chosen)} and ${onlyOther} use only ${show(other)}. It was read with ${show(chosen)}, so the other lines were not split into columns. Save the file with one delimiter (or split it in two) and load it again.`;
+  }
+  return undefined;
+}
+
+/**
+ * The sniffer reads a file whose double quotes do not pair up as if quotes were ordinary
+ * characters. That keeps every row, but a quoted field holding the delimiter is then split:
+ * say which records have an odd number of quotes so the user can look at them.
+ */
+async function unbalancedQuotes(engine: Engine, path: string, d: Dialect): Promise<string[]> {
+  const offset = d.skip + (d.header ? 1 : 0);
+  const { rows } = await engine.query(
+    `SELECT count(*) AS n, list(r ORDER BY r)[1:5] AS lines FROM (SELECT row_number() OVER () + ${offset} AS r, array_to_string(list_value(*COLUMNS(*)), '') AS line FROM read_csv(${literal(path)}${dialectOptions(d)}, all_varchar = true, null_padding = true, parallel = false)) WHERE (length(line) - length(replace(line, '"', ''))) % 2 = 1`,
+  );
+  const count = Number(rows[0]?.n ?? 0);
+  if (count === 0) {
+    return [
+      'Double quotes in the file do not enclose whole fields, so they were read as ordinary characters; a field whose text contains the delimiter is split in two.',
+    ];
+  }
+  const lines = (rows[0].lines as number[]).map(Number);
+  return [
+    `${count} row(s) have an unmatched double quote (${describeLines(lines)}), so quotes were read as ordinary characters: a quoted field containing the delimiter is split in two. Fix the quote in those rows, or save the file again from a spreadsheet program, if values look wrong.`,
+  ];
 }
 
 async function sniff(engine: Engine, path: string): Promise<Dialect> {
@@ -141,11 +205,13 @@ async function columnNames(
   d: Dialect,
   padded: boolean,
 ): Promise<string[]> {
-  const { columns, rows } = await engine.query(
-    `SELECT * FROM read_csv(${literal(path)}${dialectOptions({ ...d, header: false })}, all_varchar = true, null_padding = ${padded}, parallel = false) LIMIT 1`,
+  // One list column rather than one column per field: a 10,000-field header stays one value.
+  const { rows } = await engine.query(
+    `SELECT list_value(*COLUMNS(*)) AS cells FROM read_csv(${literal(path)}${dialectOptions({ ...d, header: false })}, all_varchar = true, null_padding = ${padded}, parallel = false) LIMIT 1`,
   );
-  if (!d.header || rows.length === 0) return columns.map((_, i) => `column${i + 1}`);
-  return cleanColumnNames(columns.map((c) => rows[0][c.name] as string | null));
+  const cells = (rows[0]?.cells ?? []) as (string | null)[];
+  if (!d.header) return cells.map((_, i) => `column${i + 1}`);
+  return cleanColumnNames(cells);
 }
 
 function isConversionError(error: unknown): boolean {

@@ -62,7 +62,7 @@ function bom(encoding: TextEncoding): EncodingGuess {
 }
 
 /** ASCII text in UTF-16 has a NUL in every other byte: odd positions for LE, even for BE. */
-function utf16NulPattern(head: Uint8Array): TextEncoding | undefined {
+export function utf16NulPattern(head: Uint8Array): TextEncoding | undefined {
   const n = Math.min(head.length, 4096) & ~1;
   if (n < 4) return undefined;
   let even = 0;
@@ -81,28 +81,39 @@ export interface Transcoded {
   bytes: Uint8Array;
   /** Byte sequences that were not valid in the source encoding (replaced by U+FFFD). */
   replaced: number;
+  /** NUL characters removed (`dropNul`). */
+  dropped: number;
 }
 
 /**
  * Re-encodes a text file as UTF-8, chunk by chunk (TextDecoder in streaming mode, so a
- * character split across two chunks survives). A BOM is dropped.
+ * character split across two chunks survives). A BOM is dropped; so are NUL characters when
+ * `dropNul` is set (a NUL inside a value breaks every later step that puts it into SQL).
  */
 export async function transcodeToUtf8(
   reader: ChunkReader,
   encoding: TextEncoding,
+  dropNul = false,
 ): Promise<Transcoded> {
   const decoder = decoderFor(encoding);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let replaced = 0;
-  const push = (text: string): void => {
+  let dropped = 0;
+  const push = (decoded: string): void => {
+    let text = decoded;
+    if (dropNul && text.includes('\0')) {
+      const before = text.length;
+      text = text.replaceAll('\0', '');
+      dropped += before - text.length;
+    }
     if (text === '') return;
     replaced += countReplacement(text);
     parts.push(encoder.encode(text));
   };
   for await (const chunk of readChunks(reader)) push(decoder.decode(chunk, { stream: true }));
   push(decoder.decode());
-  return { bytes: concatBytes(parts), replaced };
+  return { bytes: concatBytes(parts), replaced, dropped };
 }
 
 function countReplacement(text: string): number {

@@ -15,30 +15,68 @@ const isDateFormat = (XLSX.SSF as { is_date: (format: string) => boolean }).is_d
 
 export interface Workbook {
   sheetNames: string[];
+  /** Sheets hidden (or "very hidden") in Excel. */
+  hidden: Set<string>;
   /** Converts one sheet; undefined when the sheet has no cells at all. */
   readSheet(name: string): SheetTable | undefined;
 }
 
 /** Parses .xlsx/.xls/.ods bytes with SheetJS (the whole file: spreadsheets are not streamable). */
-export function openWorkbook(bytes: Uint8Array): Workbook {
+export function openWorkbook(bytes: Uint8Array, fileName = 'The file'): Workbook {
   let book: XLSX.WorkBook;
   try {
     book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false });
   } catch (error) {
-    throw new IngestError(`Not a readable spreadsheet: ${(error as Error).message}`);
+    throw unreadable(bytes, fileName, error);
   }
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
+  const hidden = new Set(
+    (book.Workbook?.Sheets ?? []).filter((s) => s.Hidden && s.name).map((s) => s.name as string),
+  );
   return {
     sheetNames: book.SheetNames,
+    hidden,
     readSheet: (name) => convertSheet(name, book.Sheets[name], date1904),
   };
 }
 
-/** The sheet a load should make its main table: by 1-based index or name (exact, then any case). */
-export function pickSheet(sheetNames: string[], wanted: string | number | undefined): string {
+/** SheetJS's error, turned into what happened and what the user can do about it. */
+function unreadable(bytes: Uint8Array, fileName: string, error: unknown): IngestError {
+  // SheetJS sometimes throws a bare string rather than an Error.
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(detail) || isEncryptedContainer(bytes)) {
+    return new IngestError(
+      `${fileName} is password-protected (encrypted), so its data cannot be read. Open it in Excel or LibreOffice with the password, save an unprotected copy (remove the password to open), and load that copy.`,
+    );
+  }
+  return new IngestError(
+    `${fileName} could not be read as a spreadsheet (${detail}). The file may be damaged or truncated: download or copy it again, or open it in Excel or LibreOffice and save a new copy or the sheet as CSV.`,
+  );
+}
+
+/** An encrypted .xlsx is an OLE2 container holding EncryptionInfo and EncryptedPackage streams. */
+function isEncryptedContainer(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return false;
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'array' });
+    return container.FullPaths.some((p: string) => /\/(EncryptionInfo|EncryptedPackage)$/.test(p));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The sheet a load should make its main table: by 1-based index or name (exact, then any
+ * case); by default the first sheet Excel shows (hidden sheets are skipped).
+ */
+export function pickSheet(
+  sheetNames: string[],
+  wanted: string | number | undefined,
+  hidden: ReadonlySet<string> = new Set(),
+): string {
   if (sheetNames.length === 0) throw new IngestError('The workbook has no sheets');
   const list = sheetNames.map((s, i) => `${i + 1}: "${s}"`).join(', ');
-  if (wanted === undefined) return sheetNames[0];
+  if (wanted === undefined) return sheetNames.find((s) => !hidden.has(s)) ?? sheetNames[0];
   if (typeof wanted === 'number' || /^\d+$/.test(wanted)) {
     const index = Number(wanted);
     if (index >= 1 && index <= sheetNames.length) return sheetNames[index - 1];
@@ -58,10 +96,13 @@ function convertSheet(
   const grid = ws?.['!data'] ?? [];
   const warnings: string[] = [];
   let errors = 0;
+  let uncalculated = 0;
   // Dense sheets are sparse arrays: Array.from visits the holes that map() would skip.
   const cells: Cell[][] = Array.from(grid, (row) =>
     Array.from(row ?? [], (cell) => {
-      if (cell?.t === 'e') errors++;
+      // A formula is read by its cached result; a file whose writer never calculated has none.
+      if (cell?.f !== undefined && cell.v === undefined) uncalculated++;
+      else if (cell?.t === 'e') errors++;
       return cellValue(cell, date1904);
     }),
   );
@@ -100,6 +141,12 @@ function convertSheet(
     warnings.push(
       `Sheet "${sheet}": ${errors} cell(s) held Excel errors (#N/A, #DIV/0!, …) and are NULL.`,
     );
+  if (uncalculated > 0) {
+    warnings.push(
+      `Sheet "${sheet}": ${uncalculated} formula cell(s) have no saved result and are NULL (the program that wrote the file did not calculate them). Open the file in Excel or LibreOffice, save it, and load it again.`,
+    );
+  }
+  warnings.push(...mergedHeaderWarnings(sheet, ws?.['!merges'] ?? [], headerIndex, names));
   if (headerIndex > 0) warnings.push(`Sheet "${sheet}": header taken from row ${headerIndex + 1}.`);
   const columns = names.map((name, c) =>
     inferColumn(
@@ -108,6 +155,36 @@ function convertSheet(
     ),
   );
   return { sheet, columns, rows: dataRows.length, warnings };
+}
+
+/**
+ * Merged cells in the header row: Excel keeps the text in the first cell only, so the other
+ * columns under a merged title get position names, and a title merged downwards means the
+ * header spans two rows, the second of which is read as data.
+ */
+function mergedHeaderWarnings(
+  sheet: string,
+  merges: XLSX.Range[],
+  headerIndex: number,
+  names: string[],
+): string[] {
+  const out: string[] = [];
+  for (const m of merges) {
+    if (m.s.r > headerIndex || m.e.r < headerIndex) continue;
+    const range = XLSX.utils.encode_range(m);
+    const spanned = names.slice(m.s.c + 1, m.e.c + 1);
+    if (spanned.length > 0) {
+      out.push(
+        `Sheet "${sheet}": header cells ${range} are merged; the column(s) after the first are named by position (${spanned.join(', ')}). Rename them in a sql cell (SELECT ${spanned[0]} AS …) if needed.`,
+      );
+    }
+    if (m.e.r > headerIndex) {
+      out.push(
+        `Sheet "${sheet}": header cells ${range} are merged over ${m.e.r - headerIndex + 1} rows; only row ${headerIndex + 1} is the header, the rows below it are read as data.`,
+      );
+    }
+  }
+  return out;
 }
 
 function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {

@@ -1,3 +1,6 @@
+import { describeBinary, looksLikeWorkbook } from './binary.ts';
+import { IngestError } from './errors.ts';
+
 /** The file formats the loader reads. */
 export type FileFormat = 'csv' | 'excel' | 'parquet' | 'json' | 'ndjson' | 'arrow' | 'stata';
 
@@ -67,4 +70,44 @@ function looksLikeJson(head: Uint8Array): boolean {
     return byte === 0x7b || byte === 0x5b; // { or [
   }
   return false;
+}
+
+export interface ResolvedFormat {
+  format: FileFormat;
+  warning?: string;
+}
+
+/**
+ * The format to read a file as, after a look at its content: binary data where text is
+ * expected is refused with what it is, and a "workbook" that is really plain text (a CSV
+ * saved as `.xls` by a web site) is read as delimited text.
+ */
+export function resolveFormat(
+  fileName: string,
+  head: Uint8Array,
+  encoding: string | undefined,
+): ResolvedFormat {
+  const format = detectFormat(fileName, head);
+  const textual = format === 'csv' || format === 'json' || format === 'ndjson';
+  if (format !== 'excel' && !textual) return { format };
+  if (format === 'excel' && looksLikeWorkbook(head)) return { format };
+  // An explicit UTF-16 encoding vouches for text whose bytes look binary (non-Latin scripts).
+  const binary = /16/.test(encoding ?? '') ? undefined : describeBinary(head);
+  if (binary) {
+    const what = format === 'excel' ? 'a spreadsheet' : 'a text table';
+    const utf16 =
+      binary === 'binary data'
+        ? ' If it is text in UTF-16 without a byte-order mark, set `encoding: utf-16le` for it.'
+        : '';
+    throw new IngestError(
+      `${fileName} is not ${what}: it holds ${binary}, whatever its name says. Load the data file itself (CSV, TSV, Excel, Stata, Parquet or JSON).${utf16}`,
+    );
+  }
+  if (format === 'excel') {
+    return {
+      format: 'csv',
+      warning: `${fileName} is plain text, not an Excel workbook; it was read as delimited text.`,
+    };
+  }
+  return { format };
 }

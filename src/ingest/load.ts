@@ -5,7 +5,7 @@ import { isAbortError } from './abort.ts';
 import { applyAdapters } from './adapters/registry.ts';
 import { LoadContext } from './context.ts';
 import { IngestError } from './errors.ts';
-import { detectFormat, type FileFormat } from './format.ts';
+import { resolveFormat, type FileFormat } from './format.ts';
 import { readArrowFile, readExcel, readStataFile, type BinaryReadResult } from './read-binary.ts';
 import { readDelimited, readWithDuckDb } from './read-text.ts';
 import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts';
@@ -14,14 +14,23 @@ import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts
 export async function loadFile(engine: Engine, options: LoadOptions): Promise<LoadResult> {
   if (options.table.trim() === '') throw new IngestError('The table name is empty');
   const size = await engine.fileSize(options.source);
-  if (size === 0) throw new IngestError(`${options.fileName} is empty`);
+  if (size === 0) {
+    throw new IngestError(
+      `${options.fileName} is empty (0 bytes). Check that it was saved or downloaded completely, then add it again.`,
+    );
+  }
   const ctx = new LoadContext(engine, options, size);
   const unlink = ctx.linkCancel();
   const created: string[] = [];
   try {
     ctx.checkAborted();
     const head = await engine.readSlice(options.source, 0, Math.min(size, 64 * 1024));
-    const format = detectFormat(options.fileName, head);
+    const resolved = resolveFormat(options.fileName, head, options.encoding);
+    const format = resolved.format;
+    if (resolved.warning) ctx.warnings.push(resolved.warning);
+    if (format === 'csv' && size === head.length && isBlank(head)) {
+      throw new IngestError(`${options.fileName} has no data: it holds only blank lines.`);
+    }
     const read = await readByFormat(ctx, format, head);
     created.push(...read.raw.map((t) => t.name), ...read.extra.map((t) => t.name));
     ctx.checkAborted();
@@ -71,7 +80,7 @@ async function readByFormat(
     case 'ndjson':
       return { ...(await readWithDuckDb(ctx, format)), ...single };
     case 'excel':
-      return readExcel(ctx);
+      return readExcel(ctx, head);
     case 'arrow':
       return readArrowFile(ctx);
     case 'stata':
@@ -98,6 +107,11 @@ async function describe(
 
 function formatLabel(format: FileFormat, encoding: string | undefined): string {
   return encoding && format === 'csv' ? `csv (${encoding})` : format;
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes.subarray(bom).every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d));
 }
 
 async function dropQuietly(engine: Engine, name: string): Promise<void> {

@@ -1,13 +1,15 @@
 import { readArrow } from './arrow.ts';
 import type { LoadContext } from './context.ts';
-import { openWorkbook, pickSheet } from './excel.ts';
+import { openWorkbook, pickSheet, type Workbook } from './excel.ts';
 import { IngestError } from './errors.ts';
+import { checkInMemory } from './limits.ts';
 import { createTableFromColumns } from './insert.ts';
 import { slugify, uniqueName } from './names.ts';
 import type { ReadResult } from './read-text.ts';
 import { sha256Hex } from './scan.ts';
 import { loadStata } from './stata/load-stata.ts';
 import type { RawTable, TableRole } from './types.ts';
+import { checkZipParts, readZipDirectory, verifyZipParts } from './zip-check.ts';
 
 export interface BinaryReadResult extends ReadResult {
   raw: RawTable[];
@@ -19,12 +21,24 @@ export interface BinaryReadResult extends ReadResult {
  * the others are `<table>_<sheet slug>` (`<table>_sheet<N>` when the name has no letters or
  * digits), in workbook order.
  */
-export async function readExcel(ctx: LoadContext): Promise<BinaryReadResult> {
+export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<BinaryReadResult> {
   const { engine, options } = ctx;
-  const bytes = await readWhole(ctx);
-  const book = openWorkbook(bytes);
+  const zipped = head[0] === 0x50 && head[1] === 0x4b;
+  const parts = zipped
+    ? await readZipDirectory(engine, options.source, ctx.size, options.fileName)
+    : [];
+  if (zipped) checkZipParts(engine, parts, options.fileName, ctx.limits);
+  const bytes = await readWhole(ctx, 'the Excel reader');
+  if (zipped) await verifyZipParts(bytes, parts, options.fileName);
   ctx.checkAborted();
-  const main = pickSheet(book.sheetNames, options.sheet);
+  const book = openWorkbook(bytes, options.fileName);
+  ctx.checkAborted();
+  const main = pickSheet(book.sheetNames, options.sheet, book.hidden);
+  if (book.hidden.has(main) && options.sheet === undefined) {
+    ctx.warnings.push(
+      `Every sheet is hidden in the workbook; "${main}" was loaded as ${options.table}.`,
+    );
+  }
   const order = [main, ...book.sheetNames.filter((s) => s !== main)];
   const taken = new Set([options.table.toLowerCase()]);
   const raw: RawTable[] = [];
@@ -32,7 +46,7 @@ export async function readExcel(ctx: LoadContext): Promise<BinaryReadResult> {
     ctx.checkAborted();
     const data = book.readSheet(sheet);
     if (!data || data.columns.length === 0) {
-      if (sheet === main) throw new IngestError(`Sheet "${sheet}" is empty`);
+      if (sheet === main) throw emptySheetError(options.fileName, sheet, book, options.sheet);
       ctx.warnings.push(`Sheet "${sheet}" is empty and was not loaded.`);
       continue;
     }
@@ -41,6 +55,9 @@ export async function readExcel(ctx: LoadContext): Promise<BinaryReadResult> {
       sheet === main
         ? options.table
         : uniqueName(`${options.table}_${slugify(sheet) || `sheet${index}`}`, taken);
+    if (book.hidden.has(sheet) && sheet !== main) {
+      ctx.warnings.push(`Sheet "${sheet}" is hidden in the workbook; it was loaded as ${name}.`);
+    }
     ctx.progress('loading', ctx.size, data.rows);
     await createTableFromColumns(engine, name, data.columns);
     ctx.warnings.push(...data.warnings);
@@ -49,8 +66,26 @@ export async function readExcel(ctx: LoadContext): Promise<BinaryReadResult> {
   return { sha256: sha256Hex(bytes), raw, extra: [] };
 }
 
+/** The main sheet has nothing in it: say which sheets do, so `sheet:` can pick one. */
+function emptySheetError(
+  fileName: string,
+  sheet: string,
+  book: Workbook,
+  wanted: string | number | undefined,
+): IngestError {
+  const withData = book.sheetNames.filter((s) => s !== sheet && book.readSheet(s)?.columns.length);
+  if (withData.length === 0) {
+    return new IngestError(`${fileName} has no data: every sheet in it is empty.`);
+  }
+  const list = withData.map((s) => `${book.sheetNames.indexOf(s) + 1}: "${s}"`).join(', ');
+  const which = wanted === undefined ? `The first sheet, "${sheet}",` : `Sheet "${sheet}"`;
+  return new IngestError(
+    `${which} is empty. Pick a sheet with data with \`sheet:\` in the dataset entry (sheets with data: ${list}).`,
+  );
+}
+
 export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult> {
-  const bytes = await readWhole(ctx);
+  const bytes = await readWhole(ctx, 'the Arrow reader');
   const { columns } = readArrow(bytes);
   if (columns.length === 0) throw new IngestError('The Arrow file has no columns');
   await createTableFromColumns(ctx.engine, ctx.options.table, columns);
@@ -58,14 +93,15 @@ export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult>
 }
 
 export async function readStataFile(ctx: LoadContext): Promise<BinaryReadResult> {
-  const bytes = await readWhole(ctx);
+  const bytes = await readWhole(ctx, 'the Stata reader');
   const result = await loadStata(ctx.engine, ctx.options.table, bytes);
   ctx.warnings.push(...result.warnings);
   return { sha256: sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: result.extra };
 }
 
 /** Formats parsed in JavaScript need the whole file; it is still hashed in slices. */
-async function readWhole(ctx: LoadContext): Promise<Uint8Array> {
+async function readWhole(ctx: LoadContext, reader: string): Promise<Uint8Array> {
+  checkInMemory(ctx.engine.name, ctx.options.fileName, reader, ctx.size, ctx.limits);
   ctx.progress('reading', 0);
   const bytes = await ctx.engine.readFile(ctx.options.source);
   ctx.progress('parsing', ctx.size);

@@ -10,6 +10,8 @@ import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } fro
 import { createTableFromColumns } from './insert.ts';
 import { readJsonRecords } from './json.ts';
 import { IngestError } from './errors.ts';
+import { checkInMemory } from './limits.ts';
+import { explainReadError } from './read-errors.ts';
 import { scanFile } from './scan.ts';
 
 export interface ReadResult {
@@ -29,11 +31,23 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   const guess: EncodingGuess = options.encoding
     ? { encoding: parseEncoding(options.encoding), reason: 'override' }
     : guessEncoding(head, scan.validUtf8);
+  const dropNul = scan.nulBytes > 0 && !guess.encoding.startsWith('utf-16');
   let path: string;
-  if (guess.encoding === 'utf-8' && scan.validUtf8) {
+  let sample: string;
+  if (guess.encoding === 'utf-8' && scan.validUtf8 && !dropNul) {
     path = await engine.registerFile(options.fileName, options.source);
+    sample = new TextDecoder('utf-8').decode(head);
   } else {
-    const { bytes, replaced } = await transcodeToUtf8(ctx.reader('transcoding'), guess.encoding);
+    const work =
+      guess.encoding === 'utf-8'
+        ? 'removing its NUL bytes'
+        : `converting its ${guess.encoding} text to UTF-8`;
+    checkInMemory(engine.name, options.fileName, work, ctx.size, ctx.limits);
+    const { bytes, replaced, dropped } = await transcodeToUtf8(
+      ctx.reader('transcoding'),
+      guess.encoding,
+      dropNul,
+    );
     if (guess.reason === 'invalid UTF-8') {
       ctx.warnings.push(
         'The file is not valid UTF-8; it was read as Windows-1252 (Latin-1). Set `encoding` if that is wrong.',
@@ -42,11 +56,21 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
     if (replaced > 0 && guess.encoding === 'utf-8') {
       ctx.warnings.push(`${replaced} invalid UTF-8 byte sequence(s) were replaced by U+FFFD.`);
     }
+    if (dropped > 0) {
+      ctx.warnings.push(
+        `${dropped} NUL byte(s) were removed: they are not text (a damaged export or fixed-width padding leaves them). Check the rows around them if values look cut.`,
+      );
+    }
     path = await engine.registerFile(`${options.table}.utf8.csv`, { kind: 'bytes', bytes });
+    sample = new TextDecoder('utf-8').decode(bytes.subarray(0, head.length));
   }
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
-  ctx.warnings.push(...(await loadDelimited(engine, path, options.table)));
+  try {
+    ctx.warnings.push(...(await loadDelimited(engine, path, options.table, sample)));
+  } catch (error) {
+    throw explainReadError(error, options.fileName, 'delimited text');
+  }
   return { sha256: scan.sha256, encoding: guess.encoding };
 }
 
@@ -60,12 +84,19 @@ export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promis
   try {
     await createFromReader(engine, options.table, readerCall(kind, path));
   } catch (error) {
-    if (!isMissingReader(error)) throw error;
+    if (!isMissingReader(error)) throw explainReadError(error, options.fileName, kind);
     if (kind === 'parquet') {
       throw new IngestError(
         'This DuckDB build cannot read Parquet (its parquet extension is not available offline). Convert the file to CSV, or use the command line.',
       );
     }
+    checkInMemory(
+      engine.name,
+      options.fileName,
+      'the JavaScript JSON reader',
+      ctx.size,
+      ctx.limits,
+    );
     const text = new TextDecoder('utf-8').decode(await engine.readFile(options.source));
     const { columns } = readJsonRecords(text, kind === 'ndjson');
     await createTableFromColumns(engine, options.table, columns);

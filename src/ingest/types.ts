@@ -1,4 +1,5 @@
 import type { ColumnInfo, FileSource } from '../engine/Engine.ts';
+import type { IngestLimits } from './limits.ts';
 
 export interface LoadProgress {
   bytes: number;
@@ -19,6 +20,8 @@ export interface LoadOptions {
   encoding?: string;
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+  /** Overrides the memory limits (defaults depend on the engine; see docs/reliability.md). */
+  limits?: Partial<IngestLimits>;
 }
 
 export type TableRole = 'raw' | 'labelled' | 'dictionary' | 'helper';
