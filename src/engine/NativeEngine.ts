@@ -51,10 +51,8 @@ export class NativeEngine implements Engine {
         params as DuckDBValue[],
         paramTypes(params),
       );
-      const columns = reader.columnNames().map((name, i) => ({
-        name,
-        type: reader.columnTypes()[i].toString(),
-      }));
+      const types = reader.columnTypes();
+      const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
       return { columns, rows: normalizeRows(columns, reader.getRowsJS() as unknown[][]) };
     } catch (error) {
       throw new EngineError(messageOf(error), sql);

@@ -6,6 +6,7 @@
 import type { Engine } from '../engine/Engine.ts';
 import { loadFile, tableNameFromFile, type LoadResult } from '../ingest/index.ts';
 import { replaceCellSource } from './edit.ts';
+import { cellKey } from './graph.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
 import { Runner } from './Runner.ts';
 import type { InputValue } from './types.ts';
@@ -66,14 +67,20 @@ export class Session {
       await this.open(await notebook.text(), notebook.name);
     }
     const used = new Set(this.runner.notebook.datasets.map((d) => d.file.toLowerCase()));
-    for (const file of data.filter((f) => !used.has(f.name.toLowerCase()))) {
-      this.setState('running');
-      const result = await loadFile(this.engine, {
-        table: tableNameFromFile(file.name),
-        fileName: file.name,
-        source: { kind: 'blob', blob: file },
-      });
-      this.looseTables.push(result);
+    const loose = data.filter((f) => !used.has(f.name.toLowerCase()));
+    try {
+      for (const file of loose) {
+        this.setState('running');
+        const result = await loadFile(this.engine, {
+          table: tableNameFromFile(file.name),
+          fileName: file.name,
+          source: { kind: 'blob', blob: file },
+        });
+        this.looseTables.push(result);
+      }
+    } finally {
+      // A refused file must not leave the page looking busy forever.
+      if (loose.length > 0) this.setState(this.runner.errors.length > 0 ? 'error' : 'ready');
     }
     if (!notebook) await this.rerun();
   }
@@ -86,7 +93,7 @@ export class Session {
 
   /** Replaces one cell's body, keeping the rest of the document as written. */
   async setCellSource(key: string, source: string): Promise<void> {
-    const cell = cellsOf(this.runner.notebook).find((c) => (c.name ?? `#${c.index}`) === key);
+    const cell = cellsOf(this.runner.notebook).find((c) => cellKey(c) === key);
     if (!cell) throw new Error(`No cell ${key}`);
     await this.setText(replaceCellSource(this.text, cell, source));
   }

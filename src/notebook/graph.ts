@@ -9,7 +9,8 @@ import type { Cell } from './types.ts';
 
 /** Stable key of a cell: its name, or `#<index>` for unnamed chart and expect cells. */
 export function cellKey(cell: Cell): string {
-  return cell.name ?? `#${cell.index}`;
+  // A refused duplicate gets its own key so the first cell of that name keeps its result.
+  return cell.name && !cell.duplicate ? cell.name : `#${cell.index}`;
 }
 
 /**
@@ -24,7 +25,7 @@ export function cellLabel(cell: Cell, cells: readonly Cell[]): string {
 
 /** Tables a cell creates in DuckDB. */
 export function outputTables(cell: Cell): string[] {
-  if (!cell.name) return [];
+  if (!cell.name || cell.duplicate) return [];
   switch (cell.kind) {
     case 'sql':
     case 'rate':

@@ -265,6 +265,7 @@ function checkNames(
     const key = block.name.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
+      block.duplicate = true;
       recordError(
         cellErrors,
         block.index,

@@ -2,7 +2,13 @@
  * Executes one cell against the engine. Every kind ends the same way: its outputs are
  * DuckDB tables named after the cell, so later cells (and the user's SQL) build on them.
  */
-import type { Engine, Params, QueryResult, Row } from '../engine/Engine.ts';
+import {
+  EngineError,
+  type Engine,
+  type Params,
+  type QueryResult,
+  type Row,
+} from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { createTableFromRows, describeTable } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
@@ -83,8 +89,29 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
   });
   const bound = bindParameters(query, tokens, names);
   // The parentheses make DuckDB's own parser insist on a query here, whatever the text says.
-  await ctx.engine.exec(`CREATE OR REPLACE TABLE ${ident(cell.name!)} AS (\n${bound}\n)`, params);
+  try {
+    await ctx.engine.exec(`CREATE OR REPLACE TABLE ${ident(cell.name!)} AS (\n${bound}\n)`, params);
+  } catch (error) {
+    throw explainMissingTable(error);
+  }
   return previewOutputs(cell, ctx.engine, []);
+}
+
+/**
+ * DuckDB suggests its own catalog tables for a misspelt name (`Did you mean "pg_indexes"?`);
+ * say instead what a notebook cell can read. The engine's message and its LINE stay intact.
+ */
+function explainMissingTable(error: unknown): unknown {
+  if (!(error instanceof EngineError) || !/Table with name .* does not exist/.test(error.message)) {
+    return error;
+  }
+  const message = error.message
+    .replace(/\nDid you mean "(pg_|duckdb_|information_schema)[^"]*"\?/, '')
+    .replace(
+      /does not exist!/,
+      'does not exist: use a dataset from the front matter or the name of another cell',
+    );
+  return new EngineError(message, error.sql);
 }
 
 async function storeTables(cell: Cell, computed: CellTables, engine: Engine): Promise<Outcome> {

@@ -95,6 +95,8 @@ interface CellBase {
   line: number;
   /** The raw body as written (SQL text or YAML). */
   source: string;
+  /** Set on a cell whose name repeats an earlier one: it is refused and produces nothing. */
+  duplicate?: boolean;
 }
 
 export type Cell =

@@ -39,7 +39,8 @@ beforeAll(async () => {
   requests = recordRequests(context, app.origin);
   page = await context.newPage();
   consoleErrors = collectConsoleErrors(page);
-  const readyMs = await openApp(page, app.url);
+  // ?blank: an empty notebook, so the tables these tests create collide with nothing.
+  const readyMs = await openApp(page, `${app.url}?blank`);
   console.log(`[browser] page open → data-state=ready: ${readyMs.toFixed(0)} ms`);
   native = await NativeEngine.create();
 });

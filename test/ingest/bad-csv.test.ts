@@ -247,9 +247,8 @@ describe('bad CSV files end in a clear message or a clear warning, and the sessi
     await expectIntact(h);
   });
 
-  // Session.addFiles sets 'running' before loading a loose file and never resets it when the
-  // load throws; the page keeps showing "running". Fix described in docs/reliability.md.
-  it.fails('a refused loose file leaves the session state "ready", not "running"', async () => {
+  // A refused loose file must not leave the page showing "running".
+  it('a refused loose file leaves the session state "ready", not "running"', async () => {
     h = await openSession([]);
     await h.session.addFiles([bytesFile(pngBytes(), 'chart.csv')]).catch(() => {});
     expect(h.session.state).toBe('ready');

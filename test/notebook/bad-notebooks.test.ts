@@ -29,7 +29,11 @@ function cell(key: string): CellState {
 
 /** The cell failed with a readable message; returns it. */
 function cellError(key: string): string {
-  const state = cell(key);
+  // A refused duplicate is keyed by position; find the failed cell of that name.
+  const failed = [...h!.session.runner.cells.values()].find(
+    (c) => c.name === key && c.status === 'error',
+  );
+  const state = failed ?? cell(key);
   expect(state.status, `${key} should have failed`).toBe('error');
   const message = state.error?.message ?? '';
   expectReadable(message);
@@ -62,9 +66,9 @@ describe('broken notebook text: clear messages, the rest keeps running', () => {
     await expectIntact(h);
   });
 
-  // Opening a notebook whose front matter is broken: its data file looks unused, is loaded as
-  // a loose table, and Session.addFiles leaves the state at 'running' (fix in the report).
-  it.fails('a notebook opened with broken front matter shows "error", not "running"', async () => {
+  // Opening a notebook whose front matter is broken: its data file looks unused and is loaded
+  // as a loose table; the session must still end in 'error', not stay 'running'.
+  it('a notebook opened with broken front matter shows "error", not "running"', async () => {
     h = await openSession([]);
     const { Session } = await import('../../src/notebook/Session.ts');
     const session = new Session(h.engine);
@@ -105,9 +109,7 @@ describe('broken notebook text: clear messages, the rest keeps running', () => {
     expect(rows).toEqual([{ n: 5 }]);
   });
 
-  // Both cells share the runner key "by_region", so the duplicate's error replaces the first
-  // cell's result on screen (fix in the report).
-  it.fails('... and the first cell keeps its result', async () => {
+  it('... and the first cell keeps its result', async () => {
     await withCells('```sql by_region\nSELECT 2 AS two\n```\n');
     expect(cell('by_region').status).toBe('ok');
   });
@@ -122,9 +124,7 @@ describe('broken notebook text: clear messages, the rest keeps running', () => {
     expect(rows).toEqual([{ n: 5 }]);
   });
 
-  // The refused cell still counts as the producer of table `good` in the dependency graph, so
-  // the cells reading the dataset are held back as "stale" (fix in the report).
-  it.fails('... and the cells reading that dataset still run', async () => {
+  it('... and the cells reading that dataset still run', async () => {
     await withCells('```sql good\nSELECT 2 AS two\n```\n');
     expect(cell('by_region').status).toBe('ok');
   });
@@ -151,9 +151,7 @@ describe('broken notebook text: clear messages, the rest keeps running', () => {
     await expectIntact(h!);
   });
 
-  // DuckDB adds 'Did you mean "pg_indexes"?' and no advice; run-cell should say what `from`
-  // cells say (fix in the report).
-  it.fails('... and says what the name may be, like a `from` does', async () => {
+  it('... and says what the name may be, like a `from` does', async () => {
     await withCells('```sql q\nSELECT * FROM nothere\n```\n');
     expect(cellError('q')).toMatch(
       /use a dataset from the front matter or the name of another cell/,

@@ -257,7 +257,10 @@ function senderList(c: Columns): string {
 
 function partialDate(c: Columns, prefix: string): string {
   const part = (p: string): string => `CAST(${c.num(`${prefix}${p}`)} AS INTEGER)`;
-  return `TRY_CAST(make_date(${part('year')}, ${part('month')}, ${part('day')}) AS DATE)`;
+  // make_date raises on an impossible day (TIES has 1965-6-31) in DuckDB-WASM, where TRY_CAST
+  // cannot catch it; parsing text with try_strptime gives NULL in both engines.
+  const text = `printf('%04d-%02d-%02d', ${part('year')}, ${part('month')}, ${part('day')})`;
+  return `CAST(try_strptime(${text}, '%Y-%m-%d') AS DATE)`;
 }
 
 function describeRaw(b: LabelledBuilder): void {
