@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
-import { expSql, softplusSql } from './deterministic-math.ts';
+import { withExp, withSoftplus } from './deterministic-math.ts';
 import { designColumnName } from './logit-design.ts';
 import { factorKept, factorWithAliasing, solveFactor, type Factor } from './logit-linalg.ts';
 
@@ -113,12 +113,12 @@ export function linearPredictor(
 export function linkSql(relation: string): string {
   const eps = valueLiteral(DBL_EPSILON);
   const invEps = valueLiteral(1 / DBL_EPSILON);
-  const e = expSql('least(greatest(eta, -30), 30)');
-  return `SELECT *,
-      (CASE WHEN eta < -30 THEN ${eps} WHEN eta > 30 THEN ${invEps} ELSE ${e} END)
-        / (1 + CASE WHEN eta < -30 THEN ${eps} WHEN eta > 30 THEN ${invEps} ELSE ${e} END) AS mu,
-      CASE WHEN eta > 30 OR eta < -30 THEN ${eps} ELSE ${e} / ((1 + ${e}) * (1 + ${e})) END AS me
-    FROM (${relation})`;
+  const withE = withExp(relation, 'least(greatest(eta, -30), 30)', '__link_e');
+  const clamped = `CASE WHEN eta < -30 THEN ${eps} WHEN eta > 30 THEN ${invEps} ELSE __link_e END`;
+  return `SELECT * EXCLUDE (__link_e), (${clamped}) / (1 + ${clamped}) AS mu,
+      CASE WHEN eta > 30 OR eta < -30 THEN ${eps}
+        ELSE __link_e / ((1 + __link_e) * (1 + __link_e)) END AS me
+    FROM (${withE})`;
 }
 
 /** eta as R's link sees it: beyond ±30 it is ±ln(1/eps), where mu is clamped. */
@@ -136,13 +136,14 @@ async function irlsStep(engine: Engine, table: string, width: number, eta: strin
     sums.push(`sum(${times('w', 'z', col(i))}) AS b_${i}`);
   }
   const withEta = `SELECT *, ${eta} AS eta FROM ${ident(table)}`;
+  // dr is ln(1/mu) for y = 1 and ln(1/(1 - mu)) for y = 0: softplus of the clamped eta.
+  const withDr = withSoftplus(
+    linkSql(withEta),
+    `CASE WHEN y = 1 THEN -1 ELSE 1 END * ${clampedEtaSql()}`,
+    'dr',
+  );
   const sql = `SELECT 2 * sum(dr) AS deviance, min(mu) AS min_mu, max(mu) AS max_mu, ${sums.join(', ')}
-    FROM (
-      SELECT *, me * me / (mu * (1 - mu)) AS w, eta + (y - mu) / me AS z,
-        -- ln(1/mu) for y = 1 and ln(1/(1 - mu)) for y = 0, as softplus of the clamped eta.
-        ${softplusSql(`CASE WHEN y = 1 THEN -1 ELSE 1 END * ${clampedEtaSql()}`)} AS dr
-      FROM (${linkSql(withEta)})
-    )`;
+    FROM (SELECT *, me * me / (mu * (1 - mu)) AS w, eta + (y - mu) / me AS z FROM (${withDr}))`;
   const row: Row = (await engine.query(sql)).rows[0];
   const xtwx = Array.from({ length: width }, () => new Array<number>(width).fill(0));
   const xtwz = new Array<number>(width).fill(0);
