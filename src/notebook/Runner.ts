@@ -4,6 +4,7 @@
  * the UI shows and produces the results object the CLI writes as results.json.
  */
 import type { Engine, Row } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
 import { listTables } from '../engine/tables.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError } from './errors.ts';
@@ -32,6 +33,9 @@ export class Runner {
   private parseErrors = new Map<number, NotebookError>();
   private graph: Graph = buildGraph([]);
   private inputs = new Map<string, InputValue>();
+  /** The `value:` each input was last initialised from; a new one in the text wins. */
+  private inputDefaults = new Map<string, InputValue>();
+  private orphanTables = new Set<string>();
   /** What each dataset was loaded from; unchanged means no reload. */
   private datasetRequests = new Map<string, string>();
   /** Fingerprint of each loaded dataset (request plus content hash), for cell signatures. */
@@ -47,11 +51,19 @@ export class Runner {
   setNotebook(parsed: ParseResult): void {
     this.notebook = parsed.notebook;
     this.parseErrors = parsed.cellErrors;
-    this.errors = parsed.errors.filter(
-      (e) => !e.cell && ![...parsed.cellErrors.values()].includes(e),
-    );
+    const cellLevel = new Set(parsed.cellErrors.values());
+    this.errors = parsed.errors.filter((e) => !cellLevel.has(e));
     const cells = cellsOf(parsed.notebook);
     this.graph = buildGraph(cells);
+    // Tables made by cells that are gone (deleted, renamed, or now producing other tables)
+    // are dropped on the next run: the command line would not have them, so no cell may
+    // go on reading them here.
+    const produced = new Set(cells.flatMap(outputTables).map((t) => t.toLowerCase()));
+    for (const state of this.cells.values()) {
+      for (const { table } of state.outputs) {
+        if (!produced.has(table.toLowerCase())) this.orphanTables.add(table);
+      }
+    }
     const keys = new Set(cells.map(cellKey));
     for (const key of this.cells.keys()) if (!keys.has(key)) this.cells.delete(key);
     for (const cell of cells) {
@@ -87,6 +99,10 @@ export class Runner {
   /** Loads missing datasets and runs every cell whose fingerprint changed. */
   async run(): Promise<void> {
     if (this.errors.length > 0) return;
+    for (const table of this.orphanTables) {
+      await this.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+    }
+    this.orphanTables.clear();
     await this.loadDatasets();
     const cells = new Map(cellsOf(this.notebook).map((c) => [cellKey(c), c]));
     const signatures = new Map<string, string>();
@@ -125,15 +141,17 @@ export class Runner {
     Object.assign(state, { status: 'running', blockedBy: undefined, error: undefined });
     this.changed();
     const started = performance.now();
+    if (cell.kind === 'input' && cell.name) {
+      this.inputs.set(cell.name, this.effectiveInput(cell));
+      this.inputDefaults.set(cell.name, cell.spec.value);
+    }
     try {
       const outcome = await runCell(cell, {
         engine: this.engine,
         inputs: this.inputs,
         tableExists: async (name) => (await this.tableNames()).has(name.toLowerCase()),
       });
-      if (cell.kind === 'input' && cell.name && !this.inputs.has(cell.name)) {
-        this.inputs.set(cell.name, cell.spec.value);
-      }
+
       Object.assign(state, outcome, { status: 'ok', signature, ms: performance.now() - started });
     } catch (error) {
       this.fail(state, fileLineMessage(cell, messageOf(error)), errorLine(cell, error));
@@ -182,11 +200,17 @@ export class Runner {
     this.datasets.delete(name);
   }
 
+  /** The user's value, unless the notebook text now gives the input a new `value:`. */
+  private effectiveInput(cell: Cell & { kind: 'input' }): InputValue {
+    const name = cell.name!;
+    if (this.inputDefaults.get(name) !== cell.spec.value) return cell.spec.value;
+    return this.inputs.get(name) ?? cell.spec.value;
+  }
+
   private signatureOf(cell: Cell, signatures: Map<string, string>): string {
     const upstream = this.graph.upstream.get(cellKey(cell))!.map((k) => signatures.get(k) ?? '');
     const datasets = this.notebook.datasets.map((d) => this.datasetSignatures.get(d.name) ?? '');
-    const input =
-      cell.kind === 'input' && cell.name ? JSON.stringify(this.inputs.get(cell.name) ?? null) : '';
+    const input = cell.kind === 'input' ? JSON.stringify(this.effectiveInput(cell)) : '';
     return fingerprint(
       JSON.stringify([cell.kind, cell.name, cell.source, input, upstream, datasets]),
     );

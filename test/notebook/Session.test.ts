@@ -69,4 +69,30 @@ describe('Session', () => {
     await session.setCellSource('by_embassy', 'from: recent\noutcome: success\nby: embassy_closed');
     expect(session.runner.cells.get('rates_chart')!.status).toBe('ok');
   });
+
+  it('re-runs nothing when nothing changed', async () => {
+    const session = await openSmall();
+    const ran = new Map([...session.runner.cells.values()].map((c) => [c.key, c.ms]));
+    await session.setText(session.text);
+    for (const c of session.runner.cells.values()) expect(c.ms, c.key).toBe(ran.get(c.key));
+  });
+
+  it("drops a deleted cell's table, so no cell can go on reading what the CLI would not have", async () => {
+    const session = await openSmall();
+    await session.setText(session.text.replace(/```crosstab embassy_table[^`]*```/, ''));
+    const { rows } = await session.engine.query(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE 'embassy_table%'",
+    );
+    expect(rows[0].n).toBe(0);
+    expect(session.runner.cells.has('embassy_table')).toBe(false);
+  });
+
+  it('takes a new value: written in the notebook over the one the user had picked', async () => {
+    const session = await openSmall();
+    await session.setInput('from_year', 1990);
+    expect(((await session.results()).recent as unknown[]).length).toBe(8);
+    await session.setText(session.text.replace('value: 1970', 'value: 1995'));
+    expect(session.runner.inputValue('from_year')).toBe(1995);
+    expect(((await session.results()).recent as unknown[]).length).toBe(5);
+  });
 });
