@@ -43,7 +43,9 @@ export function renderStandaloneSvg(
     class: CLASS_NAME,
     width,
     height: 0,
-    viewBox: '',
+    // A valid placeholder keeps the attribute's place (and so the bytes) without Chromium
+    // logging an error for an empty viewBox; the real box is set once the height is known.
+    viewBox: '0 0 0 0',
     role: 'img',
     'aria-label': options.ariaLabel ?? '',
     color: 'black',

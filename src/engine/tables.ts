@@ -46,3 +46,15 @@ export async function listTables(engine: Engine): Promise<string[]> {
   );
   return rows.map((r) => String(r.table_name));
 }
+
+/** Drops every table and view in the main schema (views first: they may read tables). */
+export async function dropAllTables(engine: Engine): Promise<void> {
+  const { rows } = await engine.query(
+    `SELECT table_name, table_type FROM information_schema.tables
+     WHERE table_schema = 'main' ORDER BY table_type = 'VIEW' DESC`,
+  );
+  for (const row of rows) {
+    const kind = row.table_type === 'VIEW' ? 'VIEW' : 'TABLE';
+    await engine.exec(`DROP ${kind} IF EXISTS ${ident(String(row.table_name))} CASCADE`);
+  }
+}

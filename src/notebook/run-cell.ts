@@ -10,7 +10,7 @@ import {
   type Row,
 } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { createTableFromRows, describeTable } from '../engine/tables.ts';
+import { createTableFromRows } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
 import { CellError } from './errors.ts';
@@ -53,10 +53,13 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
       return storeTables(cell, await runLogit(ctx.engine, cell.spec), ctx.engine);
     case 'chart': {
       await requireTable(cell.spec.from, ctx);
-      const columns = (await describeTable(ctx.engine, cell.spec.from)).map((c) => c.name);
-      validateChart(cell.spec, columns);
-      const { rows } = await ctx.engine.query(
+      // One query gives both the column names (even for an empty table) and the rows.
+      const { columns, rows } = await ctx.engine.query(
         `SELECT * FROM ${ident(cell.spec.from)} LIMIT ${CHART_ROW_LIMIT + 1}`,
+      );
+      validateChart(
+        cell.spec,
+        columns.map((c) => c.name),
       );
       if (rows.length > CHART_ROW_LIMIT) {
         throw new CellError(

@@ -188,17 +188,9 @@ export class AppModel {
     return this.edit(addCell(this.requireSession().text, afterKey, kind).text);
   }
 
-  /**
-   * Deletes a cell and the tables it made, so no other cell can go on reading a table the
-   * notebook no longer creates (the command line would not have it).
-   */
-  async deleteCell(key: string): Promise<void> {
-    const session = this.requireSession();
-    const text = deleteCell(session.text, key);
-    for (const { table } of session.runner.cells.get(key)?.outputs ?? []) {
-      await session.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
-    }
-    await this.edit(text);
+  /** Deletes a cell; the runner drops the tables it made on the next run. */
+  deleteCell(key: string): Promise<void> {
+    return this.edit(deleteCell(this.requireSession().text, key));
   }
 
   moveCell(key: string, direction: -1 | 1): Promise<void> {

@@ -4,21 +4,8 @@
  * notebook that works here would fail there; and the runner's input values and dataset
  * states belong to the notebook they were made for.
  */
-import type { Engine } from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
+import { dropAllTables } from '../engine/tables.ts';
 import { Session } from '../notebook/Session.ts';
-
-/** Drops every table and view in the main schema (views first: they may read tables). */
-export async function clearTables(engine: Engine): Promise<void> {
-  const { rows } = await engine.query(
-    `SELECT table_name, table_type FROM information_schema.tables
-     WHERE table_schema = 'main' ORDER BY table_type = 'VIEW' DESC`,
-  );
-  for (const row of rows) {
-    const kind = row.table_type === 'VIEW' ? 'VIEW' : 'TABLE';
-    await engine.exec(`DROP ${kind} IF EXISTS ${ident(String(row.table_name))} CASCADE`);
-  }
-}
 
 /** Resolves once the session is not running (its last queued run finished). */
 export function idle(session: Session): Promise<void> {
@@ -39,7 +26,7 @@ export function idle(session: Session): Promise<void> {
  */
 export async function freshSession(previous: Session): Promise<Session> {
   await idle(previous);
-  await clearTables(previous.engine);
+  await dropAllTables(previous.engine);
   const next = new Session(previous.engine);
   for (const [name, file] of previous.files) next.files.set(name, file);
   return next;

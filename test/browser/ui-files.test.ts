@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, repoRoot, startApp, type RunningApp } from './harness.ts';
+import { openApp, repoRoot, type RunningApp } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
   comparable,
   completedRuns,
   differences,
-  newPage,
+  startUiSession,
+  stopUiSession,
   pageResults,
   readRepoFile,
   screenshot,
@@ -30,17 +31,10 @@ let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  opened = await newPage(browser, app.origin);
-  page = opened.page;
-  await openApp(page, app.url);
+  ({ app, browser, opened, page } = await startUiSession());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopUiSession({ app, browser }));
 
 async function openFiles(files: { name: string; text: string }[]): Promise<void> {
   const before = await completedRuns(page);

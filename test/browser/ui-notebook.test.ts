@@ -4,14 +4,15 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { Session } from '../../src/notebook/Session.ts';
-import { launchBrowser, openApp, repoRoot, startApp, type RunningApp } from './harness.ts';
+import { repoRoot, type RunningApp } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
   comparable,
   completedRuns,
   differences,
-  newPage,
+  startUiSession,
+  stopUiSession,
   pageResults,
   readRepoFile,
   replaceCellBody,
@@ -36,18 +37,12 @@ let opened: OpenedPage;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  opened = await newPage(browser, app.origin);
-  page = opened.page;
-  const ms = await openApp(page, app.url);
-  console.log(`[ui] welcome notebook open and run: ${ms.toFixed(0)} ms`);
+  let readyMs: number;
+  ({ app, browser, opened, page, readyMs } = await startUiSession());
+  console.log(`[ui] welcome notebook open and run: ${readyMs.toFixed(0)} ms`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopUiSession({ app, browser }));
 
 /** Bars of the chart in a cell: Plot draws one rect per row in its "bar" mark. */
 function barCount(cell: string): Promise<number> {

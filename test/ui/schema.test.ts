@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { completionSchema, readSchema } from '../../src/ui/schema.ts';
-import { clearTables } from '../../src/ui/workspace.ts';
+import { dropAllTables } from '../../src/engine/tables.ts';
 
 let engine: NativeEngine;
 
@@ -46,7 +46,7 @@ describe('the session schema', () => {
   });
 
   it('clears every table and view for the next notebook', async () => {
-    await clearTables(engine);
+    await dropAllTables(engine);
     expect(await readSchema(engine)).toEqual([]);
   });
 });
