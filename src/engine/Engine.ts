@@ -45,6 +45,12 @@ export interface Engine {
   version(): Promise<string>;
   /** Runs one statement and returns its rows (keep this for small results: aggregates, previews). */
   query(sql: string, params?: Params): Promise<QueryResult>;
+  /**
+   * Runs a query whose columns are all DOUBLE without NULLs and returns each column whole as a
+   * Float64Array (through Arrow in the browser, data chunks natively): the input of numeric
+   * kernels over many rows, which must never become row objects.
+   */
+  queryDoubles(sql: string): Promise<Float64Array[]>;
   /** Runs one statement for its effect. */
   exec(sql: string, params?: Params): Promise<void>;
   /**

@@ -5,9 +5,11 @@ import {
   BOOLEAN,
   DOUBLE,
   DuckDBInstance,
+  DuckDBTypeId,
   VARCHAR,
   type DuckDBConnection,
   type DuckDBType,
+  type DuckDBVector,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import {
@@ -54,6 +56,29 @@ export class NativeEngine implements Engine {
       const types = reader.columnTypes();
       const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
       return { columns, rows: normalizeRows(columns, reader.getRowsJS() as unknown[][]) };
+    } catch (error) {
+      throw new EngineError(messageOf(error), sql);
+    }
+  }
+
+  async queryDoubles(sql: string): Promise<Float64Array[]> {
+    try {
+      const result = await this.connection.run(sql);
+      const types = result.columnTypes();
+      types.forEach((type, i) => {
+        if (type.typeId !== DuckDBTypeId.DOUBLE) {
+          throw new Error(`column ${result.columnName(i)} is ${type.toString()}, not DOUBLE`);
+        }
+      });
+      const parts: Float64Array[][] = types.map(() => []);
+      let chunk = await result.fetchChunk();
+      while (chunk && chunk.rowCount > 0) {
+        for (let c = 0; c < types.length; c++) {
+          parts[c].push(copyDoubles(chunk.getColumnVector(c), result.columnName(c)));
+        }
+        chunk = await result.fetchChunk();
+      }
+      return parts.map(concatDoubles);
     } catch (error) {
       throw new EngineError(messageOf(error), sql);
     }
@@ -126,4 +151,33 @@ function paramTypes(params: Params): DuckDBType[] {
 function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^Failed to extract statements: /, '');
+}
+
+/**
+ * A chunk's DOUBLE vector as a fresh Float64Array. node-api keeps the items of a vector in a
+ * typed array over DuckDB's memory and no validity mask when every item is valid; copying that
+ * array is 10× faster than an item at a time, which remains the fallback.
+ */
+function copyDoubles(vector: DuckDBVector, column: string): Float64Array {
+  const inside = vector as unknown as { items?: unknown; validity?: { data?: unknown } };
+  if (inside.items instanceof Float64Array && inside.validity && inside.validity.data === null) {
+    return inside.items.slice();
+  }
+  const out = new Float64Array(vector.itemCount);
+  for (let i = 0; i < out.length; i++) {
+    const value = vector.getItem(i);
+    if (typeof value !== 'number') throw new Error(`column ${column} has NULLs`);
+    out[i] = value;
+  }
+  return out;
+}
+
+function concatDoubles(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

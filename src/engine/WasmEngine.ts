@@ -4,7 +4,7 @@ import {
   type AsyncDuckDBConnection,
   type DuckDBConfig,
 } from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { DataType, Precision, type Table } from 'apache-arrow';
 import {
   EngineError,
   type Engine,
@@ -79,6 +79,19 @@ export class WasmEngine implements Engine {
   /** The raw Arrow result, for results too big to turn into row objects. */
   queryArrow(sql: string, params: Params = []): Promise<Table> {
     return this.serialize(sql, () => runSql(this.connection, sql, params));
+  }
+
+  async queryDoubles(sql: string): Promise<Float64Array[]> {
+    const table = await this.queryArrow(sql);
+    return table.schema.fields.map((field, i) => {
+      const vector = table.getChildAt(i);
+      if (!vector || !DataType.isFloat(field.type) || field.type.precision !== Precision.DOUBLE) {
+        throw new EngineError(`column ${field.name} is ${String(field.type)}, not DOUBLE`, sql);
+      }
+      if (vector.nullCount > 0) throw new EngineError(`column ${field.name} has NULLs`, sql);
+      // A multi-batch column comes back as one fresh Float64Array (apache-arrow concatenates).
+      return vector.toArray() as Float64Array;
+    });
   }
 
   async exec(sql: string, params: Params = []): Promise<void> {

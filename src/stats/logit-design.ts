@@ -22,12 +22,6 @@ export interface DesignColumn {
   variable: ColumnInfo;
   /** For a dummy: the level it marks (TRUE for a boolean). */
   level?: string | boolean;
-  /**
-   * Subtracted from the column in the temp table. Centring keeps X'WX well conditioned (a
-   * year column next to the intercept would otherwise cost half the digits); estimates are
-   * mapped back to the uncentred parametrisation R reports.
-   */
-  shift: number;
   /** Same value in every row of the estimation sample. */
   constant: boolean;
   /** Smallest and largest value among rows with outcome 0 and with outcome 1 (NaN if none). */
@@ -35,7 +29,7 @@ export interface DesignColumn {
 }
 
 export interface Design {
-  /** Temp table: `y` (0/1), `c1`…`cK` (centred design columns), `v` (the predict variable). */
+  /** Temp table: `y` (0/1), `c1`…`cK` (design columns), `v` (the predict variable). */
   table: string;
   columns: DesignColumn[];
   /** Sorted levels of each text predictor (all of them, the reference level first). */
@@ -155,11 +149,11 @@ export async function buildDesign(
     }
   }
 
-  // One pass, split by outcome: centring shifts, constant columns, and the per-outcome ranges
-  // the separation check needs.
+  // One pass, split by outcome: constant columns and the per-outcome ranges the separation
+  // check needs (min and max are exact, whatever DuckDB's threads do; sums would not be).
   const { rows: byOutcome } = await engine.query(
     `SELECT CAST(${ident(outcome.name)} AS DOUBLE) AS y, count(*) AS n
-     ${draft.map((d, i) => `, sum(${d.sql}) AS s${i}, min(${d.sql}) AS lo${i}, max(${d.sql}) AS hi${i}`).join('')}
+     ${draft.map((d, i) => `, min(${d.sql}) AS lo${i}, max(${d.sql}) AS hi${i}`).join('')}
      FROM ${source} WHERE ${complete} GROUP BY ALL`,
   );
   const group = (y: number) => byOutcome.find((r) => r.y === y);
@@ -174,20 +168,13 @@ export async function buildDesign(
     };
     const lo = Math.min(...[range.min0, range.min1].filter((v) => !Number.isNaN(v)));
     const hi = Math.max(...[range.max0, range.max1].filter((v) => !Number.isNaN(v)));
-    const sum = (zeros ? at(zeros, `s${i}`) : 0) + (ones ? at(ones, `s${i}`) : 0);
-    const constant = lo === hi;
-    // A constant column centred on its own value is exactly zero, so it is surely aliased.
-    const shift = constant ? lo : sum / n;
-    return { term: d.term, variable: d.variable, level: d.level, shift, constant, range };
+    return { term: d.term, variable: d.variable, level: d.level, constant: lo === hi, range };
   });
 
   const table = `__statecraft_logit_${++tableCounter}_${Math.random().toString(36).slice(2, 10)}`;
   const select = [
     `CAST(${ident(outcome.name)} AS DOUBLE) AS y`,
-    ...draft.map(
-      (d, i) =>
-        `${d.sql} - ${valueLiteral(designColumns[i].shift)} AS ${ident(designColumnName(i))}`,
-    ),
+    ...draft.map((d, i) => `${d.sql} AS ${ident(designColumnName(i))}`),
     ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
   ];
   await engine.exec(

@@ -1,11 +1,6 @@
-import type { Engine, Row } from '../engine/Engine.ts';
-import { ident, valueLiteral } from '../engine/sql.ts';
-import { withExp, withSoftplus } from './deterministic-math.ts';
-import { designColumnName } from './logit-design.ts';
+import { DBL_EPSILON, irlsSums, type DesignMatrix, type StepSums } from './logit-kernel.ts';
 import { factorKept, factorWithAliasing, solveFactor, type Factor } from './logit-linalg.ts';
 
-/** R's .Machine$double.eps. */
-export const DBL_EPSILON = 2.220446049250313e-16;
 const MAX_ITERATIONS = 25; // glm.control()$maxit
 const EPSILON = 1e-8; // glm.control()$epsilon
 /**
@@ -30,25 +25,17 @@ export interface IrlsFit {
   failure?: string;
 }
 
-interface Step {
-  deviance: number;
-  minMu: number;
-  maxMu: number;
-  xtwx: number[][];
-  xtwz: number[];
-}
+export { DBL_EPSILON };
 
 /**
  * R's glm.fit for the binomial family with logit link, step for step: the same starting
  * values, weights, working response, convergence rule and iteration limit, so estimates and
- * iteration counts match R's. Each step is one aggregate query over the design table that
- * returns the deviance and X'WX, X'Wz for the next step; only the p×p solve runs here.
+ * iteration counts match R's. The design table is read once as columns (see logit-kernel.ts);
+ * each step is one pass over them for the deviance, X'WX and X'Wz, then a p×p solve.
  */
-export async function fitIrls(engine: Engine, table: string, width: number): Promise<IrlsFit> {
-  // mustart = (y + 0.5) / 2 and eta = log(mu / (1 - mu)), as binomial()$initialize does.
-  // The logs are taken here in JS (identical in Node and the browser), not by DuckDB's libm.
-  const startEta = `CASE WHEN y = 1 THEN ${valueLiteral(Math.log(0.75 / (1 - 0.75)))} ELSE ${valueLiteral(Math.log(0.25 / (1 - 0.25)))} END`;
-  let step = await irlsStep(engine, table, width, startEta);
+export async function fitIrls(matrix: DesignMatrix): Promise<IrlsFit> {
+  const width = matrix.width;
+  let step = await irlsSums(matrix, null);
   let devold = step.deviance;
   const aliasing = factorWithAliasing(step.xtwx, ALIAS_TOLERANCE);
   let factor: Factor = aliasing;
@@ -66,7 +53,7 @@ export async function fitIrls(engine: Engine, table: string, width: number): Pro
     }
     factor = next;
     coefficients = solveFactor(factor, step.xtwz);
-    step = await irlsStep(engine, table, width, linearPredictor(coefficients));
+    step = await irlsSums(matrix, coefficients);
     if (!Number.isFinite(step.deviance)) {
       return { ...result(step), failure: 'the deviance became infinite' };
     }
@@ -78,7 +65,7 @@ export async function fitIrls(engine: Engine, table: string, width: number): Pro
   }
   return result(step);
 
-  function result(last: Step): IrlsFit {
+  function result(last: StepSums): IrlsFit {
     return {
       coefficients,
       factor,
@@ -89,77 +76,4 @@ export async function fitIrls(engine: Engine, table: string, width: number): Pro
       maxMu: last.maxMu,
     };
   }
-}
-
-/** SQL for eta = b0 + b1*c1 + … with the coefficients as exact literals. */
-export function linearPredictor(
-  coefficients: number[],
-  columnSql?: (index: number) => string,
-): string {
-  const parts = [valueLiteral(coefficients[0])];
-  for (let j = 1; j < coefficients.length; j++) {
-    if (coefficients[j] === 0) continue;
-    const column = columnSql ? columnSql(j - 1) : ident(designColumnName(j - 1));
-    parts.push(`${valueLiteral(coefficients[j])} * ${column}`);
-  }
-  return parts.join(' + ');
-}
-
-/**
- * The inverse logit link and its derivative exactly as R's C code (logit_linkinv, logit_mu_eta)
- * computes them, thresholds included, as SQL over a relation with an `eta` column. Adds `mu`
- * and `me` (d mu / d eta).
- */
-export function linkSql(relation: string): string {
-  const eps = valueLiteral(DBL_EPSILON);
-  const invEps = valueLiteral(1 / DBL_EPSILON);
-  const withE = withExp(relation, 'least(greatest(eta, -30), 30)', '__link_e');
-  const clamped = `CASE WHEN eta < -30 THEN ${eps} WHEN eta > 30 THEN ${invEps} ELSE __link_e END`;
-  return `SELECT * EXCLUDE (__link_e), (${clamped}) / (1 + ${clamped}) AS mu,
-      CASE WHEN eta > 30 OR eta < -30 THEN ${eps}
-        ELSE __link_e / ((1 + __link_e) * (1 + __link_e)) END AS me
-    FROM (${withE})`;
-}
-
-/** eta as R's link sees it: beyond ±30 it is ±ln(1/eps), where mu is clamped. */
-function clampedEtaSql(): string {
-  const edge = valueLiteral(-Math.log(DBL_EPSILON));
-  return `(CASE WHEN eta < -30 THEN -${edge} WHEN eta > 30 THEN ${edge} ELSE eta END)`;
-}
-
-async function irlsStep(engine: Engine, table: string, width: number, eta: string): Promise<Step> {
-  const col = (j: number) => (j === 0 ? null : ident(designColumnName(j - 1)));
-  const times = (...factors: (string | null)[]) => factors.filter((f) => f !== null).join(' * ');
-  const sums: string[] = [];
-  for (let i = 0; i < width; i++) {
-    for (let j = 0; j <= i; j++) sums.push(`sum(${times('w', col(i), col(j))}) AS a_${i}_${j}`);
-    sums.push(`sum(${times('w', 'z', col(i))}) AS b_${i}`);
-  }
-  const withEta = `SELECT *, ${eta} AS eta FROM ${ident(table)}`;
-  // dr is ln(1/mu) for y = 1 and ln(1/(1 - mu)) for y = 0: softplus of the clamped eta.
-  const withDr = withSoftplus(
-    linkSql(withEta),
-    `CASE WHEN y = 1 THEN -1 ELSE 1 END * ${clampedEtaSql()}`,
-    'dr',
-  );
-  const sql = `SELECT 2 * sum(dr) AS deviance, min(mu) AS min_mu, max(mu) AS max_mu, ${sums.join(', ')}
-    FROM (SELECT *, me * me / (mu * (1 - mu)) AS w, eta + (y - mu) / me AS z FROM (${withDr}))`;
-  const row: Row = (await engine.query(sql)).rows[0];
-  const xtwx = Array.from({ length: width }, () => new Array<number>(width).fill(0));
-  const xtwz = new Array<number>(width).fill(0);
-  for (let i = 0; i < width; i++) {
-    for (let j = 0; j <= i; j++) xtwx[i][j] = xtwx[j][i] = Number(row[`a_${i}_${j}`]);
-    xtwz[i] = Number(row[`b_${i}`]);
-  }
-  return {
-    deviance: numberOr(row.deviance, Infinity),
-    minMu: Number(row.min_mu),
-    maxMu: Number(row.max_mu),
-    xtwx,
-    xtwz,
-  };
-}
-
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' ? value : fallback;
 }

@@ -2,82 +2,72 @@ import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
 import type { TableData } from '../notebook/types.ts';
 import { isBooleanType, isNumericType } from './columns.ts';
-import { designColumnName, type Design } from './logit-design.ts';
-import { linearPredictor, linkSql } from './logit-irls.ts';
+import type { Design } from './logit-design.ts';
+import { averagePrediction, type DesignMatrix } from './logit-kernel.ts';
 
 /** Numeric predictors with more distinct values than this are shown at quantiles instead. */
 const MAX_DISTINCT = 20;
 /** R's quantile(type = 7) probabilities used then: extremes, deciles 1 and 9, quartiles. */
 const QUANTILES = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 1];
 
+export interface FittedModel {
+  /** Coefficients of the centred design, intercept first (aliased ones are 0). */
+  coefficients: number[];
+  /** Indices of the coefficients that were estimated. */
+  kept: number[];
+  /** Their covariance (centred design, kept order). */
+  covariance: number[][];
+  /** Normal quantile for the interval. */
+  z: number;
+}
+
 /**
  * Average predicted probability at each level of one predictor: every row of the estimation
  * sample keeps its other values, the predictor is set to the level, and the predictions are
  * averaged. Delta-method interval: the gradient of that average with respect to the
- * coefficients is the average of mu'(eta) times the row's (modified) design vector; both
- * averages come from one SQL aggregate over the design table crossed with the levels.
- * Intervals are on the probability scale, unclamped (as Stata's margins and R's
- * marginaleffects report them).
+ * coefficients is the average of mu'(eta) times the row's (modified) design vector. Both are
+ * sums over the design matrix in logit-kernel.ts, so they are the same bits in every engine;
+ * only the level counts come from DuckDB (integers, exact). Intervals are clamped to [0, 1]:
+ * a probability outside it means nothing to a reader (Stata's margins and R's
+ * marginaleffects leave them unclamped; the clamping is documented).
  */
 export async function predictByLevel(
   engine: Engine,
   design: Design,
+  matrix: DesignMatrix,
   variable: ColumnInfo,
-  coefficients: number[],
-  kept: number[],
-  covariance: number[][],
-  z: number,
+  model: FittedModel,
 ): Promise<TableData> {
   const { levels, type } = await levelsOf(engine, design, variable);
   const own = design.columns
     .map((c, j) => (c.variable.name === variable.name ? j : -1))
     .filter((j) => j >= 0);
-  // Row k of the VALUES list: the level, then the centred value of each of the predictor's columns.
-  const values = levels.map((level, k) => {
-    const cells = own.map((j) => {
-      const column = design.columns[j];
-      const raw = column.level === undefined ? Number(level) : level === column.level ? 1 : 0;
-      return valueLiteral(raw - column.shift);
-    });
-    return `(${[String(k), literalFor(level), ...cells].join(', ')})`;
-  });
-  const lvColumns = ['k', 'level', ...own.map((_, i) => `d${i}`)];
-  const columnSql = (j: number) => {
-    const at = own.indexOf(j);
-    return at >= 0 ? `lv.${ident(`d${at}`)}` : `d.${ident(designColumnName(j))}`;
-  };
-  const inner = [
-    'lv.k AS k',
-    'lv.level AS level',
-    'd.v AS v',
-    `${linearPredictor(coefficients, columnSql)} AS eta`,
-    ...kept.filter((j) => j > 0).map((j) => `${columnSql(j - 1)} AS ${ident(`x${j}`)}`),
-  ];
-  const gradient = kept.map((j) =>
-    j === 0 ? 'avg(me) AS g0' : `avg(me * ${ident(`x${j}`)}) AS g${j}`,
-  );
-  const relation = `SELECT ${inner.join(', ')} FROM ${ident(design.table)} AS d
-    CROSS JOIN (VALUES ${values.join(', ')}) AS lv(${lvColumns.map(ident).join(', ')})`;
-  const { rows } = await engine.query(
-    `SELECT k, avg(mu) AS predicted, count_if(v = level) AS n, ${gradient.join(', ')}
-     FROM (${linkSql(relation)}) GROUP BY k ORDER BY k`,
-  );
-  const out: Row[] = rows.map((r) => {
-    const g = kept.map((index) => Number(r[`g${index}`]));
+  const counts = await levelCounts(engine, design, levels);
+  const out: Row[] = [];
+  for (const [k, level] of levels.entries()) {
+    // The predictor's columns at this level, centred as the matrix is (column j is j + 1 there).
+    const at = new Map(
+      own.map((j) => {
+        const column = design.columns[j];
+        const raw = column.level === undefined ? Number(level) : level === column.level ? 1 : 0;
+        return [j + 1, raw - matrix.shift[j + 1]] as [number, number];
+      }),
+    );
+    const { mean, gradient } = await averagePrediction(matrix, model.coefficients, at);
+    const g = model.kept.map((index) => gradient[index]);
     let variance = 0;
     for (let a = 0; a < g.length; a++) {
-      for (let b = 0; b < g.length; b++) variance += g[a] * covariance[a][b] * g[b];
+      for (let b = 0; b < g.length; b++) variance += g[a] * model.covariance[a][b] * g[b];
     }
-    const predicted = Number(r.predicted);
     const se = Math.sqrt(Math.max(variance, 0));
-    return {
-      [variable.name]: levels[Number(r.k)],
-      predicted,
-      lower: predicted - z * se,
-      upper: predicted + z * se,
-      n: Number(r.n),
-    };
-  });
+    out.push({
+      [variable.name]: level,
+      predicted: mean,
+      lower: Math.max(0, mean - model.z * se),
+      upper: Math.min(1, mean + model.z * se),
+      n: counts[k],
+    });
+  }
   return {
     columns: [
       { name: variable.name, type },
@@ -88,6 +78,18 @@ export async function predictByLevel(
     ],
     rows: out,
   };
+}
+
+/** Rows of the estimation sample at each level (0 for a quantile no row sits on exactly). */
+async function levelCounts(engine: Engine, design: Design, levels: Value[]): Promise<number[]> {
+  if (levels.length === 0) return [];
+  const values = levels.map((level, k) => `(${k}, ${literalFor(level)})`).join(', ');
+  const { rows } = await engine.query(
+    `SELECT lv.k AS k, count(d.v) AS n
+     FROM (VALUES ${values}) AS lv(k, level) LEFT JOIN ${ident(design.table)} AS d ON d.v = lv.level
+     GROUP BY lv.k ORDER BY lv.k`,
+  );
+  return rows.map((r) => Number(r.n));
 }
 
 function literalFor(level: Value): string {

@@ -1,3 +1,5 @@
+import exp from '@stdlib/math-base-special-exp';
+import ln from '@stdlib/math-base-special-ln';
 import type { Engine, Row } from '../engine/Engine.ts';
 import type { CellTables, LogitSpec, TableData } from '../notebook/types.ts';
 import { tableColumns } from './columns.ts';
@@ -6,6 +8,7 @@ import { rankMessage, separationMessage } from './logit-checks.ts';
 import { buildDesign, describeDropped, dropDesign, type Design } from './logit-design.ts';
 import { parseFormula } from './logit-formula.ts';
 import { fitIrls, type IrlsFit } from './logit-irls.ts';
+import { loadDesignMatrix } from './logit-kernel.ts';
 import { inverseFactor } from './logit-linalg.ts';
 import { predictByLevel } from './logit-predict.ts';
 import { confidenceLevel } from './rate.ts';
@@ -33,13 +36,13 @@ async function estimate(
   spec: LogitSpec,
   level: number,
 ): Promise<CellTables> {
-  const width = design.columns.length + 1;
-  const fit = await fitIrls(engine, design.table, width);
+  const matrix = await loadDesignMatrix(engine, design);
+  const fit = await fitIrls(matrix);
   const { kept } = fit.factor;
   // Indices into design.columns (the intercept is never aliased: it comes first).
   const aliased = design.columns.map((_, j) => j).filter((j) => !kept.includes(j + 1));
   const centredCovariance = inverseFactor(fit.factor);
-  const { coefficients, covariance } = uncentre(design, fit, centredCovariance);
+  const { coefficients, covariance } = uncentre(matrix.shift, fit, centredCovariance);
 
   const z = zForLevel(level);
   const names = ['(Intercept)', ...design.columns.map((c) => c.term)];
@@ -59,9 +62,9 @@ async function estimate(
       p_value: twoSidedNormalP(statistic),
       conf_low: low,
       conf_high: high,
-      odds_ratio: Math.exp(estimate),
-      or_low: Math.exp(low),
-      or_high: Math.exp(high),
+      odds_ratio: exp(estimate),
+      or_low: exp(low),
+      or_high: exp(high),
     };
   });
 
@@ -91,15 +94,12 @@ async function estimate(
   if (spec.predict !== undefined) {
     const variable = design.predictors.find((p) => p.name === spec.predict);
     if (variable) {
-      tables._predicted = await predictByLevel(
-        engine,
-        design,
-        variable,
-        fit.coefficients,
+      tables._predicted = await predictByLevel(engine, design, matrix, variable, {
+        coefficients: fit.coefficients,
         kept,
-        centredCovariance,
+        covariance: centredCovariance,
         z,
-      );
+      });
     }
   }
   const warnings = [...(design.dropped > 0 ? [describeDropped(design.dropped)] : []), ...problems];
@@ -111,12 +111,12 @@ async function estimate(
  * intercept absorbs -sum(b_j * shift_j), and the covariance transforms with the same matrix.
  */
 function uncentre(
-  design: Design,
+  shifts: number[],
   fit: IrlsFit,
   centred: number[][],
 ): { coefficients: number[]; covariance: number[][] } {
   const { kept } = fit.factor;
-  const shift = (j: number) => (j === 0 ? 0 : design.columns[j - 1].shift);
+  const shift = (j: number) => shifts[j];
   const coefficients = [...fit.coefficients];
   coefficients[0] = fit.coefficients.reduce((acc, b, j) => acc - b * shift(j), fit.coefficients[0]);
   // T maps centred to uncentred coefficients on the kept set: row of the intercept is (1, -shift).
@@ -145,7 +145,7 @@ function uncentre(
 /** Deviance of the intercept-only model, as glm.fit computes it: at the mean outcome. */
 function nullDevianceOf(design: Design): number {
   const p = design.ones / design.n;
-  const part = (count: number, prob: number) => (count === 0 ? 0 : count * Math.log(1 / prob));
+  const part = (count: number, prob: number) => (count === 0 ? 0 : count * ln(1 / prob));
   return 2 * (part(design.ones, p) + part(design.n - design.ones, 1 - p));
 }
 

@@ -12,7 +12,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  */
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-export const distDir = join(repoRoot, 'dist');
+/** STATECRAFT_DIST lets parallel work build and test separate copies of the app. */
+export const distDir = process.env.STATECRAFT_DIST ?? join(repoRoot, 'dist');
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

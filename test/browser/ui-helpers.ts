@@ -149,30 +149,15 @@ export function comparable(results: Results): Results {
 /**
  * Every place two results objects differ, as `path: a ≠ b` lines (empty when equal). A
  * readable list beats a thousand-line diff when one number differs in its last digit.
- * Every table must match exactly, except the tables of logit cells (see logitTables).
+ * Every table must match exactly: the browser and the command line give the same bits.
  */
 export function differences(a: Results, b: Results): string[] {
-  const tolerant = logitTables(b);
   return Object.keys({ ...a, ...b }).flatMap((table) =>
-    valueDifferences(a[table], b[table], table, tolerant.has(table)),
+    valueDifferences(a[table], b[table], table),
   );
 }
 
-/**
- * Known gap (issue 4): a logit fitted in DuckDB-WASM can differ from native DuckDB in the
- * 15th-16th significant digit even with libm-free SQL maths. Its tables are recognised by
- * their columns (`term`/`estimate`) or the `_fit`/`_predicted` suffix of a logit's name.
- */
-function logitTables(results: Results): Set<string> {
-  const names = Object.entries(results)
-    .filter(
-      ([, rows]) => Array.isArray(rows) && rows[0] && 'term' in rows[0] && 'estimate' in rows[0],
-    )
-    .map(([name]) => name);
-  return new Set(names.flatMap((n) => [n, `${n}_fit`, `${n}_predicted`]));
-}
-
-function valueDifferences(a: unknown, b: unknown, path: string, tolerant: boolean): string[] {
+function valueDifferences(a: unknown, b: unknown, path: string): string[] {
   if (Object.is(a, b)) return [];
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     if (Array.isArray(a) !== Array.isArray(b)) return [`${path}: array ≠ object`];
@@ -185,12 +170,8 @@ function valueDifferences(a: unknown, b: unknown, path: string, tolerant: boolea
         (a as Record<string, unknown>)[k],
         (b as Record<string, unknown>)[k],
         Array.isArray(a) ? `${path}[${k}]` : `${path}.${k}`,
-        tolerant,
       ),
     );
-  }
-  if (tolerant && typeof a === 'number' && typeof b === 'number') {
-    if (Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return [];
   }
   return [`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`];
 }

@@ -1,0 +1,170 @@
+import exp from '@stdlib/math-base-special-exp';
+import ln from '@stdlib/math-base-special-ln';
+import type { Engine } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
+import { designColumnName, type Design } from './logit-design.ts';
+
+/** R's .Machine$double.eps. */
+export const DBL_EPSILON = 2.220446049250313e-16;
+/** Beyond ±30 R's logit link clamps mu (THRESH and MTHRESH in R's family.c). */
+const THRESH = 30;
+/** Rows per slice between two yields to the event loop: a few milliseconds of work. */
+const SLICE = 16_384;
+
+/**
+ * The design table as one row-major matrix (intercept column of ones first), centred: each
+ * column minus its mean. Centring keeps X'WX well conditioned (a year column next to the
+ * intercept would otherwise cost half the digits); estimates are mapped back to the
+ * uncentred parametrisation R reports. Summing over it
+ * in a single JavaScript loop gives the same bits in Node and in the browser: the order of the
+ * additions is fixed (a SQL sum depends on DuckDB's threads), and exp and log come from
+ * @stdlib's pure-arithmetic code, because V8's Math.log differs between Node 20 and current
+ * Chromium in the last bit for about 7% of arguments.
+ */
+export interface DesignMatrix {
+  n: number;
+  /** Columns including the intercept. */
+  width: number;
+  y: Float64Array;
+  x: Float64Array;
+  /** Subtracted from each column (0 for the intercept). */
+  shift: number[];
+}
+
+export interface StepSums {
+  deviance: number;
+  minMu: number;
+  maxMu: number;
+  xtwx: number[][];
+  xtwz: number[];
+}
+
+export async function loadDesignMatrix(engine: Engine, design: Design): Promise<DesignMatrix> {
+  const width = design.columns.length + 1;
+  const names = ['y', ...design.columns.map((_, j) => designColumnName(j))];
+  const [y, ...columns] = await engine.queryDoubles(
+    `SELECT ${names.map(ident).join(', ')} FROM ${ident(design.table)}`,
+  );
+  const n = y.length;
+  const shift = [
+    0,
+    ...columns.map((column, j) => {
+      // A constant column centred on its own value is exactly zero, so it is surely aliased.
+      if (design.columns[j].constant) return column[0];
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += column[r];
+      return sum / n;
+    }),
+  ];
+  const x = new Float64Array(n * width);
+  for (let r = 0, base = 0; r < n; r++, base += width) {
+    x[base] = 1;
+    for (let j = 1; j < width; j++) x[base + j] = columns[j - 1][r] - shift[j];
+  }
+  return { n, width, y, x, shift };
+}
+
+/**
+ * One IRLS step of R's glm.fit for the binomial family: from the linear predictor (R's
+ * starting values when `coefficients` is null) the deviance, X'WX and X'Wz, with the link,
+ * its derivative and the deviance residuals computed as R's C code computes them.
+ */
+export async function irlsSums(
+  matrix: DesignMatrix,
+  coefficients: number[] | null,
+): Promise<StepSums> {
+  const { n, width: p, y, x } = matrix;
+  const a = new Float64Array((p * (p + 1)) / 2);
+  const b = new Float64Array(p);
+  // mustart = (y + 0.5) / 2, eta = log(mu / (1 - mu)), as binomial()$initialize does.
+  const start1 = ln(0.75 / (1 - 0.75));
+  const start0 = ln(0.25 / (1 - 0.25));
+  let deviance = 0;
+  let minMu = Infinity;
+  let maxMu = -Infinity;
+  for (let from = 0; from < n; from += SLICE) {
+    if (from > 0) await pause();
+    const to = Math.min(n, from + SLICE);
+    for (let r = from, base = from * p; r < to; r++, base += p) {
+      const yr = y[r];
+      let eta: number;
+      if (coefficients === null) {
+        eta = yr === 1 ? start1 : start0;
+      } else {
+        eta = coefficients[0];
+        for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
+      }
+      const { mu, me } = link(eta);
+      if (mu < minMu) minMu = mu;
+      if (mu > maxMu) maxMu = mu;
+      // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
+      deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
+      const w = (me * me) / (mu * (1 - mu));
+      const z = eta + (yr - mu) / me;
+      for (let i = 0, k = 0; i < p; i++) {
+        const wxi = w * x[base + i];
+        b[i] += wxi * z;
+        for (let j = 0; j <= i; j++) a[k++] += wxi * x[base + j];
+      }
+    }
+  }
+  const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  for (let i = 0, k = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++, k++) xtwx[i][j] = xtwx[j][i] = a[k];
+  }
+  return { deviance, minMu, maxMu, xtwx, xtwz: Array.from(b) };
+}
+
+/**
+ * Average predicted probability, and its gradient with respect to the (centred) coefficients,
+ * over every row with the columns `at` set to the given centred values: the average of mu and
+ * of mu'(eta) times the row's modified design vector.
+ */
+export async function averagePrediction(
+  matrix: DesignMatrix,
+  coefficients: number[],
+  at: Map<number, number>,
+): Promise<{ mean: number; gradient: number[] }> {
+  const { n, width: p, x } = matrix;
+  const row = new Float64Array(p);
+  const gradient = new Float64Array(p);
+  let total = 0;
+  for (let from = 0; from < n; from += SLICE) {
+    if (from > 0) await pause();
+    const to = Math.min(n, from + SLICE);
+    for (let r = from, base = from * p; r < to; r++, base += p) {
+      for (let j = 0; j < p; j++) row[j] = x[base + j];
+      for (const [j, value] of at) row[j] = value;
+      let eta = coefficients[0];
+      for (let j = 1; j < p; j++) eta += coefficients[j] * row[j];
+      const { mu, me } = link(eta);
+      total += mu;
+      for (let j = 0; j < p; j++) gradient[j] += me * row[j];
+    }
+  }
+  return { mean: total / n, gradient: Array.from(gradient, (g) => g / n) };
+}
+
+/** R's logit_linkinv and logit_mu_eta (family.c), thresholds included. */
+function link(eta: number): { mu: number; me: number } {
+  const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);
+  const outside = eta < -THRESH || eta > THRESH;
+  return { mu: e / (1 + e), me: outside ? DBL_EPSILON : e / ((1 + e) * (1 + e)) };
+}
+
+/**
+ * Lets the page paint and handle input between slices, so a million-row fit never freezes
+ * it. A message-channel hop has no timer clamping; Node takes setImmediate.
+ */
+function pause(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => void }).setImmediate;
+  if (immediate) return new Promise((resolve) => immediate(resolve));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
