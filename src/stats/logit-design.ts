@@ -29,8 +29,11 @@ export interface DesignColumn {
 }
 
 export interface Design {
-  /** Temp table: `y` (0/1), `c1`…`cK` (design columns), `v` (the predict variable). */
-  table: string;
+  /**
+   * The estimation sample as a query (no temp table: it is read once, in order): `y` (0/1),
+   * `c1`…`cK` (design columns), `v` (the predict variable).
+   */
+  sample: string;
   columns: DesignColumn[];
   /** Sorted levels of each text predictor (all of them, the reference level first). */
   levels: Map<string, string[]>;
@@ -44,15 +47,12 @@ export interface Design {
   notes: string[];
 }
 
-let tableCounter = 0;
-
 export function designColumnName(index: number): string {
   return `c${index + 1}`;
 }
 
 /**
- * Materialises the model matrix once as a TEMP table in DuckDB, so each IRLS step is a single
- * aggregate over it. Text predictors are dummy-coded against their first level in code point
+ * Describes the model matrix and the SQL that yields it, read once by logit-kernel.ts. Text predictors are dummy-coded against their first level in code point
  * order (R's sort order in the C locale), booleans become `<name>TRUE`, numbers stay as they are.
  */
 export async function buildDesign(
@@ -171,17 +171,13 @@ export async function buildDesign(
     return { term: d.term, variable: d.variable, level: d.level, constant: lo === hi, range };
   });
 
-  const table = `__statecraft_logit_${++tableCounter}_${Math.random().toString(36).slice(2, 10)}`;
   const select = [
     `CAST(${ident(outcome.name)} AS DOUBLE) AS y`,
     ...draft.map((d, i) => `${d.sql} AS ${ident(designColumnName(i))}`),
     ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
   ];
-  await engine.exec(
-    `CREATE TEMP TABLE ${ident(table)} AS SELECT ${select.join(', ')} FROM ${source} WHERE ${complete}`,
-  );
   return {
-    table,
+    sample: `SELECT ${select.join(', ')} FROM ${source} WHERE ${complete}`,
     columns: designColumns,
     levels,
     predictors,
@@ -190,10 +186,6 @@ export async function buildDesign(
     dropped,
     notes,
   };
-}
-
-export async function dropDesign(engine: Engine, design: Design): Promise<void> {
-  await engine.exec(`DROP TABLE IF EXISTS temp.${ident(design.table)}`);
 }
 
 async function textLevels(

@@ -12,7 +12,7 @@ const THRESH = 30;
 const SLICE = 16_384;
 
 /**
- * The design table as one row-major matrix (intercept column of ones first), centred: each
+ * The design as one row-major matrix (intercept column of ones first), centred: each
  * column minus its mean. Centring keeps X'WX well conditioned (a year column next to the
  * intercept would otherwise cost half the digits); estimates are mapped back to the
  * uncentred parametrisation R reports. Summing over it
@@ -43,7 +43,7 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
   const width = design.columns.length + 1;
   const names = ['y', ...design.columns.map((_, j) => designColumnName(j))];
   const [y, ...columns] = await engine.queryDoubles(
-    `SELECT ${names.map(ident).join(', ')} FROM ${ident(design.table)}`,
+    `SELECT ${names.map(ident).join(', ')} FROM (${design.sample})`,
   );
   const n = y.length;
   const shift = [

@@ -1,5 +1,5 @@
 import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
-import { ident, valueLiteral } from '../engine/sql.ts';
+import { valueLiteral } from '../engine/sql.ts';
 import type { TableData } from '../notebook/types.ts';
 import { isBooleanType, isNumericType } from './columns.ts';
 import type { Design } from './logit-design.ts';
@@ -86,7 +86,7 @@ async function levelCounts(engine: Engine, design: Design, levels: Value[]): Pro
   const values = levels.map((level, k) => `(${k}, ${literalFor(level)})`).join(', ');
   const { rows } = await engine.query(
     `SELECT lv.k AS k, count(d.v) AS n
-     FROM (VALUES ${values}) AS lv(k, level) LEFT JOIN ${ident(design.table)} AS d ON d.v = lv.level
+     FROM (VALUES ${values}) AS lv(k, level) LEFT JOIN (${design.sample}) AS d ON d.v = lv.level
      GROUP BY lv.k ORDER BY lv.k`,
   );
   return rows.map((r) => Number(r.n));
@@ -108,7 +108,7 @@ async function levelsOf(
   if (!isNumericType(variable.type)) {
     return { levels: design.levels.get(variable.name) ?? [], type: variable.type };
   }
-  const table = ident(design.table);
+  const table = `(${design.sample})`;
   const distinct = await engine.query(
     `SELECT DISTINCT CAST(v AS DOUBLE) AS level FROM ${table} ORDER BY level LIMIT ${MAX_DISTINCT + 1}`,
   );

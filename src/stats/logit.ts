@@ -5,7 +5,7 @@ import type { CellTables, LogitSpec, TableData } from '../notebook/types.ts';
 import { tableColumns } from './columns.ts';
 import { twoSidedNormalP, zForLevel } from './distributions.ts';
 import { rankMessage, separationMessage } from './logit-checks.ts';
-import { buildDesign, describeDropped, dropDesign, type Design } from './logit-design.ts';
+import { buildDesign, describeDropped, type Design } from './logit-design.ts';
 import { parseFormula } from './logit-formula.ts';
 import { fitIrls, type IrlsFit } from './logit-irls.ts';
 import { loadDesignMatrix } from './logit-kernel.ts';
@@ -14,20 +14,16 @@ import { predictByLevel } from './logit-predict.ts';
 import { confidenceLevel } from './rate.ts';
 
 /**
- * Logistic regression with R's glm(family = binomial) conventions and algorithm. The data stay
- * in DuckDB: the model matrix is built once as a temp table and every IRLS step is one
- * aggregate over it.
+ * Logistic regression with R's glm(family = binomial) conventions and algorithm. DuckDB selects
+ * the estimation sample and codes the dummies; the model matrix is read from it once as
+ * columns and every IRLS step is one pass over them (logit-kernel.ts), never row objects.
  */
 export async function runLogit(engine: Engine, spec: LogitSpec): Promise<CellTables> {
   const level = confidenceLevel(spec.level);
   const formula = parseFormula(spec.formula);
   const columns = await tableColumns(engine, spec.from);
   const design = await buildDesign(engine, spec.from, columns, formula, spec.predict);
-  try {
-    return await estimate(engine, design, spec, level);
-  } finally {
-    await dropDesign(engine, design);
-  }
+  return estimate(engine, design, spec, level);
 }
 
 async function estimate(
