@@ -57,9 +57,13 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
     }),
   ];
   const x = new Float64Array(n * width);
-  for (let r = 0, base = 0; r < n; r++, base += width) {
-    x[base] = 1;
-    for (let j = 1; j < width; j++) x[base + j] = columns[j - 1][r] - shift[j];
+  for (let from = 0; from < n; from += SLICE) {
+    if (from > 0) await pause();
+    const to = Math.min(n, from + SLICE);
+    for (let r = from, base = from * width; r < to; r++, base += width) {
+      x[base] = 1;
+      for (let j = 1; j < width; j++) x[base + j] = columns[j - 1][r] - shift[j];
+    }
   }
   return { n, width, y, x, shift };
 }
