@@ -71,52 +71,84 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
 /**
  * One IRLS step of R's glm.fit for the binomial family: from the linear predictor (R's
  * starting values when `coefficients` is null) the deviance, X'WX and X'Wz, with the link,
- * its derivative and the deviance residuals computed as R's C code computes them.
+ * its derivative and the deviance residuals computed as R's C code computes them. Each slice
+ * of rows is summed on its own and the slices are added in order: the same bits whichever
+ * order or thread computed the slices, and a shorter chain of additions than one running sum.
  */
 export async function irlsSums(
   matrix: DesignMatrix,
   coefficients: number[] | null,
 ): Promise<StepSums> {
-  const { n, width: p, y, x } = matrix;
-  const a = new Float64Array((p * (p + 1)) / 2);
-  const b = new Float64Array(p);
-  // mustart = (y + 0.5) / 2, eta = log(mu / (1 - mu)), as binomial()$initialize does.
-  const start1 = ln(0.75 / (1 - 0.75));
-  const start0 = ln(0.25 / (1 - 0.25));
-  let deviance = 0;
-  let minMu = Infinity;
-  let maxMu = -Infinity;
-  for (let from = 0; from < n; from += SLICE) {
+  const p = matrix.width;
+  const total = emptySums(p);
+  for (let from = 0; from < matrix.n; from += SLICE) {
     if (from > 0) await pause();
-    const to = Math.min(n, from + SLICE);
-    for (let r = from, base = from * p; r < to; r++, base += p) {
-      const yr = y[r];
-      let eta: number;
-      if (coefficients === null) {
-        eta = yr === 1 ? start1 : start0;
-      } else {
-        eta = coefficients[0];
-        for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
-      }
-      const { mu, me } = link(eta);
-      if (mu < minMu) minMu = mu;
-      if (mu > maxMu) maxMu = mu;
-      // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
-      deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
-      const w = (me * me) / (mu * (1 - mu));
-      const z = eta + (yr - mu) / me;
-      for (let i = 0, k = 0; i < p; i++) {
-        const wxi = w * x[base + i];
-        b[i] += wxi * z;
-        for (let j = 0; j <= i; j++) a[k++] += wxi * x[base + j];
-      }
-    }
+    const part = sliceSums(matrix, coefficients, from, Math.min(matrix.n, from + SLICE));
+    for (let k = 0; k < total.a.length; k++) total.a[k] += part.a[k];
+    for (let i = 0; i < p; i++) total.b[i] += part.b[i];
+    total.deviance += part.deviance;
+    total.minMu = Math.min(total.minMu, part.minMu);
+    total.maxMu = Math.max(total.maxMu, part.maxMu);
   }
   const xtwx = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let i = 0, k = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++, k++) xtwx[i][j] = xtwx[j][i] = a[k];
+    for (let j = 0; j <= i; j++, k++) xtwx[i][j] = xtwx[j][i] = total.a[k];
   }
-  return { deviance, minMu, maxMu, xtwx, xtwz: Array.from(b) };
+  const { deviance, minMu, maxMu } = total;
+  return { deviance, minMu, maxMu, xtwx, xtwz: Array.from(total.b) };
+}
+
+interface PartialSums {
+  /** Lower triangle of X'WX, row by row. */
+  a: Float64Array;
+  b: Float64Array;
+  deviance: number;
+  minMu: number;
+  maxMu: number;
+}
+
+function emptySums(p: number): PartialSums {
+  const a = new Float64Array((p * (p + 1)) / 2);
+  return { a, b: new Float64Array(p), deviance: 0, minMu: Infinity, maxMu: -Infinity };
+}
+
+// mustart = (y + 0.5) / 2, eta = log(mu / (1 - mu)), as binomial()$initialize does.
+const START_ONE = ln(0.75 / (1 - 0.75));
+const START_ZERO = ln(0.25 / (1 - 0.25));
+
+/** The sums of one IRLS step over rows [from, to). */
+export function sliceSums(
+  matrix: DesignMatrix,
+  coefficients: number[] | null,
+  from: number,
+  to: number,
+): PartialSums {
+  const { width: p, y, x } = matrix;
+  const sums = emptySums(p);
+  const { a, b } = sums;
+  for (let r = from, base = from * p; r < to; r++, base += p) {
+    const yr = y[r];
+    let eta: number;
+    if (coefficients === null) {
+      eta = yr === 1 ? START_ONE : START_ZERO;
+    } else {
+      eta = coefficients[0];
+      for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
+    }
+    const { mu, me } = link(eta);
+    if (mu < sums.minMu) sums.minMu = mu;
+    if (mu > sums.maxMu) sums.maxMu = mu;
+    // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
+    sums.deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
+    const w = (me * me) / (mu * (1 - mu));
+    const z = eta + (yr - mu) / me;
+    for (let i = 0, k = 0; i < p; i++) {
+      const wxi = w * x[base + i];
+      b[i] += wxi * z;
+      for (let j = 0; j <= i; j++) a[k++] += wxi * x[base + j];
+    }
+  }
+  return sums;
 }
 
 /**
