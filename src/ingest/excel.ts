@@ -1,4 +1,4 @@
-import * as XLSX from '@e965/xlsx';
+import type * as SheetJs from '@e965/xlsx';
 import { IngestError } from './errors.ts';
 import { inferColumn, type Cell } from './infer.ts';
 import type { TextColumn } from './insert.ts';
@@ -11,7 +11,18 @@ export interface SheetTable {
   warnings: string[];
 }
 
-const isDateFormat = (XLSX.SSF as { is_date: (format: string) => boolean }).is_date;
+type Xlsx = typeof SheetJs;
+
+let sheetJs: Promise<Xlsx> | undefined;
+
+/**
+ * SheetJS is about a megabyte of JavaScript and only needed once a workbook is opened, so the
+ * app loads it then (a separate chunk), not with the page.
+ */
+function loadSheetJs(): Promise<Xlsx> {
+  sheetJs ??= import('@e965/xlsx');
+  return sheetJs;
+}
 
 export interface Workbook {
   sheetNames: string[];
@@ -22,12 +33,13 @@ export interface Workbook {
 }
 
 /** Parses .xlsx/.xls/.ods bytes with SheetJS (the whole file: spreadsheets are not streamable). */
-export function openWorkbook(bytes: Uint8Array, fileName = 'The file'): Workbook {
-  let book: XLSX.WorkBook;
+export async function openWorkbook(bytes: Uint8Array, fileName = 'The file'): Promise<Workbook> {
+  const XLSX = await loadSheetJs();
+  let book: SheetJs.WorkBook;
   try {
     book = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false });
   } catch (error) {
-    throw unreadable(bytes, fileName, error);
+    throw unreadable(XLSX, bytes, fileName, error);
   }
   const date1904 = book.Workbook?.WBProps?.date1904 === true;
   const hidden = new Set(
@@ -36,15 +48,15 @@ export function openWorkbook(bytes: Uint8Array, fileName = 'The file'): Workbook
   return {
     sheetNames: book.SheetNames,
     hidden,
-    readSheet: (name) => convertSheet(name, book.Sheets[name], date1904),
+    readSheet: (name) => convertSheet(XLSX, name, book.Sheets[name], date1904),
   };
 }
 
 /** SheetJS's error, turned into what happened and what the user can do about it. */
-function unreadable(bytes: Uint8Array, fileName: string, error: unknown): IngestError {
+function unreadable(XLSX: Xlsx, bytes: Uint8Array, fileName: string, error: unknown): IngestError {
   // SheetJS sometimes throws a bare string rather than an Error.
   const detail = error instanceof Error ? error.message : String(error);
-  if (/password|encrypt/i.test(detail) || isEncryptedContainer(bytes)) {
+  if (/password|encrypt/i.test(detail) || isEncryptedContainer(XLSX, bytes)) {
     return new IngestError(
       `${fileName} is password-protected (encrypted), so its data cannot be read. Open it in Excel or LibreOffice with the password, save an unprotected copy (remove the password to open), and load that copy.`,
     );
@@ -55,7 +67,7 @@ function unreadable(bytes: Uint8Array, fileName: string, error: unknown): Ingest
 }
 
 /** An encrypted .xlsx is an OLE2 container holding EncryptionInfo and EncryptedPackage streams. */
-function isEncryptedContainer(bytes: Uint8Array): boolean {
+function isEncryptedContainer(XLSX: Xlsx, bytes: Uint8Array): boolean {
   if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return false;
   try {
     const container = XLSX.CFB.read(bytes, { type: 'array' });
@@ -89,8 +101,9 @@ export function pickSheet(
 }
 
 function convertSheet(
+  XLSX: Xlsx,
   sheet: string,
-  ws: XLSX.WorkSheet | undefined,
+  ws: SheetJs.WorkSheet | undefined,
   date1904: boolean,
 ): SheetTable | undefined {
   const grid = ws?.['!data'] ?? [];
@@ -103,7 +116,7 @@ function convertSheet(
       // A formula is read by its cached result; a file whose writer never calculated has none.
       if (cell?.f !== undefined && cell.v === undefined) uncalculated++;
       else if (cell?.t === 'e') errors++;
-      return cellValue(cell, date1904);
+      return cellValue(XLSX, cell, date1904);
     }),
   );
   const headerIndex = cells.findIndex((row) => row.some((c) => c !== null));
@@ -146,7 +159,7 @@ function convertSheet(
       `Sheet "${sheet}": ${uncalculated} formula cell(s) have no saved result and are NULL (the program that wrote the file did not calculate them). Open the file in Excel or LibreOffice, save it, and load it again.`,
     );
   }
-  warnings.push(...mergedHeaderWarnings(sheet, ws?.['!merges'] ?? [], headerIndex, names));
+  warnings.push(...mergedHeaderWarnings(XLSX, sheet, ws?.['!merges'] ?? [], headerIndex, names));
   if (headerIndex > 0) warnings.push(`Sheet "${sheet}": header taken from row ${headerIndex + 1}.`);
   const columns = names.map((name, c) =>
     inferColumn(
@@ -163,8 +176,9 @@ function convertSheet(
  * header spans two rows, the second of which is read as data.
  */
 function mergedHeaderWarnings(
+  XLSX: Xlsx,
   sheet: string,
-  merges: XLSX.Range[],
+  merges: SheetJs.Range[],
   headerIndex: number,
   names: string[],
 ): string[] {
@@ -187,12 +201,12 @@ function mergedHeaderWarnings(
   return out;
 }
 
-function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
+function cellValue(XLSX: Xlsx, cell: SheetJs.CellObject | undefined, date1904: boolean): Cell {
   if (!cell) return null;
   switch (cell.t) {
     case 'n': {
       const value = cell.v as number;
-      if (cell.z !== undefined && isDateFormat(String(cell.z))) {
+      if (cell.z !== undefined && isDateFormat(XLSX, String(cell.z))) {
         return { kind: 'date', days: serialToEpochDays(value, date1904) };
       }
       return value;
@@ -210,8 +224,12 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
   }
 }
 
+function isDateFormat(XLSX: Xlsx, format: string): boolean {
+  return (XLSX.SSF as { is_date: (format: string) => boolean }).is_date(format);
+}
+
 /** Header text as Excel displays it (a numeric header `2005` stays `2005`). */
-function headerText(cell: XLSX.CellObject | undefined): string | null {
+function headerText(cell: SheetJs.CellObject | undefined): string | null {
   if (!cell || cell.v === undefined || cell.v === null) return null;
   return cell.w ?? String(cell.v);
 }

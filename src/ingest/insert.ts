@@ -14,46 +14,127 @@ export interface TextColumn {
   values: (string | null)[];
 }
 
-const BATCH_ROWS = 50_000;
-/** Field separators tried in order; the first one no value of the column contains is used. */
-const SEPARATORS = [0x1f, 0x1e, 0x1d, 0x1c, ...Array.from({ length: 64 }, (_, i) => 0xe000 + i)];
+/** Rows the Parquet reader turns into text at a time (insertTextColumns splits further). */
+export const BATCH_ROWS = 50_000;
+/**
+ * Most bytes of bound parameters in one INSERT, counted as JSON (the form DuckDB-WASM passes
+ * them to its worker in). DuckDB-WASM 1.32 dies ("memory access out of bounds", every later
+ * query failing too) when one statement's parameters pass about 1 MB — 900 KB works, 1.1 MB
+ * does not — so statements stay well below that.
+ */
+const MAX_PARAM_BYTES = 256 * 1024;
+/**
+ * Field separators tried in order; the first one no value of the column contains is used.
+ * DEL first: JSON leaves it as one byte, where control characters take six (`\u001f`).
+ */
+const SEPARATORS = [
+  0x7f,
+  0x1f,
+  0x1e,
+  0x1d,
+  0x1c,
+  ...Array.from({ length: 64 }, (_, i) => 0xe000 + i),
+];
 
 /**
  * Creates (or replaces) a table from columns computed in JavaScript. Each column travels as
- * ONE bound string parameter that DuckDB splits and casts (`string_split` + `unnest`), so a
- * 1,400 × 66 sheet is one statement instead of 90,000 literals for the SQL parser (≈30 ms
- * rather than ≈1 s). Only core SQL is used, so both engines build the same table.
+ * ONE bound string that DuckDB splits and casts (`string_split` + `unnest`), so a 1,400 × 66
+ * sheet is a few statements instead of 90,000 literals for the SQL parser (≈30 ms rather than ≈1 s).
+ * Only core SQL is used, so both engines build the same table.
  */
 export async function createTableFromColumns(
   engine: Engine,
   table: string,
   columns: TextColumn[],
 ): Promise<number> {
+  await createEmptyTable(engine, table, columns);
+  await insertTextColumns(engine, table, columns);
+  return columns[0].values.length;
+}
+
+/**
+ * A column as text plus the DuckDB type to cast it to. `type` is any type name DuckDB casts
+ * VARCHAR to (`DECIMAL(18,2)`, `TIMESTAMP WITH TIME ZONE`, `UUID`, `BLOB`, …); it is built
+ * by the loader, never taken from the user.
+ */
+export interface TypedTextColumn {
+  name: string;
+  type: string;
+  values: (string | null)[];
+}
+
+/** `CREATE OR REPLACE TABLE` with the columns' names and types, no rows. */
+export async function createEmptyTable(
+  engine: Engine,
+  table: string,
+  columns: ReadonlyArray<{ name: string; type: string }>,
+): Promise<void> {
   if (columns.length === 0) throw new Error(`Table ${table} would have no columns`);
-  const rowCount = columns[0].values.length;
   const definition = columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
   await engine.exec(`CREATE OR REPLACE TABLE ${ident(table)} (${definition})`);
-  for (let start = 0; start < rowCount; start += BATCH_ROWS) {
-    const end = Math.min(rowCount, start + BATCH_ROWS);
-    const params: string[] = [];
-    const splits: string[] = [];
-    const casts: string[] = [];
-    columns.forEach((column, i) => {
-      const slice = column.values.slice(start, end);
-      const separator = separatorFor(slice, column.name);
-      // An empty element is NULL; a value carries a one-character prefix so '' stays ''.
-      params.push(
-        slice.map((v) => (v === null ? '' : `=${v}`)).join(String.fromCharCode(separator)),
-      );
-      splits.push(`unnest(string_split($${i + 1}, chr(${separator}))) AS v${i}`);
-      casts.push(`CAST(substr(NULLIF(v${i}, ''), 2) AS ${column.type})`);
-    });
-    await engine.exec(
-      `INSERT INTO ${ident(table)} SELECT ${casts.join(', ')} FROM (SELECT ${splits.join(', ')})`,
-      params,
-    );
+}
+
+/**
+ * Appends rows (every column the same length, in table order), in as many INSERTs as the
+ * parameter budget needs: a few thousand rows each for a typical table.
+ */
+export async function insertTextColumns(
+  engine: Engine,
+  table: string,
+  columns: ReadonlyArray<TypedTextColumn>,
+): Promise<void> {
+  const rowCount = columns[0]?.values.length ?? 0;
+  let start = 0;
+  let bytes = 0;
+  for (let row = 0; row < rowCount; row++) {
+    // Separator (at most six bytes in JSON), prefix and value.
+    let rowBytes = 7 * columns.length;
+    for (const column of columns) rowBytes += jsonBytes(column.values[row]);
+    if (row > start && bytes + rowBytes > MAX_PARAM_BYTES) {
+      await insertSlice(engine, table, columns, start, row);
+      start = row;
+      bytes = 0;
+    }
+    bytes += rowBytes;
   }
-  return rowCount;
+  if (rowCount > start) await insertSlice(engine, table, columns, start, rowCount);
+}
+
+/** An upper bound on a value's size in JSON: exact for plain ASCII, six bytes a character else. */
+function jsonBytes(value: string | null): number {
+  if (value === null) return 0;
+  return PLAIN_ASCII.test(value) ? value.length : value.length * 6;
+}
+
+const PLAIN_ASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7f]*$/;
+
+/**
+ * One INSERT. Each column travels as ONE bound string: an empty element is NULL; a value
+ * carries a one-character prefix so '' stays ''.
+ */
+async function insertSlice(
+  engine: Engine,
+  table: string,
+  columns: ReadonlyArray<TypedTextColumn>,
+  start: number,
+  end: number,
+): Promise<void> {
+  const params: string[] = [];
+  const splits: string[] = [];
+  const casts: string[] = [];
+  columns.forEach((column, i) => {
+    const values = column.values.slice(start, end);
+    const separator = separatorFor(values, column.name);
+    params.push(
+      values.map((v) => (v === null ? '' : `=${v}`)).join(String.fromCharCode(separator)),
+    );
+    splits.push(`unnest(string_split($${i + 1}, chr(${separator}))) AS v${i}`);
+    casts.push(`CAST(substr(NULLIF(v${i}, ''), 2) AS ${column.type})`);
+  });
+  await engine.exec(
+    `INSERT INTO ${ident(table)} SELECT ${casts.join(', ')} FROM (SELECT ${splits.join(', ')})`,
+    params,
+  );
 }
 
 function separatorFor(values: (string | null)[], column: string): number {

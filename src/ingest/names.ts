@@ -53,3 +53,30 @@ export function uniqueName(base: string, taken: Set<string>): string {
   taken.add(candidate.toLowerCase());
   return candidate;
 }
+
+/**
+ * The names DuckDB's file readers (read_parquet) give columns whose names repeat, compared
+ * without case: the second `x` becomes `x_1`, a clash with an existing name moves on to the
+ * next number (`QueryResult::DeduplicateColumns`). Applied before `cleanColumnNames` where
+ * JavaScript reads a file DuckDB would otherwise read, so both give the same names.
+ */
+export function deduplicateAsDuckDb(names: ReadonlyArray<string>): string[] {
+  const counts = new Map<string, number>();
+  return names.map((name) => {
+    const low = name.toLowerCase();
+    const seen = counts.get(low);
+    if (seen === undefined) {
+      counts.set(low, 1);
+      return name;
+    }
+    let n = seen;
+    let candidate = `${name}_${n}`;
+    while (counts.has(candidate.toLowerCase())) {
+      n++;
+      counts.set(low, n);
+      candidate = `${name}_${n}`;
+    }
+    counts.set(candidate.toLowerCase(), (counts.get(candidate.toLowerCase()) ?? 0) + 1);
+    return candidate;
+  });
+}

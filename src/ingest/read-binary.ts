@@ -31,7 +31,7 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
   const bytes = await readWhole(ctx, 'the Excel reader');
   if (zipped) await verifyZipParts(bytes, parts, options.fileName);
   ctx.checkAborted();
-  const book = openWorkbook(bytes, options.fileName);
+  const book = await openWorkbook(bytes, options.fileName);
   ctx.checkAborted();
   const main = pickSheet(book.sheetNames, options.sheet, book.hidden);
   if (book.hidden.has(main) && options.sheet === undefined) {

@@ -9,8 +9,8 @@ import {
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { createTableFromColumns } from './insert.ts';
 import { readJsonRecords } from './json.ts';
-import { IngestError } from './errors.ts';
 import { checkInMemory } from './limits.ts';
+import { loadParquetInJs } from './parquet/load-parquet.ts';
 import { explainReadError } from './read-errors.ts';
 import { scanFile } from './scan.ts';
 
@@ -74,7 +74,10 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   return { sha256: scan.sha256, encoding: guess.encoding };
 }
 
-/** Parquet / JSON / NDJSON through DuckDB's readers; JSON falls back to a JS parser. */
+/**
+ * Parquet / JSON / NDJSON through DuckDB's readers. Without the extensions (DuckDB-WASM)
+ * Parquet is decoded by hyparquet into the same table, and JSON by a JS parser.
+ */
 export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promise<ReadResult> {
   const { engine, options } = ctx;
   const scan = await scanFile(ctx.reader('reading'), false);
@@ -86,9 +89,15 @@ export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promis
   } catch (error) {
     if (!isMissingReader(error)) throw explainReadError(error, options.fileName, kind);
     if (kind === 'parquet') {
-      throw new IngestError(
-        'This DuckDB build cannot read Parquet (its parquet extension is not available offline). Convert the file to CSV, or use the command line.',
-      );
+      const loaded = await loadParquetInJs(engine, options.table, options.source, {
+        fileName: options.fileName,
+        signal: options.signal,
+        maxRowGroupBytes: ctx.limits.maxInMemoryBytes,
+        onProgress: (done, total) =>
+          ctx.progress('loading', total > 0 ? Math.round((ctx.size * done) / total) : 0, done),
+      });
+      ctx.warnings.push(...loaded.warnings);
+      return { sha256: scan.sha256 };
     }
     checkInMemory(
       engine.name,
