@@ -35,11 +35,25 @@ export async function runSql(
   return connection.query(sql);
 }
 
+/**
+ * DuckDB-WASM 1.32 passes bound parameters to its worker as one JSON string; past about 1 MB
+ * it fails with "memory access out of bounds" and every later query fails too. Refuse well
+ * before that, so a caller's mistake costs one statement and not the session.
+ */
+const MAX_PARAMETER_BYTES = 512 * 1024;
+
 async function runPrepared(
   connection: AsyncDuckDBConnection,
   sql: string,
   params: Params,
 ): Promise<Table> {
+  const bytes = JSON.stringify(params).length;
+  if (bytes > MAX_PARAMETER_BYTES) {
+    throw new Error(
+      `This statement binds ${Math.round(bytes / 1024)} KB of parameters; the browser engine ` +
+        `takes at most ${MAX_PARAMETER_BYTES / 1024} KB per statement. Split it into smaller ones.`,
+    );
+  }
   const statement = await connection.prepare(sql);
   try {
     return await statement.query(...params);
