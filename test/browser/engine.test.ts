@@ -363,6 +363,37 @@ describe('DuckDB-WASM in the built app', () => {
     });
     expect(shape).toEqual({ rows: 200000, cols: 2 });
   });
+
+  it('reads DOUBLE columns whole as Float64Arrays, the same values as native', async () => {
+    const sql = 'SELECT i / 7 AS a, sqrt(i) AS b FROM range(300000) t(i)';
+    const inPage = await page.evaluate(async (q) => {
+      const engine = await (window as unknown as PageWindow).statecraft.engine();
+      const [a, b] = await engine.queryDoubles(q);
+      return { n: a.length, a: Array.from(a.subarray(299990)), b: Array.from(b.subarray(0, 5)) };
+    }, sql);
+    const [a, b] = await native.queryDoubles(sql);
+    expect(inPage).toEqual({
+      n: 300000,
+      a: Array.from(a.subarray(299990)),
+      b: Array.from(b.subarray(0, 5)),
+    });
+  });
+
+  it('refuses a statement binding more than 512 KB of parameters, and keeps working', async () => {
+    const outcome = await page.evaluate(async () => {
+      const engine = await (window as unknown as PageWindow).statecraft.engine();
+      let message = '';
+      try {
+        await engine.query('SELECT length(?) AS n', ['x'.repeat(700_000)]);
+      } catch (error) {
+        message = String(error);
+      }
+      const after = await engine.query('SELECT 41 + 1 AS answer');
+      return { message, after: after.rows[0].answer };
+    });
+    expect(outcome.message).toMatch(/binds 684 KB of parameters; .* at most 512 KB per statement/);
+    expect(outcome.after).toBe(42);
+  });
 });
 
 describe('privacy: nothing leaves the app origin', () => {
