@@ -26,6 +26,24 @@ function maxDifference(a: Record<string, number>, b: Record<string, number>): nu
   return Math.max(...terms.map((t) => Math.abs(a[t] - b[t])));
 }
 
+/**
+ * Milliseconds between runLogit's performance marks in the page (design: the SQL passes that
+ * describe the sample; matrix: reading it as columns; fit: the IRLS passes; end: covariance,
+ * tables and predictions). A string, because tsx would wrap a function's inner closures in
+ * helpers the page does not have.
+ */
+const READ_PHASES = `(() => {
+  const at = (phase) =>
+    performance.getEntriesByName('statecraft:logit:' + phase, 'mark').at(-1)?.startTime ?? NaN;
+  const order = ['start', 'design', 'matrix', 'fit', 'end'];
+  return Object.fromEntries(order.slice(1).map((p, i) => [p, at(p) - at(order[i])]));
+})()`;
+
+function medianPhases(runs: Record<string, number>[]): Record<string, number | null> {
+  const names = Object.keys(runs[0] ?? {});
+  return Object.fromEntries(names.map((name) => [name, median(runs.map((r) => r[name]))]));
+}
+
 /** runLogit over 1M rows and 8 predictors: the page, native DuckDB, and R's glm(). */
 export const logit: Figure = {
   id: 'logit',
@@ -46,6 +64,7 @@ export const logit: Figure = {
     if (!ctx.rscript) rRef.unavailable = 'Rscript is not installed';
     let rDifference: number | null = null;
     const browser: number[] = [];
+    const phases: Record<string, number>[] = [];
     const differences: (number | null)[] = [];
     let problem: string | undefined;
     try {
@@ -81,6 +100,7 @@ export const logit: Figure = {
                 (s) => (window as unknown as BenchWindow).bench.logit(s),
                 SPEC,
               );
+              phases.push((await page.evaluate(READ_PHASES)) as Record<string, number>);
               browser.push(ms);
               differences.push(maxDifference(estimates(value), nativeEstimates));
             });
@@ -126,6 +146,7 @@ export const logit: Figure = {
         nativeFasterThanR,
         maxCoefficientDifferenceNativeVsR: rDifference,
         maxCoefficientDifferenceBrowserVsNative: browserDifference,
+        browserPhasesMs: medianPhases(phases),
       },
     };
   },

@@ -8,11 +8,15 @@ import { WasmEngine } from '../../src/engine/WasmEngine.ts';
 import { loadFile } from '../../src/ingest/index.ts';
 import { runLogit } from '../../src/stats/logit.ts';
 import { runRate } from '../../src/stats/rate.ts';
+import { useSliceHelper } from '../../src/stats/slice-helper.ts';
+import { WorkerSliceHelper } from '../../src/stats/worker/WorkerSliceHelper.ts';
 import type { BenchApi, BenchWindow, Timed } from './api.ts';
 import { installWasmMemoryProbe } from './wasm-memory-probe.ts';
 
 if (new URLSearchParams(location.search).has('probe')) installWasmMemoryProbe();
 
+// As the app does (src/ui/start-app.ts): big logits sum half their rows on a second thread.
+useSliceHelper(() => new WorkerSliceHelper());
 const engine = WasmEngine.create();
 
 async function timed<T>(task: () => Promise<T>): Promise<Timed<T>> {

@@ -3,13 +3,14 @@ import ln from '@stdlib/math-base-special-ln';
 import type { Engine } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { designColumnName, type Design } from './logit-design.ts';
+import { newSliceHelper, type SliceHelper } from './slice-helper.ts';
 
 /** R's .Machine$double.eps. */
 export const DBL_EPSILON = 2.220446049250313e-16;
 /** Beyond ±30 R's logit link clamps mu (THRESH and MTHRESH in R's family.c). */
 const THRESH = 30;
-/** Rows per slice between two yields to the event loop: a few milliseconds of work. */
-const SLICE = 16_384;
+/** Rows per slice between two yields to the event loop: about 15 ms of work at 13 columns. */
+const SLICE = 65_536;
 
 /**
  * The design as one row-major matrix (intercept column of ones first), centred: each
@@ -29,6 +30,8 @@ export interface DesignMatrix {
   x: Float64Array;
   /** Subtracted from each column (0 for the intercept). */
   shift: number[];
+  /** Another thread holding rows [from, n), which sums those slices. */
+  helper?: { api: SliceHelper; from: number };
 }
 
 export interface StepSums {
@@ -65,7 +68,33 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
       for (let j = 1; j < width; j++) x[base + j] = columns[j - 1][r] - shift[j];
     }
   }
-  return { n, width, y, x, shift };
+  const matrix: DesignMatrix = { n, width, y, x, shift };
+  await attachHelper(matrix);
+  return matrix;
+}
+
+/**
+ * Gives the second half of the slices to a helper thread when there is one and the matrix is
+ * big enough to be worth the copy. Without one every slice is summed here: same bits.
+ */
+async function attachHelper(matrix: DesignMatrix): Promise<void> {
+  const slices = Math.ceil(matrix.n / SLICE);
+  if (slices < 4) return;
+  const api = newSliceHelper();
+  if (!api) return;
+  const from = Math.ceil(slices / 2) * SLICE;
+  try {
+    await api.load(matrix, from);
+    matrix.helper = { api, from };
+  } catch {
+    api.release(); // The fit still runs, on this thread alone.
+  }
+}
+
+/** Frees the helper thread (and its copy of the rows); the matrix still works without it. */
+export function releaseDesignMatrix(matrix: DesignMatrix): void {
+  matrix.helper?.api.release();
+  matrix.helper = undefined;
 }
 
 /**
@@ -81,9 +110,28 @@ export async function irlsSums(
 ): Promise<StepSums> {
   const p = matrix.width;
   const total = emptySums(p);
-  for (let from = 0; from < matrix.n; from += SLICE) {
+  const helper = matrix.helper;
+  const own = helper ? helper.from : matrix.n;
+  const theirs: [number, number][] = [];
+  for (let from = own; from < matrix.n; from += SLICE) {
+    theirs.push([from, Math.min(matrix.n, from + SLICE)]);
+  }
+  const fromHelper = helper && theirs.length > 0 ? helper.api.sums(coefficients, theirs) : null;
+  const parts: PartialSums[] = [];
+  for (let from = 0; from < own; from += SLICE) {
     if (from > 0) await pause();
-    const part = sliceSums(matrix, coefficients, from, Math.min(matrix.n, from + SLICE));
+    parts.push(sliceSums(matrix, coefficients, from, Math.min(own, from + SLICE)));
+  }
+  if (fromHelper) {
+    try {
+      parts.push(...(await fromHelper));
+    } catch {
+      // A helper that failed costs time, not the fit: its slices are summed here instead.
+      releaseDesignMatrix(matrix);
+      for (const [from, to] of theirs) parts.push(sliceSums(matrix, coefficients, from, to));
+    }
+  }
+  for (const part of parts) {
     for (let k = 0; k < total.a.length; k++) total.a[k] += part.a[k];
     for (let i = 0; i < p; i++) total.b[i] += part.b[i];
     total.deviance += part.deviance;
@@ -98,7 +146,7 @@ export async function irlsSums(
   return { deviance, minMu, maxMu, xtwx, xtwz: Array.from(total.b) };
 }
 
-interface PartialSums {
+export interface PartialSums {
   /** Lower triangle of X'WX, row by row. */
   a: Float64Array;
   b: Float64Array;
@@ -116,7 +164,11 @@ function emptySums(p: number): PartialSums {
 const START_ONE = ln(0.75 / (1 - 0.75));
 const START_ZERO = ln(0.25 / (1 - 0.25));
 
-/** The sums of one IRLS step over rows [from, to). */
+/**
+ * The sums of one IRLS step over rows [from, to). Rows go four at a time into X'WX: one
+ * read and write of each sum per four rows makes the pass about twice as fast, and the
+ * grouping depends only on the row numbers, so the bits do not change with who runs it.
+ */
 export function sliceSums(
   matrix: DesignMatrix,
   coefficients: number[] | null,
@@ -125,30 +177,77 @@ export function sliceSums(
 ): PartialSums {
   const { width: p, y, x } = matrix;
   const sums = emptySums(p);
-  const { a, b } = sums;
-  for (let r = from, base = from * p; r < to; r++, base += p) {
-    const yr = y[r];
-    let eta: number;
-    if (coefficients === null) {
-      eta = yr === 1 ? START_ONE : START_ZERO;
-    } else {
-      eta = coefficients[0];
-      for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
+  const w = new Float64Array(4);
+  const z = new Float64Array(4);
+  for (let r = from; r < to; r += 4) {
+    const count = Math.min(4, to - r);
+    for (let q = 0; q < count; q++) {
+      const base = (r + q) * p;
+      const yr = y[r + q];
+      let eta: number;
+      if (coefficients === null) {
+        eta = yr === 1 ? START_ONE : START_ZERO;
+      } else {
+        eta = coefficients[0];
+        for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
+      }
+      const { mu, me } = link(eta);
+      if (mu < sums.minMu) sums.minMu = mu;
+      if (mu > sums.maxMu) sums.maxMu = mu;
+      // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
+      sums.deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
+      w[q] = (me * me) / (mu * (1 - mu));
+      z[q] = eta + (yr - mu) / me;
     }
-    const { mu, me } = link(eta);
-    if (mu < sums.minMu) sums.minMu = mu;
-    if (mu > sums.maxMu) sums.maxMu = mu;
-    // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
-    sums.deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
-    const w = (me * me) / (mu * (1 - mu));
-    const z = eta + (yr - mu) / me;
-    for (let i = 0, k = 0; i < p; i++) {
-      const wxi = w * x[base + i];
-      b[i] += wxi * z;
-      for (let j = 0; j <= i; j++) a[k++] += wxi * x[base + j];
-    }
+    if (count === 4) addFourRows(sums, x, r * p, p, w, z);
+    else for (let q = 0; q < count; q++) addRow(sums, x, (r + q) * p, p, w[q], z[q]);
   }
   return sums;
+}
+
+function addFourRows(
+  sums: PartialSums,
+  x: Float64Array,
+  base: number,
+  p: number,
+  w: Float64Array,
+  z: Float64Array,
+): void {
+  const { a, b } = sums;
+  const r0 = base;
+  const r1 = base + p;
+  const r2 = r1 + p;
+  const r3 = r2 + p;
+  const w0 = w[0];
+  const w1 = w[1];
+  const w2 = w[2];
+  const w3 = w[3];
+  for (let i = 0, k = 0; i < p; i++) {
+    const u0 = w0 * x[r0 + i];
+    const u1 = w1 * x[r1 + i];
+    const u2 = w2 * x[r2 + i];
+    const u3 = w3 * x[r3 + i];
+    b[i] += u0 * z[0] + u1 * z[1] + (u2 * z[2] + u3 * z[3]);
+    for (let j = 0; j <= i; j++) {
+      a[k++] += u0 * x[r0 + j] + u1 * x[r1 + j] + (u2 * x[r2 + j] + u3 * x[r3 + j]);
+    }
+  }
+}
+
+function addRow(
+  sums: PartialSums,
+  x: Float64Array,
+  base: number,
+  p: number,
+  w: number,
+  z: number,
+): void {
+  const { a, b } = sums;
+  for (let i = 0, k = 0; i < p; i++) {
+    const u = w * x[base + i];
+    b[i] += u * z;
+    for (let j = 0; j <= i; j++) a[k++] += u * x[base + j];
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { rankMessage, separationMessage } from './logit-checks.ts';
 import { buildDesign, describeDropped, type Design } from './logit-design.ts';
 import { parseFormula } from './logit-formula.ts';
 import { fitIrls, type IrlsFit } from './logit-irls.ts';
-import { loadDesignMatrix } from './logit-kernel.ts';
+import { loadDesignMatrix, releaseDesignMatrix } from './logit-kernel.ts';
 import { inverseFactor } from './logit-linalg.ts';
 import { predictByLevel } from './logit-predict.ts';
 import { confidenceLevel } from './rate.ts';
@@ -19,11 +19,21 @@ import { confidenceLevel } from './rate.ts';
  * columns and every IRLS step is one pass over them (logit-kernel.ts), never row objects.
  */
 export async function runLogit(engine: Engine, spec: LogitSpec): Promise<CellTables> {
+  mark('start');
   const level = confidenceLevel(spec.level);
   const formula = parseFormula(spec.formula);
   const columns = await tableColumns(engine, spec.from);
   const design = await buildDesign(engine, spec.from, columns, formula, spec.predict);
+  mark('design');
   return estimate(engine, design, spec, level);
+}
+
+/**
+ * Phase marks (`statecraft:logit:<phase>`) the benchmark reads to say where a fit's time went;
+ * performance.mark exists in Node and the browser and costs nothing that shows.
+ */
+function mark(phase: string): void {
+  globalThis.performance?.mark(`statecraft:logit:${phase}`);
 }
 
 async function estimate(
@@ -33,7 +43,14 @@ async function estimate(
   level: number,
 ): Promise<CellTables> {
   const matrix = await loadDesignMatrix(engine, design);
-  const fit = await fitIrls(matrix);
+  mark('matrix');
+  let fit: IrlsFit;
+  try {
+    fit = await fitIrls(matrix);
+  } finally {
+    releaseDesignMatrix(matrix);
+  }
+  mark('fit');
   const { kept } = fit.factor;
   // Indices into design.columns (the intercept is never aliased: it comes first).
   const aliased = design.columns.map((_, j) => j).filter((j) => !kept.includes(j + 1));
@@ -98,6 +115,7 @@ async function estimate(
       });
     }
   }
+  mark('end');
   const warnings = [...(design.dropped > 0 ? [describeDropped(design.dropped)] : []), ...problems];
   return { tables, warnings };
 }
