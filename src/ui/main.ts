@@ -1,62 +1,25 @@
-import { mount } from 'svelte';
-import { WasmEngine } from '../engine/WasmEngine.ts';
-import App from './App.svelte';
-import { AppModel } from './app-model.svelte.ts';
+/**
+ * The page's entry, kept tiny so that it runs as early as possible. DuckDB's worker starts
+ * first (its script loads on its own thread), then DuckDB-WASM's JavaScript and, in parallel,
+ * the app's own code, which mounts the UI and opens the notebook while the .wasm downloads and
+ * compiles.
+ */
+import { startWorkerEarly } from '../engine/wasm-worker.ts';
 import './app.css';
-import { bundledNotebook, bundledNotebooks, DEFAULT_NOTEBOOK } from './bundled.ts';
-import { Autosave } from './autosave.ts';
-import { installDebugHooks } from './debug-hooks.ts';
-
-// First thing: the worker and the .wasm download and compile while the rest of the page loads.
-const engine = WasmEngine.create();
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 
-const model = new AppModel((state, runs) => {
-  root.dataset.state = state;
-  root.dataset.runs = String(runs);
-}, new Autosave(localStorageOrNothing()));
-installDebugHooks(engine, () => model.results());
+startWorkerEarly();
+const engine = import('../engine/WasmEngine.ts').then(({ WasmEngine }) => WasmEngine.create());
+// The app reports a failed start; until it has loaded, nobody else holds this promise.
+engine.catch(() => undefined);
 
-const params = new URLSearchParams(location.search);
-const asked = params.get('notebook');
-/** `?blank` starts with an empty notebook (and an empty DuckDB), e.g. for writing from scratch. */
-const blank = params.has('blank');
-const requested = asked ?? DEFAULT_NOTEBOOK;
-const notebooks = bundledNotebooks();
-
-root.textContent = '';
-mount(App, { target: root, props: { model, notebooks } });
-
-engine.then(
-  async (ready) => {
-    model.start(ready);
-    if (blank) return model.addFiles([new File([''], 'untitled.md')]);
-    // A plain reload brings back the notebook the reader was editing.
-    if (asked === null && (await model.reopenLast())) return;
-    const text = await bundledNotebook(requested);
-    if (text === undefined) {
-      model.fail(
-        `There is no bundled notebook called "${requested}". Choose one above (${notebooks.join(', ') || 'none are bundled'}) or open a notebook file.`,
-      );
-      return;
-    }
-    await model.openBundled(text, `${requested}.md`);
-  },
+import('./start-app.ts').then(
+  ({ startApp }) => startApp(root, engine),
   (error: unknown) => {
-    model.fail(
-      `DuckDB could not start in this browser: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    root.dataset.state = 'error';
+    root.textContent = `The app could not be loaded: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
     console.error(error);
   },
 );
-
-/** localStorage, unless the browser refuses it (storage switched off, sandboxed frames). */
-function localStorageOrNothing(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
