@@ -5,25 +5,31 @@
 import { cellsOf } from '../notebook/parse.ts';
 import { cellKey } from '../notebook/graph.ts';
 import { notebookFiles, printCell, reportProblems, type Print } from './commands.ts';
-import { runNotebookFile } from './run-notebook.ts';
+import { runNotebookFile, type RunOptions } from './run-notebook.ts';
 
 export async function checkCommand(
   target: string,
   dataDirs: string[],
   print: Print,
+  options: RunOptions = {},
 ): Promise<number> {
   let worst = 0;
   for (const file of await notebookFiles(target)) {
-    const status = await checkOne(file, dataDirs, print);
+    const status = await checkOne(file, dataDirs, print, options);
     worst = Math.max(worst, status);
     print('');
   }
   return worst;
 }
 
-async function checkOne(file: string, dataDirs: string[], print: Print): Promise<number> {
+async function checkOne(
+  file: string,
+  dataDirs: string[],
+  print: Print,
+  options: RunOptions,
+): Promise<number> {
   print(`Receipt for ${file}`);
-  const run = await runNotebookFile(file, dataDirs);
+  const run = await runNotebookFile(file, dataDirs, options);
   try {
     const status = reportProblems(run, dataDirs, print);
     if (status === 2) return 2;

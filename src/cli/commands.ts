@@ -5,7 +5,12 @@ import { renderChartSvg } from '../charts/svg-node.ts';
 import type { CellState } from '../notebook/state.ts';
 import { cellsOf } from '../notebook/parse.ts';
 import { cellKey } from '../notebook/graph.ts';
-import { defaultOutDir, runNotebookFile, type NotebookRun } from './run-notebook.ts';
+import {
+  defaultOutDir,
+  runNotebookFile,
+  type NotebookRun,
+  type RunOptions,
+} from './run-notebook.ts';
 
 export type Print = (line: string) => void;
 
@@ -15,8 +20,9 @@ export async function runCommand(
   dataDirs: string[],
   outDir: string | undefined,
   print: Print,
+  options: RunOptions = {},
 ): Promise<number> {
-  const run = await runNotebookFile(file, dataDirs);
+  const run = await runNotebookFile(file, dataDirs, options);
   try {
     const status = reportProblems(run, dataDirs, print);
     if (status === 2) return 2;

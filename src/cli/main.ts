@@ -19,10 +19,13 @@ export async function main(
     print(USAGE);
     return 0;
   }
+  const options = {
+    timeLimitMs: args.timeLimitSeconds === undefined ? undefined : args.timeLimitSeconds * 1000,
+  };
   try {
     if (args.command === 'run')
-      return await runCommand(args.target!, args.dataDirs, args.outDir, print);
-    return await checkCommand(args.target!, args.dataDirs, print);
+      return await runCommand(args.target!, args.dataDirs, args.outDir, print, options);
+    return await checkCommand(args.target!, args.dataDirs, print, options);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT') {

@@ -17,17 +17,28 @@ export interface NotebookRun {
   close(): Promise<void>;
 }
 
+export interface RunOptions {
+  /** Longest one cell may run, in milliseconds; 0 for no limit; unset for the default. */
+  timeLimitMs?: number;
+}
+
 export function findDataset(file: string, dataDirs: string[]): string | undefined {
   return dataDirs.map((dir) => resolve(dir, file)).find((path) => existsSync(path));
 }
 
-export async function runNotebookFile(file: string, dataDirs: string[]): Promise<NotebookRun> {
+export async function runNotebookFile(
+  file: string,
+  dataDirs: string[],
+  options: RunOptions = {},
+): Promise<NotebookRun> {
   const text = await readFile(file, 'utf8');
   const parsed = parseNotebook(text);
   const engine = await NativeEngine.create();
   const where = dataDirs.map((d) => resolve(d)).join(', ');
   const runner = new Runner(engine, {
     datasetLocation: where,
+    timeLimitMs: options.timeLimitMs,
+    place: () => ({ surface: 'command line', notebookFile: file }),
     resolveDataset: async (ref) => {
       const path = findDataset(ref.file, dataDirs);
       return path ? { fileName: basename(path), source: { kind: 'path', path } } : undefined;

@@ -6,6 +6,7 @@
 import type { Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { listTables } from '../engine/tables.ts';
+import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError } from './errors.ts';
 import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
@@ -13,6 +14,15 @@ import { fingerprint } from './hash.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
 import { runCell, tableRows } from './run-cell.ts';
 import { SqlSyntaxError } from './sql-tokens.ts';
+import {
+  DEFAULT_TIME_LIMIT_MS,
+  interruptedMessage,
+  isInterrupt,
+  isOutOfMemory,
+  outOfMemoryMessage,
+  stoppedMessage,
+  type RunPlace,
+} from './stop-messages.ts';
 import type { CellState, DatasetState } from './state.ts';
 import type { Cell, InputValue, Notebook } from './types.ts';
 
@@ -22,6 +32,10 @@ export interface RunnerOptions {
   datasetLocation: string;
   /** Called whenever a cell or dataset changes state. */
   onChange?: () => void;
+  /** Longest one cell may run, in milliseconds; 0 for no limit. Default: 5 minutes. */
+  timeLimitMs?: number;
+  /** Where the notebook runs and its file name, for advice a message gives. */
+  place?: () => RunPlace;
 }
 
 export class Runner {
@@ -41,11 +55,46 @@ export class Runner {
   /** Fingerprint of each loaded dataset (request plus content hash), for cell signatures. */
   private datasetSignatures = new Map<string, string>();
   private engineVersion: string | undefined;
+  /** Longest one cell may run, in milliseconds; 0 for no limit. */
+  timeLimitMs: number;
+  /** The cell running now, and the watch that can stop it. */
+  private current: { key: string; watch: CellWatch } | undefined;
+  /**
+   * Signatures of cells that were stopped (time limit, cancel). Such a cell is not started
+   * again by edits elsewhere, which would restart the endless query on every keystroke; a
+   * change to it, its inputs or upstream, or retry(), does.
+   */
+  private stopped = new Map<string, string>();
 
   constructor(
     readonly engine: Engine,
     private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  }
+
+  /**
+   * Stops the cell running now (only if it is `key`, when given); true if one was. Its error
+   * says it was cancelled, the cells after it carry on, and the database is as it was.
+   */
+  cancel(key?: string): boolean {
+    const current = this.current;
+    if (!current || (key !== undefined && current.key !== key) || current.watch.reason) {
+      return false;
+    }
+    current.watch.stop('cancelled');
+    return true;
+  }
+
+  /** The key of the cell running now, if any. */
+  get runningCell(): string | undefined {
+    return this.current?.key;
+  }
+
+  /** Lets the next run() start a stopped cell again, unchanged (the user asked to run it). */
+  retry(key: string): void {
+    this.stopped.delete(key);
+  }
 
   /** Replaces the document; cells whose text did not change keep their results. */
   setNotebook(parsed: ParseResult): void {
@@ -132,6 +181,10 @@ export class Runner {
       const signature = this.signatureOf(cell, signatures);
       signatures.set(key, signature);
       if (state.status === 'ok' && state.signature === signature) continue;
+      if (state.status === 'error' && this.stopped.get(key) === signature) {
+        failed.add(key);
+        continue;
+      }
       await this.execute(cell, state, signature);
       if (state.status !== 'ok') failed.add(key);
     }
@@ -145,17 +198,33 @@ export class Runner {
       this.inputs.set(cell.name, this.effectiveInput(cell));
       this.inputDefaults.set(cell.name, cell.spec.value);
     }
-    try {
-      const outcome = await runCell(cell, {
-        engine: this.engine,
-        inputs: this.inputs,
-        tableExists: async (name) => (await this.tableNames()).has(name.toLowerCase()),
+    const watch = new CellWatch(this.engine, this.timeLimitMs);
+    this.current = { key: state.key, watch };
+    const result = await runCell(cell, {
+      engine: watch.engine,
+      inputs: this.inputs,
+      tableExists: async (name) => (await this.tableNames()).has(name.toLowerCase()),
+    }).then(
+      (outcome) => ({ outcome }),
+      (error: unknown) => ({ error }),
+    );
+    this.current = undefined;
+    // No interrupt may still be on its way when the clean-up or the next cell runs.
+    await watch.end();
+    if ('outcome' in result) {
+      this.stopped.delete(state.key);
+      Object.assign(state, result.outcome, {
+        status: 'ok',
+        signature,
+        ms: performance.now() - started,
       });
-
-      Object.assign(state, outcome, { status: 'ok', signature, ms: performance.now() - started });
-    } catch (error) {
-      this.fail(state, fileLineMessage(cell, messageOf(error)), errorLine(cell, error));
+    } else {
+      const { error } = result;
+      const stop: StopReason | 'interrupted' | undefined =
+        watch.reason ?? (isInterrupt(messageOf(error)) ? 'interrupted' : undefined);
+      this.fail(state, this.explain(cell, error, stop, watch), errorLine(cell, error));
       state.ms = performance.now() - started;
+      if (stop) this.stopped.set(state.key, signature);
       for (const table of outputTables(cell)) {
         await this.engine
           .exec(`DROP TABLE IF EXISTS "${table.replaceAll('"', '""')}"`)
@@ -163,6 +232,24 @@ export class Runner {
       }
     }
     this.changed();
+  }
+
+  /** The message a failed cell shows: DuckDB's, unless it was stopped or ran out of memory. */
+  private explain(
+    cell: Cell,
+    error: unknown,
+    stop: StopReason | 'interrupted' | undefined,
+    watch: CellWatch,
+  ): string {
+    const place = this.options.place?.() ?? {
+      surface: 'command line',
+      notebookFile: 'notebook.md',
+    };
+    if (stop === 'interrupted') return interruptedMessage(watch.elapsedMs);
+    if (stop) return stoppedMessage(stop, watch.elapsedMs, this.timeLimitMs, place);
+    const message = messageOf(error);
+    if (isOutOfMemory(message)) return outOfMemoryMessage(message, place);
+    return fileLineMessage(cell, message);
   }
 
   private fail(state: CellState, message: string, line: number): void {

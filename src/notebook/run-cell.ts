@@ -2,21 +2,15 @@
  * Executes one cell against the engine. Every kind ends the same way: its outputs are
  * DuckDB tables named after the cell, so later cells (and the user's SQL) build on them.
  */
-import {
-  EngineError,
-  type Engine,
-  type Params,
-  type QueryResult,
-  type Row,
-} from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
+import { EngineError, type Engine, type QueryResult, type Row } from '../engine/Engine.ts';
+import { ident, literal, valueLiteral } from '../engine/sql.ts';
 import { createTableFromRows } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
 import { CellError } from './errors.ts';
 import { evaluateExpectations } from './expect.ts';
 import { outputTables } from './graph.ts';
-import { bindParameters, checkSingleQuery, parameterNames, tokenize } from './sql-tokens.ts';
+import { checkSingleQuery, parameterNames, tokenize, type Token } from './sql-tokens.ts';
 import type { CellState } from './state.ts';
 import type { Cell, CellTables, InputValue } from './types.ts';
 
@@ -83,21 +77,40 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
 async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
   const tokens = tokenize(cell.source);
   const query = checkSingleQuery(cell.source, tokens);
-  const names = parameterNames(tokens);
-  const params: Params = names.map((name) => {
+  for (const name of parameterNames(tokens)) {
     if (!ctx.inputs.has(name)) {
       throw new CellError(`$${name} is not an input cell; add \`input ${name}\` or fix the name`);
     }
-    return ctx.inputs.get(name)!;
-  });
-  const bound = bindParameters(query, tokens, names);
+  }
+  const bound = inlineInputs(query, tokens, ctx.inputs);
   // The parentheses make DuckDB's own parser insist on a query here, whatever the text says.
   try {
-    await ctx.engine.exec(`CREATE OR REPLACE TABLE ${ident(cell.name!)} AS (\n${bound}\n)`, params);
+    await ctx.engine.exec(`CREATE OR REPLACE TABLE ${ident(cell.name!)} AS (\n${bound}\n)`);
   } catch (error) {
     throw explainMissingTable(error);
   }
   return previewOutputs(cell, ctx.engine, []);
+}
+
+/**
+ * Puts each `$input` into the query as a typed literal rather than a bound parameter.
+ * DuckDB-WASM runs a statement with parameters as a prepared statement in one go, which no
+ * cancel interrupts; without parameters it runs as a pending query that the time limit and
+ * the Cancel button can stop. Each value gets the type a bound parameter had: a number a
+ * DOUBLE that round-trips exactly, text a string literal (DuckDB binds a text parameter as
+ * one), a checkbox a BOOLEAN; test/notebook/inputs.test.ts compares them with bound values.
+ */
+function inlineInputs(sql: string, tokens: Token[], inputs: Map<string, InputValue>): string {
+  let out = '';
+  let last = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'param') continue;
+    const value = inputs.get(t.text)!;
+    const typed = typeof value === 'string' ? literal(value) : valueLiteral(value);
+    out += `${sql.slice(last, t.start)}(${typed})`;
+    last = t.end;
+  }
+  return out + sql.slice(last);
 }
 
 /**

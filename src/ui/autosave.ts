@@ -2,55 +2,194 @@
  * Keeps the reader's edits across reloads: the notebook text is saved in localStorage under
  * its file name whenever it differs from what was opened, and offered back on the next visit.
  * Only the text is kept; data files stay on the reader's disk and must be opened again.
+ *
+ * A save never touches the copy it replaces: the full text goes to the other of two slots,
+ * and only then does the pointer switch to it. A tab closed or a storage write failing midway
+ * leaves the pointer on the last complete copy.
+ *
+ * Each save carries a revision number and the id of the tab that made it. A tab that finds a
+ * newer revision from another tab than the one it last saw (when saving, or through the
+ * `storage` event) reports a conflict instead of writing over it.
  */
 
+/** Pointer key: which slot holds the latest copy (an older format kept the copy itself here). */
 const PREFIX = 'statecraft:notebook:';
+const SLOT_PREFIX = 'statecraft:copy:';
 const LAST = 'statecraft:last';
+const SLOTS = ['a', 'b'] as const;
+type Slot = (typeof SLOTS)[number];
 
 export interface Saved {
   text: string;
   /** The text as opened, so a restored notebook can be put back as it was. */
   original: string;
   savedAt: string;
+  /** Revision: one more than the revision the saving tab built on (0 for the old format). */
+  rev: number;
+  /** The tab that saved it ('' when unknown). */
+  tab: string;
 }
+
+interface Pointer {
+  slot: Slot;
+  rev: number;
+}
+
+export type SaveOutcome =
+  /** Written (or, when the text is the original again, the saved copy removed). */
+  | { kind: 'saved' }
+  /** Storage already holds this text. */
+  | { kind: 'unchanged' }
+  /** Another tab saved a different text since this tab last saw the notebook; nothing written. */
+  | { kind: 'conflict'; theirs: Saved }
+  /** Storage refused (full, switched off); the previous copy is intact. */
+  | { kind: 'failed' };
 
 /** The slice of the Web Storage API used here (localStorage in the page). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export class Autosave {
-  constructor(private readonly store: KeyValueStore | undefined) {}
+export interface AutosaveOptions {
+  /** This tab's id; a new random one by default. */
+  tab?: string;
+  /** Where `storage` events from other tabs arrive (by default the window, in a page). */
+  events?: EventTarget;
+}
 
-  /** Records the text of `fileName`; forgets it again when it matches the original. */
-  save(fileName: string, text: string, original: string, now = new Date()): void {
-    this.attempt(() => {
-      if (text === original) this.store?.removeItem(PREFIX + fileName);
-      else {
-        const saved: Saved = { text, original, savedAt: now.toISOString() };
-        this.store?.setItem(PREFIX + fileName, JSON.stringify(saved));
-      }
-      this.store?.setItem(LAST, fileName);
-    });
+export class Autosave {
+  readonly tab: string;
+  /** The revision of each notebook this tab last wrote or read. */
+  private readonly seen = new Map<string, number>();
+  private readonly events: EventTarget | undefined;
+
+  constructor(
+    private readonly store: KeyValueStore | undefined,
+    options: AutosaveOptions = {},
+  ) {
+    this.tab = options.tab ?? randomId();
+    // In the page, the window hears other tabs' writes to the same storage.
+    this.events = options.events ?? (store && typeof window !== 'undefined' ? window : undefined);
   }
 
+  /**
+   * Records the text of `fileName`; forgets it again when it matches the original. Refuses
+   * (a conflict) when another tab saved a different text since this tab last saw it, unless
+   * `force` (the reader chose to keep this tab's version).
+   */
+  save(
+    fileName: string,
+    text: string,
+    original: string,
+    now = new Date(),
+    force = false,
+  ): SaveOutcome {
+    const outcome = this.attempt((): SaveOutcome => {
+      const current = this.read(fileName);
+      const seen = this.seen.get(fileName) ?? current?.rev ?? 0;
+      if (current && current.text === text) {
+        this.seen.set(fileName, current.rev);
+        this.store?.setItem(LAST, fileName);
+        return { kind: 'unchanged' };
+      }
+      if (!force && current && current.rev > seen && current.tab !== this.tab) {
+        return { kind: 'conflict', theirs: current };
+      }
+      if (text === original) {
+        this.removeAll(fileName);
+        this.seen.set(fileName, Math.max(seen, current?.rev ?? 0));
+      } else {
+        const rev = Math.max(seen, current?.rev ?? 0) + 1;
+        const saved: Saved = { text, original, savedAt: now.toISOString(), rev, tab: this.tab };
+        const slot = this.nextSlot(fileName);
+        // The full copy first; the pointer moves only once it is stored.
+        this.store?.setItem(slotKey(slot, fileName), JSON.stringify(saved));
+        const pointer: Pointer = { slot, rev };
+        this.store?.setItem(PREFIX + fileName, JSON.stringify(pointer));
+        this.seen.set(fileName, rev);
+      }
+      this.store?.setItem(LAST, fileName);
+      return { kind: 'saved' };
+    });
+    return outcome ?? { kind: 'failed' };
+  }
+
+  /** The latest complete copy of `fileName`; this tab now builds on it. */
   load(fileName: string): Saved | undefined {
-    const raw = this.attempt(() => this.store?.getItem(PREFIX + fileName));
-    if (!raw) return undefined;
-    try {
-      const saved = JSON.parse(raw) as Partial<Saved>;
-      if (typeof saved.text !== 'string' || typeof saved.original !== 'string') return undefined;
-      return { text: saved.text, original: saved.original, savedAt: String(saved.savedAt ?? '') };
-    } catch {
-      return undefined;
-    }
+    const saved = this.attempt(() => this.read(fileName));
+    this.seen.set(fileName, saved?.rev ?? 0);
+    return saved;
+  }
+
+  /** This tab opened `fileName`: later saves by other tabs are conflicts, earlier ones not. */
+  opened(fileName: string): void {
+    this.load(fileName);
+  }
+
+  /** This tab has taken another tab's revision in (loaded it, or found it equal). */
+  accept(fileName: string, rev: number): void {
+    this.seen.set(fileName, Math.max(rev, this.seen.get(fileName) ?? 0));
   }
 
   forget(fileName: string): void {
-    this.attempt(() => this.store?.removeItem(PREFIX + fileName));
+    this.attempt(() => this.removeAll(fileName));
   }
 
   /** The notebook the reader had open last. */
   last(): string | undefined {
     return this.attempt(() => this.store?.getItem(LAST)) ?? undefined;
+  }
+
+  /**
+   * Calls `listener` when another tab saves a newer revision of a notebook this tab has open
+   * (one it saved or loaded). Returns the function that stops listening.
+   */
+  onOtherTab(listener: (fileName: string, theirs: Saved) => void): () => void {
+    const events = this.events;
+    if (!events) return () => {};
+    const handle = (event: Event) => {
+      const key = (event as StorageEvent).key;
+      if (typeof key !== 'string' || !key.startsWith(PREFIX)) return;
+      const fileName = key.slice(PREFIX.length);
+      const seen = this.seen.get(fileName);
+      if (seen === undefined) return;
+      const theirs = this.attempt(() => this.read(fileName));
+      if (theirs && theirs.rev > seen && theirs.tab !== this.tab) listener(fileName, theirs);
+    };
+    events.addEventListener('storage', handle);
+    return () => events.removeEventListener('storage', handle);
+  }
+
+  /**
+   * The copy the pointer names; if that is damaged, the newest complete copy in either slot.
+   * A copy from before the two-slot format sits under the pointer key itself.
+   */
+  private read(fileName: string): Saved | undefined {
+    const raw = parse(this.store?.getItem(PREFIX + fileName));
+    if (raw && typeof raw.text === 'string') return asSaved(raw, 0);
+    const pointer = asPointer(raw);
+    const copies = SLOTS.map((slot) => ({
+      slot,
+      saved: asSaved(parse(this.store?.getItem(slotKey(slot, fileName)))),
+    }));
+    const named = copies.find((c) => c.slot === pointer?.slot)?.saved;
+    if (named && named.rev === pointer?.rev) return named;
+    const complete = copies
+      .map((c) => c.saved)
+      .filter(
+        (s): s is Saved => s !== undefined && (pointer === undefined || s.rev <= pointer.rev),
+      );
+    return complete.sort((a, b) => b.rev - a.rev)[0];
+  }
+
+  /** The slot the pointer does not name: the one that may be overwritten. */
+  private nextSlot(fileName: string): Slot {
+    const pointer = asPointer(parse(this.store?.getItem(PREFIX + fileName)));
+    return pointer?.slot === 'a' ? 'b' : 'a';
+  }
+
+  /** Copies first: a pointer left behind names nothing, where copies left behind would return. */
+  private removeAll(fileName: string): void {
+    for (const slot of SLOTS) this.store?.removeItem(slotKey(slot, fileName));
+    this.store?.removeItem(PREFIX + fileName);
   }
 
   /** Storage can be full or switched off (private windows); losing autosave is not an error. */
@@ -61,4 +200,42 @@ export class Autosave {
       return undefined;
     }
   }
+}
+
+function slotKey(slot: Slot, fileName: string): string {
+  return `${SLOT_PREFIX}${slot}:${fileName}`;
+}
+
+function parse(raw: string | null | undefined): Record<string, unknown> | undefined {
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function asSaved(raw: Record<string, unknown> | undefined, rev?: number): Saved | undefined {
+  if (!raw || typeof raw.text !== 'string' || typeof raw.original !== 'string') return undefined;
+  return {
+    text: raw.text,
+    original: raw.original,
+    savedAt: String(raw.savedAt ?? ''),
+    rev: rev ?? (typeof raw.rev === 'number' ? raw.rev : 0),
+    tab: typeof raw.tab === 'string' ? raw.tab : '',
+  };
+}
+
+function asPointer(raw: Record<string, unknown> | undefined): Pointer | undefined {
+  if (!raw || (raw.slot !== 'a' && raw.slot !== 'b') || typeof raw.rev !== 'number') {
+    return undefined;
+  }
+  return { slot: raw.slot, rev: raw.rev };
+}
+
+function randomId(): string {
+  return (
+    globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`
+  );
 }

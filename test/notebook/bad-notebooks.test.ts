@@ -211,62 +211,97 @@ describe('SQL that is not one read-only query is refused before it reaches DuckD
 });
 
 describe('runaway queries', () => {
-  /**
-   * Runs a notebook whose `forever` cell never ends, cancelling from a timer. engine.cancel()
-   * interrupts whatever runs at that moment, and the runner offers no per-cell handle, so it
-   * repeats until the run is over; the other cells ran before and are unchanged.
-   */
-  async function runForever(): Promise<number> {
+  const FOREVER_SQL = 'SELECT count(*) AS n FROM range(1000000000000) t(i) WHERE i % 7 = 9';
+  const FOREVER = `\`\`\`sql forever\n${FOREVER_SQL}\n\`\`\`\n`;
+
+  /** Resolves once `test` holds, polling; fails after `ms`. */
+  async function until(test: () => boolean, ms = 10_000): Promise<void> {
+    const deadline = performance.now() + ms;
+    while (!test()) {
+      if (performance.now() > deadline) throw new Error('Timed out waiting');
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
+
+  async function foreverTableCount(): Promise<unknown> {
+    const { rows } = await h!.engine.query(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'forever'",
+    );
+    return rows[0].n;
+  }
+
+  it('a query that never ends stops at the time limit, saying so and how to raise it', async () => {
+    h = await openSession([]);
+    h.session.setTimeLimit(500);
+    const started = performance.now();
+    await h.session.setText(notebookText(undefined, FOREVER));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(cellError('forever')).toBe(
+      'Stopped after 0.5 s: the time limit for one cell. Make the query cheaper (filter or ' +
+        'aggregate earlier, join fewer rows), or raise the limit: add ?time-limit=2 to the ' +
+        "page's address (seconds; 0 for none), or run the notebook on the command line: " +
+        'npx statecraft run bad-input.md --time-limit 2.',
+    );
+    expect(cell('forever').error?.line).toBe(lineOf('```sql forever'));
+    expect(await foreverTableCount()).toBe(0);
+    // Edits elsewhere do not start the stopped query again: its run is the same one.
+    const ms = cell('forever').ms;
+    await expectIntact(h);
+    expect(cell('forever').ms).toBe(ms);
+    expect(cell('forever').status).toBe('error');
+  });
+
+  it('... running the stopped cell on purpose starts it again; fixed, it runs', async () => {
+    h = await openSession([]);
+    h.session.setTimeLimit(300);
+    await h.session.setText(notebookText(undefined, FOREVER));
+    const first = cell('forever').ms;
+    await h.session.setCellSource('forever', FOREVER_SQL);
+    expect(cell('forever').ms).not.toBe(first);
+    expect(cellError('forever')).toMatch(/^Stopped after 0.3 s: the time limit/);
+    await h.session.setCellSource('forever', 'SELECT 1 AS n');
+    expect(cell('forever').status).toBe('ok');
+    expect((await h.session.results()).forever).toEqual([{ n: 1 }]);
+    await expectIntact(h);
+  });
+
+  it('cancel() stops the running cell, "cancelled by you"; the cells after it still run', async () => {
+    h = await openSession([]);
+    const extra = `${FOREVER}\n\`\`\`sql after\nSELECT count(*) AS n FROM good\n\`\`\`\n`;
+    const running = h.session.setText(notebookText(undefined, extra));
+    await until(() => h!.session.runner.runningCell === 'forever');
+    // Only the running cell can be cancelled.
+    expect(h.session.cancel('by_region')).toBe(false);
+    expect(h.session.cancel('forever')).toBe(true);
+    await running;
+    expect(cellError('forever')).toMatch(
+      /^Cancelled by you after \d+(\.\d)? s\. Run the cell again to restart it/,
+    );
+    expect(cell('forever').ms).toBeLessThan(5_000);
+    expect(cell('after').status).toBe('ok');
+    expect(await foreverTableCount()).toBe(0);
+    expect(h.session.cancel()).toBe(false);
+    await expectIntact(h);
+  });
+
+  it('an interrupt sent to the engine directly: the cell says it was interrupted', async () => {
     h = await openSession([]);
     const timer = setInterval(() => void h!.engine.cancel(), 300);
-    const started = performance.now();
     try {
       await h.session.setText(notebookText(undefined, FOREVER));
     } finally {
       clearInterval(timer);
     }
-    return performance.now() - started;
-  }
-  const FOREVER =
-    '```sql forever\nSELECT count(*) AS n FROM range(1000000000000) t(i) WHERE i % 7 = 9\n```\n';
-
-  it('a query that never ends: engine.cancel() from a timer stops it; the session goes on', async () => {
-    expect(await runForever()).toBeLessThan(30_000);
-    expect(cellError('forever')).toMatch(/Interrupted/);
-    const { rows } = await h!.engine.query(
-      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'forever'",
+    expect(cellError('forever')).toMatch(
+      /^The query was interrupted after \d+(\.\d)? s, before it finished\. Run the cell again/,
     );
-    expect(rows).toEqual([{ n: 0 }]);
-    // A failed cell runs again on every later edit, so the user's next step is to fix it;
-    // left as it is, the next edit would start the endless query again (see the report).
-    await h!.session.setCellSource('forever', 'SELECT 1 AS n');
+    expect(await foreverTableCount()).toBe(0);
+    await h.session.setCellSource('forever', 'SELECT 1 AS n');
     expect(cell('forever').status).toBe('ok');
-    await expectIntact(h!);
-  });
-
-  // DuckDB says "INTERRUPT Error: Interrupted!"; the runner should say the query was stopped
-  // and how to make it cheaper, and offer a time limit (fix in the report).
-  it.fails('... with a message saying it was stopped and what to do', async () => {
-    await runForever();
-    expect(cellError('forever')).toMatch(/stopped|cancelled/i);
-  });
-
-  it('a query that exhausts memory: an error on the cell; the session goes on', async () => {
-    h = await openSession([]);
-    await h.engine.exec("SET memory_limit = '100MB'");
-    await h.session.setText(
-      notebookText(
-        undefined,
-        '```sql hog\nSELECT list(i) AS everything FROM range(100000000) t(i)\n```\n',
-      ),
-    );
-    expect(cellError('hog')).toMatch(/^Out of Memory Error: failed to allocate/);
     await expectIntact(h);
   });
 
-  // DuckDB's advice is "SET memory_limit", which notebook cells refuse. The runner should say
-  // what a notebook user can do (fix in the report).
-  it.fails('... with advice a notebook user can follow', async () => {
+  async function runHog(): Promise<string> {
     h = await openSession([]);
     await h.engine.exec("SET memory_limit = '100MB'");
     await h.session.setText(
@@ -275,6 +310,21 @@ describe('runaway queries', () => {
         '```sql hog\nSELECT list(i) AS everything FROM range(100000000) t(i)\n```\n',
       ),
     );
-    expect(cellError('hog')).not.toMatch(/SET memory_limit|SET threads/);
+    return cellError('hog');
+  }
+
+  it('a query that exhausts memory: says which limit it hit; the session goes on', async () => {
+    expect(await runHog()).toMatch(
+      /^DuckDB ran out of memory: it needed [\d.]+ MiB more with [\d.]+ MiB of its 95\.3 MiB memory limit in use\./,
+    );
+    await expectIntact(h!);
+  });
+
+  it('... with advice a notebook user can follow, not SET', async () => {
+    const message = await runHog();
+    expect(message).not.toMatch(/\bSET\b|memory_limit|threads/);
+    expect(message).toMatch(/filter with WHERE/);
+    expect(message).toMatch(/aggregate \(GROUP BY/);
+    expect(message).toMatch(/the command line can use it: npx statecraft run bad-input\.md\.$/);
   });
 });
