@@ -4,14 +4,34 @@
  * native engine exactly as the page uses it with DuckDB-WASM.
  */
 import type { Engine } from '../engine/Engine.ts';
-import { loadFile, tableNameFromFile, type LoadResult } from '../ingest/index.ts';
+import {
+  loadFile,
+  tableNameFromFile,
+  type LoadProgress,
+  type LoadResult,
+} from '../ingest/index.ts';
 import { replaceCellSource } from './edit.ts';
 import { cellKey } from './graph.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
 import { Runner } from './Runner.ts';
+import { DEFAULT_TIME_LIMIT_MS } from './stop-messages.ts';
 import type { InputValue } from './types.ts';
 
 export type SessionState = 'loading' | 'running' | 'ready' | 'error';
+
+export interface SessionOptions {
+  /** Longest one cell may run, in milliseconds; 0 for no limit. Default: 5 minutes. */
+  timeLimitMs?: number;
+}
+
+/** A data file being loaded as a table of its own, and how far it got. */
+export interface FileLoad {
+  fileName: string;
+  /** 1-based place of the file among those added together, and how many there are. */
+  index: number;
+  count: number;
+  progress: LoadProgress;
+}
 
 const NOTEBOOK_FILE = /\.(md|markdown)$/i;
 
@@ -24,10 +44,18 @@ export class Session {
   readonly files = new Map<string, Blob & { name?: string }>();
   /** Files loaded on their own (not named by the notebook), as tables. */
   readonly looseTables: LoadResult[] = [];
+  /** The file load running now, if any (cancelLoad stops it). */
+  loading: FileLoad | undefined;
+  private loadAbort: AbortController | undefined;
   private listeners = new Set<() => void>();
 
-  constructor(readonly engine: Engine) {
+  constructor(
+    readonly engine: Engine,
+    options: SessionOptions = {},
+  ) {
     this.runner = new Runner(engine, {
+      timeLimitMs: options.timeLimitMs,
+      place: () => ({ surface: 'browser', notebookFile: this.notebookFile }),
       datasetLocation: 'the files you opened (add the file with the file picker or by dropping it)',
       resolveDataset: async (ref) => {
         const blob = this.files.get(ref.file.toLowerCase());
@@ -68,21 +96,50 @@ export class Session {
     }
     const used = new Set(this.runner.notebook.datasets.map((d) => d.file.toLowerCase()));
     const loose = data.filter((f) => !used.has(f.name.toLowerCase()));
+    let cancelled: unknown;
     try {
-      for (const file of loose) {
+      for (const [i, file] of loose.entries()) {
         this.setState('running');
-        const result = await loadFile(this.engine, {
-          table: tableNameFromFile(file.name),
-          fileName: file.name,
-          source: { kind: 'blob', blob: file },
-        });
-        this.looseTables.push(result);
+        const abort = new AbortController();
+        this.loadAbort = abort;
+        const report = (progress: LoadProgress): void => {
+          this.loading = { fileName: file.name, index: i + 1, count: loose.length, progress };
+          this.emit();
+        };
+        report({ phase: 'starting', bytes: 0, totalBytes: file.size });
+        try {
+          const result = await loadFile(this.engine, {
+            table: tableNameFromFile(file.name),
+            fileName: file.name,
+            source: { kind: 'blob', blob: file },
+            signal: abort.signal,
+            onProgress: report,
+          });
+          this.looseTables.push(result);
+        } catch (error) {
+          if (!abort.signal.aborted) throw error;
+          // Cancelling stops the rest of the batch too; the files are forgotten, as if never added.
+          const left = loose.slice(i);
+          for (const f of left) this.files.delete(f.name.toLowerCase());
+          cancelled = cancelledLoad(file.name, left.length - 1);
+          break;
+        }
       }
     } finally {
+      this.loading = undefined;
+      this.loadAbort = undefined;
       // A refused file must not leave the page looking busy forever.
       if (loose.length > 0) this.setState(this.runner.errors.length > 0 ? 'error' : 'ready');
     }
     if (!notebook) await this.rerun();
+    if (cancelled !== undefined) throw cancelled;
+  }
+
+  /** Stops the file load running now (and the files added with it); true if one was running. */
+  cancelLoad(): boolean {
+    if (!this.loadAbort || this.loadAbort.signal.aborted) return false;
+    this.loadAbort.abort();
+    return true;
   }
 
   /** Replaces the whole document (the editor's text) and re-runs what changed. */
@@ -91,11 +148,31 @@ export class Session {
     await this.rerun();
   }
 
-  /** Replaces one cell's body, keeping the rest of the document as written. */
+  /**
+   * Replaces one cell's body, keeping the rest of the document as written, and runs it: the
+   * user asked for it, so a cell that was stopped starts again even if its text is unchanged.
+   */
   async setCellSource(key: string, source: string): Promise<void> {
     const cell = cellsOf(this.runner.notebook).find((c) => cellKey(c) === key);
     if (!cell) throw new Error(`No cell ${key}`);
+    this.runner.retry(key);
     await this.setText(replaceCellSource(this.text, cell, source));
+  }
+
+  /**
+   * Stops the cell running now (only if it is `key`, when given); true if one was. Queued
+   * edits run next, as usual.
+   */
+  cancel(key?: string): boolean {
+    return this.runner.cancel(key);
+  }
+
+  /**
+   * Longest one cell may run from the next cell on, in milliseconds; 0 for no limit,
+   * undefined for the default.
+   */
+  setTimeLimit(ms: number | undefined): void {
+    this.runner.timeLimitMs = ms ?? DEFAULT_TIME_LIMIT_MS;
   }
 
   async setInput(name: string, value: InputValue): Promise<void> {
@@ -135,4 +212,12 @@ export class Session {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** What a cancelled load reports; named AbortError so callers can tell it from a failure. */
+function cancelledLoad(fileName: string, skipped: number): Error {
+  const rest = skipped > 0 ? ` The ${skipped} file(s) added with it were not loaded either.` : '';
+  const error = new Error(`Loading ${fileName} was cancelled; nothing of it was kept.${rest}`);
+  error.name = 'AbortError';
+  return error;
 }
