@@ -1,0 +1,96 @@
+/**
+ * Names for what the engagement explorer writes: column aliases that every cell kind can use
+ * without quoting, and cell names that clash with nothing in the notebook or the session.
+ */
+import { isSyntacticName } from '../stats/logit-formula.ts';
+import { outputTables } from './graph.ts';
+import { cellsOf } from './parse.ts';
+import { referencedNames, tokenize } from './sql-tokens.ts';
+import type { Notebook } from './types.ts';
+
+/** Columns the rate, crosstab and prediction tables add; a group column may not be called so. */
+const RESULT_COLUMNS = ['n', 'successes', 'rate', 'lower', 'upper', 'row_share', 'predicted'];
+const PLAIN = /^[A-Za-z][A-Za-z0-9_]*$/;
+const MAX_STEM = 40;
+/** Suffixes the explorer's cells and their output tables add to the stem. */
+const SUFFIXES = [
+  '_data',
+  '_rates',
+  '_crosstab',
+  '_crosstab_test',
+  '_model',
+  '_model_fit',
+  '_model_predicted',
+];
+
+/**
+ * An alias for each column, and one for the outcome: the column's own name when it is a plain
+ * identifier (needs no quoting in YAML, SQL or an R formula), else a cleaned-up version; never
+ * a result column's name, never two alike (DuckDB compares column names without case).
+ */
+export function allocateAliases(
+  columns: string[],
+  outcome: string,
+): { columns: Map<string, string>; outcome: string } {
+  const used = new Set(RESULT_COLUMNS);
+  const take = (name: string): string => {
+    const base = cleanName(name);
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}_${n}`;
+      if (!used.has(candidate.toLowerCase()) && isSyntacticName(candidate)) {
+        used.add(candidate.toLowerCase());
+        return candidate;
+      }
+    }
+  };
+  const aliases = new Map(columns.map((c) => [c, take(c)]));
+  return { columns: aliases, outcome: take(outcome) };
+}
+
+function cleanName(name: string): string {
+  if (PLAIN.test(name)) return name;
+  const cleaned = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (cleaned === '') return 'column';
+  return /^[A-Za-z]/.test(cleaned) ? cleaned : `v_${cleaned}`;
+}
+
+/**
+ * Every name a new cell must avoid (lower-cased): datasets, cells and the tables they make,
+ * words the notebook's SQL mentions (a cell named after one would become its dependency), and
+ * `extra` (the session's tables, the chosen table's columns).
+ */
+export function takenNames(notebook: Notebook, extra: Iterable<string>): Set<string> {
+  const taken = new Set<string>();
+  const add = (name: string | undefined) => name && taken.add(name.toLowerCase());
+  for (const d of notebook.datasets) add(d.name);
+  for (const cell of cellsOf(notebook)) {
+    add(cell.name);
+    outputTables(cell).forEach(add);
+    if (cell.kind === 'sql') {
+      try {
+        referencedNames(tokenize(cell.source)).forEach(add);
+      } catch {
+        // A cell that does not tokenize reads nothing.
+      }
+    }
+  }
+  for (const name of extra) add(name);
+  return taken;
+}
+
+/** A stem such that none of the explorer's cell and table names built on it is taken. */
+export function uniqueStem(preferred: string, taken: ReadonlySet<string>): string {
+  const base = cleanName(preferred).slice(0, MAX_STEM);
+  for (let n = 1; ; n++) {
+    const stem = n === 1 ? base : `${base}_${n}`;
+    if (SUFFIXES.every((s) => !taken.has(`${stem}${s}`.toLowerCase()))) return stem;
+  }
+}
+
+/** Length of the longest run of backticks in `text` (a fence must be longer). */
+export function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}

@@ -1,0 +1,155 @@
+/**
+ * The engagement explorer's live preview: the plan's own SQL and cell specs, run through the
+ * same statistics functions the rate, crosstab and logit cells use, on a scratch table that
+ * is dropped afterwards. Same code, same data, so the numbers are the ones the notebook gets.
+ */
+import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
+import { SUCCESS_CODES } from '../ingest/adapters/ties.ts';
+import { isBooleanType, isNumericType } from '../stats/columns.ts';
+import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
+import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './explorer.ts';
+import type { CellTables, TableData } from './types.ts';
+
+/** Scratch tables start with this; panels listing the session's tables leave them out. */
+export const SCRATCH_PREFIX = '__explorer_preview_';
+
+export type PreviewPart = ({ ok: true } & CellTables) | { ok: false; error: string };
+
+export interface ExplorerPreview {
+  /** Rows in the sample (after the filters). */
+  rows: number;
+  rates: PreviewPart;
+  crosstab: PreviewPart;
+  model: PreviewPart;
+}
+
+let scratchCount = 0;
+
+/** Runs the plan's cells on a scratch copy of its sample; each part fails on its own. */
+export async function previewExplorer(
+  engine: Engine,
+  plan: ExplorerPlan,
+): Promise<ExplorerPreview> {
+  scratchCount += 1;
+  const scratch = `${SCRATCH_PREFIX}${scratchCount}_${Math.random().toString(36).slice(2, 10)}`;
+  const table = ident(scratch);
+  try {
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS (\n${plan.sql}\n)`);
+  } catch (error) {
+    const failed: PreviewPart = { ok: false, error: messageOf(error) };
+    return { rows: 0, rates: failed, crosstab: failed, model: failed };
+  }
+  try {
+    const count = await engine.query(`SELECT count(*) AS n FROM ${table}`);
+    return {
+      rows: Number(count.rows[0].n),
+      rates: await part(() => runRate(engine, { ...plan.rate, from: scratch })),
+      crosstab: await part(() => runCrosstab(engine, { ...plan.crosstab, from: scratch })),
+      model: await part(() => runLogit(engine, { ...plan.logit, from: scratch })),
+    };
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+  }
+}
+
+async function part(run: () => Promise<CellTables>): Promise<PreviewPart> {
+  try {
+    return { ok: true, ...(await run()) };
+  } catch (error) {
+    return { ok: false, error: messageOf(error) };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface ValueCount {
+  value: ExplorerValue | null;
+  n: number;
+}
+
+/**
+ * The distinct values of a column with their counts, smallest first (at most `limit`), for
+ * the outcome coding helper and filter pickers. `more` is true when there are others.
+ */
+export async function columnValues(
+  engine: Engine,
+  table: string,
+  column: string,
+  limit = 40,
+): Promise<{ values: ValueCount[]; more: boolean }> {
+  const { rows } = await engine.query(
+    `SELECT ${ident(column)} AS value, count(*) AS n FROM ${ident(table)}
+     GROUP BY ALL ORDER BY value NULLS LAST LIMIT ${limit + 1}`,
+  );
+  const values = rows
+    .slice(0, limit)
+    .filter((r) => isScalar(r.value))
+    .map((r) => ({ value: r.value as ExplorerValue | null, n: Number(r.n) }));
+  return { values, more: rows.length > limit };
+}
+
+function isScalar(value: Value): boolean {
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+/** True when the column can be the outcome as it is: BOOLEAN, or numeric holding only 0 and 1. */
+export function isBinaryOutcome(column: ColumnInfo, values: ValueCount[]): boolean {
+  if (isBooleanType(column.type)) return true;
+  return (
+    isNumericType(column.type) &&
+    values.every((v) => v.value === null || v.value === 0 || v.value === 1)
+  );
+}
+
+/**
+ * A first guess at the coding: as it is when binary; the TIES success codes (1, 2, 5, 6, 7,
+ * 10: the target complied, fully or in part, or settled) for a TIES-style final outcome;
+ * otherwise nothing ticked yet.
+ */
+export function suggestCoding(column: ColumnInfo, values: ValueCount[]): OutcomeCoding {
+  if (isBinaryOutcome(column, values)) return { kind: 'binary' };
+  const codes = values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
+  const tiesLike =
+    /final_?outcome/i.test(column.name) &&
+    codes.length > 0 &&
+    codes.every((c) => Number.isInteger(c) && c >= 1 && c <= 10);
+  if (tiesLike) return { kind: 'values', success: SUCCESS_CODES.filter((c) => codes.includes(c)) };
+  return { kind: 'values', success: [] };
+}
+
+export interface RateDifference {
+  level: Value;
+  reference: Value;
+  /** Difference in rates, level minus reference (a proportion, not percentage points). */
+  difference: number;
+}
+
+/** Each level's rate minus the first level's, from a rate table (first level = reference). */
+export function rateDifferences(rates: TableData, by: string): RateDifference[] {
+  const [first, ...rest] = rates.rows;
+  if (!first) return [];
+  return rest.map((row: Row) => ({
+    level: row[by],
+    reference: first[by],
+    difference: Number(row.rate) - Number(first.rate),
+  }));
+}
+
+const OUTCOME_NAMES = [
+  /^success$/i,
+  /^(failed|failure)$/i,
+  /^final_?outcome$/i,
+  /outcome|success/i,
+];
+
+/** A column to start the outcome picker on (success, failed, final outcome), if any. */
+export function likelyOutcome(columns: ColumnInfo[]): string | undefined {
+  for (const pattern of OUTCOME_NAMES) {
+    const found = columns.find((c) => pattern.test(c.name));
+    if (found) return found.name;
+  }
+  return undefined;
+}
