@@ -5,20 +5,24 @@
  */
 import type { Engine } from '../engine/Engine.ts';
 import type { LoadResult } from '../ingest/index.ts';
-import { Session, type SessionState } from '../notebook/Session.ts';
+import { Session, type FileLoad, type SessionState } from '../notebook/Session.ts';
 import { parseNotebook } from '../notebook/parse.ts';
+import { appendToNotebook, type ExplorerPlan } from '../notebook/explorer.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
 import type { Block, CellKind, InputValue } from '../notebook/types.ts';
 import { ident } from '../engine/sql.ts';
-import { Autosave } from './autosave.ts';
+import { Autosave, type SaveOutcome, type Saved } from './autosave.ts';
 import { bundledDataFiles, isBundledData } from './bundled.ts';
 import { addCell, deleteCell, moveCell } from './cell-edits.ts';
 import { toCsv } from './csv.ts';
-import { downloadText } from './download.ts';
+import { downloadBlob, downloadText } from './download.ts';
 import { TextHistory } from './history.ts';
+import { KeptFiles } from './kept-files.svelte.ts';
 import { keyedLatestOnly } from './latest-only.ts';
 import { completionSchema, readSchema, type TableInfo } from './schema.ts';
 import { freshSession } from './workspace.ts';
+import { isShareFragment, readShareFragment, shareFragment } from './share-link.ts';
+import { sharedDatasets, sharedFileName, type SharedInfo } from './shared-notebook.ts';
 import { isNotebookFile, missingFiles, NO_CELLS, sameItems, snapshotCells } from './snapshot.ts';
 
 export type AppState = SessionState;
@@ -43,12 +47,31 @@ export class AppModel {
   cells = $state.raw<ReadonlyMap<string, CellState>>(NO_CELLS);
   datasets = $state.raw<DatasetState[]>([]);
   looseTables = $state.raw<LoadResult[]>([]);
+  /** The data file loading now, with its progress (cancelLoad stops it). */
+  loading = $state.raw<FileLoad | undefined>();
   notebookErrors = $state.raw<{ message: string; line?: number }[]>([]);
   schema = $state.raw<TableInfo[]>([]);
   canUndo = $state(false);
   canRedo = $state(false);
   /** Set when the notebook was reopened with edits saved in this browser. */
   restored = $state<{ savedAt: string } | undefined>();
+  /**
+   * Set when another tab saved this notebook since this tab last saw it: this tab's edits are
+   * not saved over theirs until the reader chooses (keepMine, loadTheirs).
+   */
+  conflict = $state<{ savedAt: string } | undefined>();
+  /** Set while a notebook opened from a share link is open: the data files it asks for. */
+  shared = $state<SharedInfo | undefined>();
+  /** Why the share link in the address could not be opened. */
+  shareProblem = $state<string | undefined>();
+  /** The link the reader made to share this notebook, and whether it reached the clipboard. */
+  shareLink = $state<{ url: string; copied: boolean } | undefined>();
+  /** Presentation mode: one cell or markdown section per screen. */
+  presenting = $state(false);
+  /** The reader's data files, kept in this browser so a reload brings them back. */
+  readonly kept = new KeptFiles();
+  /** Longest one cell may run, in milliseconds (`?time-limit=<seconds>`; 0 for none). */
+  readonly timeLimitMs = timeLimitFromSearch(globalThis.location?.search ?? '');
   completion = $derived(completionSchema(this.schema));
   /** Datasets the notebook names that are not among the opened files. */
   missing = $derived(this.datasets.filter((d) => d.status === 'missing').map((d) => d.file));
@@ -71,12 +94,19 @@ export class AppModel {
   private savedText = '';
   /** False until a notebook is opened; the session's placeholder name is not shown. */
   private opened = false;
+  /** The other tab's copy behind `conflict`. */
+  private theirs: Saved | undefined;
+  /** Kept data files come back once, with the first notebook this tab opens. */
+  private keptRestored = false;
 
   constructor(
     private readonly onState?: (state: AppState, runs: number) => void,
     private readonly autosave = new Autosave(undefined),
   ) {
     this.onState?.(this.state, this.runs);
+    autosave.onOtherTab((fileName, theirs) => {
+      if (this.opened && fileName === this.notebookFile) this.otherTabSaved(theirs);
+    });
   }
 
   private unsubscribe: (() => void) | undefined;
@@ -85,7 +115,7 @@ export class AppModel {
   start(engine: Engine): void {
     this.engine = engine;
     void engine.version().then((v) => (this.engineVersion = v));
-    this.attach(new Session(engine));
+    this.attach(new Session(engine, { timeLimitMs: this.timeLimitMs }));
   }
 
   private attach(session: Session): void {
@@ -113,16 +143,24 @@ export class AppModel {
   async openBundled(text: string, fileName: string): Promise<void> {
     const saved = this.autosave.load(fileName);
     const restore = saved !== undefined && saved.text !== text;
-    await this.addFiles([new File([restore ? saved.text : text], fileName)], text);
+    await this.addFiles(
+      await this.withKeptFiles([new File([restore ? saved.text : text], fileName)]),
+      text,
+    );
     this.restored = restore ? { savedAt: saved.savedAt } : undefined;
   }
 
   /** Opens the notebook the reader had open last, if it had unsaved edits; false if none. */
   async reopenLast(): Promise<boolean> {
+    // A share link in the address is what the reader came to see.
+    if (await this.openSharedLink()) return true;
     const fileName = this.autosave.last();
     const saved = fileName ? this.autosave.load(fileName) : undefined;
     if (!fileName || !saved) return false;
-    await this.addFiles([new File([saved.text], fileName)], saved.original);
+    await this.addFiles(
+      await this.withKeptFiles([new File([saved.text], fileName)]),
+      saved.original,
+    );
     this.restored = { savedAt: saved.savedAt };
     return true;
   }
@@ -139,8 +177,9 @@ export class AppModel {
    * Files picked or dropped together. A notebook that names the bundled demo data gets it
    * fetched from the app's origin unless the user supplied that file too. `original` is the
    * notebook's text as first opened when `files` holds a restored, edited version.
+   * `bundledData: false` leaves the demo files out (a shared notebook asks for its files).
    */
-  async addFiles(files: NamedFile[], original?: string): Promise<void> {
+  async addFiles(files: NamedFile[], original?: string, bundledData = true): Promise<void> {
     let session = this.requireSession();
     this.notice = undefined;
     try {
@@ -148,9 +187,10 @@ export class AppModel {
       const extra: NamedFile[] = [];
       if (notebook && session.text !== '') {
         session = await freshSession(session);
+        session.setTimeLimit(this.timeLimitMs);
         this.attach(session);
       }
-      if (notebook) {
+      if (notebook && bundledData) {
         const named = parseNotebook(await notebook.text()).notebook.datasets.map((d) => d.file);
         const given = [...files.map((f) => f.name), ...session.files.keys()];
         extra.push(...(await bundledDataFiles(missingFiles(named, given))));
@@ -161,6 +201,11 @@ export class AppModel {
         this.original = original ?? this.savedText;
         this.restored = undefined;
         this.history.clear();
+        this.autosave.opened(notebook.name);
+        this.conflict = undefined;
+        this.theirs = undefined;
+        this.shared = undefined;
+        this.shareLink = undefined;
       }
       // Data first, so the notebook finds its files when it opens.
       const ordered = [...extra, ...files.filter((f) => f !== notebook)];
@@ -169,6 +214,7 @@ export class AppModel {
       this.notice = messageOf(error);
     }
     this.sync();
+    this.keepOpenedFiles();
   }
 
   /** Runs a cell with new text: the document changes, and the runner re-runs what depends on it. */
@@ -197,6 +243,11 @@ export class AppModel {
     return this.edit(moveCell(this.requireSession().text, key, direction));
   }
 
+  /** Appends the engagement explorer's cells as one undoable edit; they run like any edit. */
+  addExplorerCells(plan: Pick<ExplorerPlan, 'markdown' | 'names'>): Promise<void> {
+    return this.edit(appendToNotebook(this.requireSession().text, plan));
+  }
+
   async undo(): Promise<void> {
     const session = this.requireSession();
     const text = this.history.undo(session.text);
@@ -207,6 +258,54 @@ export class AppModel {
     const session = this.requireSession();
     const text = this.history.redo(session.text);
     if (text !== undefined) await this.apply(text);
+  }
+
+  /** Stops the data file load running now; the session keeps what it had. */
+  cancelLoad(): void {
+    this.session?.cancelLoad();
+  }
+
+  /** DuckDB, for panels that read the session's tables themselves (profiles, result pages). */
+  get queryEngine(): Engine | undefined {
+    return this.engine;
+  }
+
+  /** Stops the cell `key` if it is running now. */
+  cancelCell(key: string): void {
+    this.session?.cancel(key);
+  }
+
+  /** Conflict with another tab: this tab's text wins and is saved over theirs. */
+  keepMine(): void {
+    const session = this.requireSession();
+    this.conflict = undefined;
+    this.theirs = undefined;
+    this.saved(
+      this.autosave.save(session.notebookFile, session.text, this.original, undefined, true),
+    );
+  }
+
+  /** Conflict with another tab: their text replaces this tab's, as one undoable edit. */
+  async loadTheirs(): Promise<void> {
+    const theirs = this.theirs;
+    this.conflict = undefined;
+    this.theirs = undefined;
+    if (!theirs) return;
+    this.autosave.accept(this.notebookFile, theirs.rev);
+    await this.edit(theirs.text);
+  }
+
+  private otherTabSaved(theirs: Saved): void {
+    if (theirs.text === this.session?.text) {
+      this.autosave.accept(this.notebookFile, theirs.rev);
+      return;
+    }
+    this.theirs = theirs;
+    this.conflict = { savedAt: theirs.savedAt };
+  }
+
+  private saved(outcome: SaveOutcome): void {
+    if (outcome.kind === 'conflict') this.otherTabSaved(outcome.theirs);
   }
 
   /** Downloads the notebook as it stands now, edits included. */
@@ -222,6 +321,129 @@ export class AppModel {
     } catch (error) {
       this.notice = messageOf(error);
     }
+  }
+
+  /** Downloads a whole result table as Parquet, written in JavaScript (export-parquet.ts). */
+  async downloadParquet(table: string): Promise<void> {
+    try {
+      const { tableToParquet } = await import('./export-parquet.ts');
+      const bytes = await tableToParquet(this.requireSession().engine, table);
+      const type = 'application/vnd.apache.parquet';
+      downloadBlob(`${table}.parquet`, new Blob([bytes as BlobPart], { type }));
+    } catch (error) {
+      this.notice = `Could not export ${table} as Parquet: ${messageOf(error)}`;
+    }
+  }
+
+  /** Downloads the notebook and its results as one self-contained HTML report. */
+  async exportHtml(): Promise<void> {
+    try {
+      const { reportHtml } = await import('./export-report.ts');
+      const notebookFile = this.notebookFile || 'notebook.md';
+      const html = reportHtml({
+        title: this.title,
+        notebookFile,
+        blocks: this.blocks,
+        cells: this.cells,
+        datasets: this.datasets,
+        engine: this.engineVersion ? `DuckDB ${this.engineVersion} (WebAssembly)` : undefined,
+      });
+      const name = `${notebookFile.replace(/\.(md|markdown)$/i, '')}.html`;
+      downloadText(name, html, 'text/html;charset=utf-8');
+    } catch (error) {
+      this.notice = `Could not make the HTML report: ${messageOf(error)}`;
+    }
+  }
+
+  /** Makes a link that carries this notebook's text (not its data) and copies it. */
+  async makeShareLink(): Promise<void> {
+    try {
+      const fragment = await shareFragment(this.text, this.notebookFile || 'notebook.md');
+      // Without the query: `?notebook=` would open a bundled notebook instead of the link's.
+      const url = `${location.href.split(/[?#]/)[0]}#${fragment}`;
+      const copied = await navigator.clipboard?.writeText(url).then(
+        () => true,
+        () => false,
+      );
+      this.shareLink = { url, copied: copied ?? false };
+    } catch (error) {
+      this.notice = messageOf(error);
+    }
+  }
+
+  /**
+   * Opens the notebook a share link in the address carries, under a name of its own so it
+   * never replaces the reader's notebooks in autosave, and without data: the reader opens the
+   * files it lists (kept files with the same sha256 are used at once). False when the address
+   * carries no notebook or a damaged one (`shareProblem` says why).
+   */
+  async openSharedLink(hash = globalThis.location?.hash ?? ''): Promise<boolean> {
+    if (!isShareFragment(hash)) return false;
+    let shared;
+    try {
+      shared = await readShareFragment(hash);
+    } catch (error) {
+      this.shareProblem = messageOf(error);
+      return false;
+    }
+    if (!shared) return false;
+    this.shareProblem = undefined;
+    const fileName = sharedFileName(shared);
+    const datasets = sharedDatasets(shared.text);
+    const before = this.opened ? this.notebookFile : this.autosave.last();
+    const previous =
+      before && before !== fileName && this.autosave.load(before) ? before : undefined;
+    const saved = this.autosave.load(fileName);
+    const restore = saved !== undefined && saved.text !== shared.text;
+    // Only kept files with the content the notebook names come with it, none by name alone.
+    const files = await this.kept.matching(datasets);
+    const notebook = new File([restore ? saved.text : shared.text], fileName);
+    await this.addFiles([...files, notebook], shared.text, false);
+    this.restored = restore ? { savedAt: saved.savedAt } : undefined;
+    this.shared = { fileName, from: shared.fileName, datasets, previous };
+    return true;
+  }
+
+  /** From a shared notebook back to the reader's own, as they left it. */
+  async backToPrevious(): Promise<void> {
+    const previous = this.shared?.previous;
+    const saved = previous ? this.autosave.load(previous) : undefined;
+    if (!previous || !saved) return;
+    // Replacing the address fires no hashchange: the shared notebook is not opened again.
+    window.history.replaceState(null, '', location.href.split('#')[0]);
+    await this.addFiles(
+      await this.withKeptFiles([new File([saved.text], previous)]),
+      saved.original,
+    );
+    this.restored = { savedAt: saved.savedAt };
+  }
+
+  /** The reader's choice to keep data files in this browser (on by default). */
+  async setKeepFiles(on: boolean): Promise<void> {
+    await this.kept.setEnabled(on);
+    if (on) this.keepOpenedFiles();
+  }
+
+  /** Deletes the data files kept in this browser; what is open now stays open. */
+  async forgetKeptFiles(): Promise<void> {
+    const count = this.kept.files.length;
+    await this.kept.forget();
+    this.notice = `Deleted ${count} ${count === 1 ? 'file' : 'files'} from this browser’s storage. The tables stay open until you close the tab.`;
+  }
+
+  /** The first notebook this tab opens gets back the data files kept from the last visit. */
+  private async withKeptFiles(files: NamedFile[]): Promise<NamedFile[]> {
+    if (this.keptRestored) return files;
+    this.keptRestored = true;
+    return [...(await this.kept.restore(this.requireSession())), ...files];
+  }
+
+  private keepOpenedFiles(): void {
+    const session = this.session;
+    if (!session) return;
+    void this.kept.remember(session).then((problems) => {
+      if (problems.length > 0) this.notice = problems.join(' ');
+    });
   }
 
   /** Replaces the document with an edited text, as one undoable step. */
@@ -279,10 +501,11 @@ export class AppModel {
     }
     if (this.opened) this.notebookFile = session.notebookFile;
     this.title = runner.notebook.title;
+    this.loading = session.loading;
     this.text = session.text;
     if (session.text !== this.savedText && session.text !== '') {
       this.savedText = session.text;
-      this.autosave.save(session.notebookFile, session.text, this.original);
+      this.saved(this.autosave.save(session.notebookFile, session.text, this.original));
     }
     if (finished) this.refreshSchema();
     this.onState?.(this.state, this.runs);
@@ -303,4 +526,11 @@ export class AppModel {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** `?time-limit=<seconds>` in the page's address; undefined (the default) when absent or bad. */
+export function timeLimitFromSearch(search: string): number | undefined {
+  const raw = /[?&]time-limit=([^&#]*)/.exec(search)?.[1];
+  const seconds = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
 }

@@ -8,4 +8,5 @@ export interface CellActions {
   deleteCell(key: string): Promise<void>;
   moveCell(key: string, direction: -1 | 1): Promise<void>;
   downloadCsv(table: string): Promise<void>;
+  downloadParquet(table: string): Promise<void>;
 }

@@ -66,7 +66,7 @@ describe('opening files', () => {
     await page.locator('body').focus();
     // The skip link, then the notebook links, then the file input.
     let reached = false;
-    for (let i = 0; i < 10 && !reached; i++) {
+    for (let i = 0; i < 30 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = await input.evaluate((el) => el === document.activeElement);
     }

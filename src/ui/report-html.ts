@@ -1,0 +1,244 @@
+/**
+ * The whole notebook as one self-contained HTML file: its prose, every result and statistics
+ * table, charts as inline SVG, and each cell's code folded away under it. The file has no
+ * script and names no other address (its Content-Security-Policy forbids loading anything),
+ * so it opens offline, in a mail client or an archive, and cannot phone out.
+ *
+ * Plain TypeScript without the DOM: the caller supplies the two renderers that need one (the
+ * sanitized Markdown of markdown.ts and the standalone chart SVG of charts/svg-string.ts), so
+ * the page and a Node test build the same file.
+ */
+import type { Row } from '../engine/Engine.ts';
+import { cellKey } from '../notebook/graph.ts';
+import type { CellState, DatasetState } from '../notebook/state.ts';
+import type { Block, Cell, ChartSpec } from '../notebook/types.ts';
+import { formatCount } from './format.ts';
+import {
+  crosstabTablesHtml,
+  escapeHtml as e,
+  expectationsHtml,
+  inputHtml,
+  logitTablesHtml,
+  rateTableHtml,
+  resultTableHtml,
+} from './report-tables.ts';
+
+export interface ReportInput {
+  title?: string;
+  notebookFile: string;
+  blocks: readonly Block[];
+  cells: ReadonlyMap<string, CellState>;
+  datasets: readonly DatasetState[];
+  /** e.g. `DuckDB v1.4.3 (WebAssembly)`. */
+  engine?: string;
+  /** When the report was made; now by default. */
+  generatedAt?: Date;
+}
+
+export interface ReportRenderers {
+  /** Markdown to sanitized HTML (markdown.ts). */
+  markdown(text: string): string;
+  /** A chart as the text of a standalone .svg file (charts/svg-string.ts). */
+  chartSvg(spec: ChartSpec, rows: readonly Row[]): string;
+}
+
+/** Rows of a result table shown in the report; the row count says how many there are. */
+export const REPORT_ROWS = 20;
+
+/** Nothing may load: no script, no fetch, no font, no image from anywhere, not even itself. */
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export function notebookReportHtml(input: ReportInput, render: ReportRenderers): string {
+  const title = input.title ?? input.notebookFile;
+  const body = input.blocks
+    .map((block) =>
+      block.kind === 'markdown'
+        ? `<section class="prose">${render.markdown(block.text)}</section>`
+        : cellHtml(block, input.cells.get(cellKey(block)), render),
+    )
+    .join('\n');
+  const made = (input.generatedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16);
+  const meta = [
+    `From <code>${e(input.notebookFile)}</code>`,
+    `made ${e(made)} UTC`,
+    input.engine ? e(input.engine) : '',
+  ].filter(Boolean);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Statecraft Notebook">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="report-head"><p>${meta.join(' · ')}</p></header>
+<main>
+${body}
+</main>
+<footer>
+${datasetsHtml(input.datasets)}
+<p>Made with Statecraft Notebook. Re-run it with the same data files to check every number:
+<code>npx statecraft run ${e(input.notebookFile)} --data &lt;folder with the files&gt;</code>.</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+function cellHtml(cell: Cell, state: CellState | undefined, render: ReportRenderers): string {
+  const label = cell.name ?? state?.label ?? cell.kind;
+  const id = `cell-${label.replace(/[^\w-]/g, '_')}`;
+  const parts = [
+    `<h3><span class="kind">${e(cell.kind)}</span> ${e(label)}</h3>`,
+    outputHtml(cell, state, render),
+  ];
+  if (state && state.warnings.length > 0) {
+    parts.push(
+      `<ul class="warnings">${state.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`,
+    );
+  }
+  if (cell.kind !== 'input') {
+    parts.push(
+      `<details class="code"><summary>Code</summary><pre><code>${e(cell.source)}</code></pre></details>`,
+    );
+  }
+  return `<section class="cell kind-${cell.kind}" id="${e(id)}">${parts.join('\n')}</section>`;
+}
+
+function outputHtml(cell: Cell, state: CellState | undefined, render: ReportRenderers): string {
+  if (!state || state.status === 'stale' || state.status === 'running') {
+    const why = state?.blockedBy
+      ? `it depends on <code>${e(state.blockedBy)}</code>, which failed`
+      : 'it had not run when the report was made';
+    return `<p class="not-run">Not run: ${why}.</p>`;
+  }
+  if (state.error) {
+    const line =
+      state.error.line !== undefined ? `<strong>Line ${state.error.line}:</strong> ` : '';
+    return `<p class="error">${line}${e(state.error.message)}</p>`;
+  }
+  const output = (suffix: string) =>
+    state.outputs.find((o) => o.table === `${cell.name}${suffix}`)?.result;
+  switch (cell.kind) {
+    case 'sql': {
+      const out = state.outputs[0];
+      return out ? resultTableHtml(out.table, out.result, out.rowCount, REPORT_ROWS) : '';
+    }
+    case 'rate': {
+      const result = output('');
+      return result ? rateTableHtml(result, cell.spec) : '';
+    }
+    case 'crosstab': {
+      const result = output('');
+      return result
+        ? crosstabTablesHtml(result, output('_test'), cell.spec.rows, cell.spec.cols)
+        : '';
+    }
+    case 'logit': {
+      const result = output('');
+      return result ? logitTablesHtml(result, output('_fit'), output('_predicted'), cell.spec) : '';
+    }
+    case 'chart':
+      return state.chart ? chartHtml(state.chart.spec, state.chart.rows, render) : '';
+    case 'input':
+      return state.input && cell.name
+        ? inputHtml(cell.name, state.input.spec, state.input.value)
+        : '';
+    case 'expect':
+      return state.expectations ? expectationsHtml(state.expectations) : '';
+  }
+}
+
+function chartHtml(spec: ChartSpec, rows: readonly Row[], render: ReportRenderers): string {
+  try {
+    return `<figure class="chart">${inlineSvg(render.chartSvg(spec, rows))}</figure>`;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `<p class="error">The chart could not be drawn: ${e(message)}</p>`;
+  }
+}
+
+/**
+ * A standalone .svg file's text as an element inside HTML: the XML prolog goes, and so do the
+ * namespace declarations (HTML puts <svg> in its namespace by itself); they are the only
+ * addresses a chart file contains.
+ */
+export function inlineSvg(svgFile: string): string {
+  return svgFile
+    .replace(/^<\?xml[^>]*\?>\s*/, '')
+    .replace(/\s+xmlns(:\w+)?="[^"]*"/g, '')
+    .trim();
+}
+
+function datasetsHtml(datasets: readonly DatasetState[]): string {
+  if (datasets.length === 0) return '';
+  const rows = datasets.map((d) => {
+    const status =
+      d.status === 'ok'
+        ? `${formatCount(d.rows ?? 0)} rows`
+        : d.status === 'missing'
+          ? 'not opened'
+          : 'could not be read';
+    return (
+      `<tr><th scope="row"><code>${e(d.name)}</code></th><td>${e(d.file)}</td>` +
+      `<td class="num">${e(status)}</td><td><code class="hash">${e(d.sha256 ?? '—')}</code></td></tr>`
+    );
+  });
+  return (
+    '<table class="stats datasets"><caption>Data files this report was computed from</caption>' +
+    '<thead><tr><th scope="col">Table</th><th scope="col">File</th><th scope="col" class="num">Rows</th>' +
+    `<th scope="col">sha256</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
+}
+
+const STYLE = `
+:root { color-scheme: light; --fg: #1d1d1b; --muted: #5f5f5a; --border: #d9d9d3; --code-bg: #efefea; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--fg); background: #fff;
+  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif; }
+code, pre { font-family: ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace; font-size: 0.88em; }
+code { background: var(--code-bg); padding: 0.05em 0.3em; border-radius: 3px; }
+pre { background: var(--code-bg); padding: 0.6rem 0.8rem; overflow-x: auto; border-radius: 4px; }
+pre code { padding: 0; background: none; }
+a { color: #0b62a4; }
+.report-head, footer { color: var(--muted); font-size: 0.85rem; }
+footer { border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.8rem; }
+.cell { margin: 1.2rem 0; }
+.cell h3 { font-size: 0.95rem; margin: 0 0 0.4rem; color: var(--muted); font-weight: 600; }
+.cell h3 .kind { text-transform: uppercase; font-size: 0.72rem; letter-spacing: 0.05em; border: 1px solid var(--border); border-radius: 3px; padding: 0 0.3em; }
+details.code summary { cursor: pointer; color: var(--muted); font-size: 0.8rem; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.88rem; margin: 0.3rem 0; }
+caption { text-align: left; font-size: 0.85rem; color: var(--muted); padding-bottom: 0.3rem; }
+th, td { padding: 0.22rem 0.7rem; text-align: left; white-space: nowrap; }
+table.result th, table.result td { border-bottom: 1px solid var(--border); }
+table.result thead th { font-weight: 600; }
+table.stats { border-top: 2px solid var(--fg); border-bottom: 2px solid var(--fg); }
+table.stats thead th { border-bottom: 1px solid var(--fg); font-weight: 600; }
+table.stats tbody th { font-weight: 400; }
+table.stats tfoot th, table.stats tfoot td { border-top: 1px solid var(--border); }
+.num { text-align: right; }
+.strong { font-weight: 600; }
+.stars { display: inline-block; min-width: 1.8em; text-align: left; padding-left: 0.1em; }
+.null, .muted { color: var(--muted); }
+.null { font-style: italic; }
+.note { font-size: 0.78rem; color: var(--muted); margin: 0.2rem 0 0.6rem; }
+dl.fit { display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; font-size: 0.86rem; }
+dl.fit div { display: flex; gap: 0.4rem; }
+dl.fit dt { color: var(--muted); }
+dl.fit dd { margin: 0; font-weight: 600; }
+.error { color: #b42318; }
+.warning, .warnings { color: #6b4800; }
+.not-run { color: var(--muted); font-style: italic; }
+.receipt.ok { color: #1a7f37; }
+.receipt.bad { color: #b42318; }
+figure.chart { margin: 0.5rem 0; }
+figure.chart svg { max-width: 100%; height: auto; }
+code.hash { font-size: 0.75em; word-break: break-all; white-space: normal; }
+@media print { details.code { display: none; } body { padding: 0; } }
+`;
