@@ -75,43 +75,41 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
 }
 
 /**
- * Parquet / JSON / NDJSON through DuckDB's readers. Without the extensions (DuckDB-WASM)
- * Parquet is decoded by hyparquet into the same table, and JSON by a JS parser.
+ * Parquet through DuckDB's reader; without the extension (DuckDB-WASM) hyparquet decodes it
+ * into the same table. JSON and NDJSON go through the project's own parser in both engines:
+ * DuckDB-WASM has no json extension, and one parser on both sides is what makes the browser
+ * and the command line build the same table from the same file.
  */
 export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promise<ReadResult> {
   const { engine, options } = ctx;
   const scan = await scanFile(ctx.reader('reading'), false);
-  const path = await engine.registerFile(options.fileName, options.source);
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
+  if (kind !== 'parquet') {
+    await loadJsonInJs(ctx, kind);
+    return { sha256: scan.sha256 };
+  }
+  const path = await engine.registerFile(options.fileName, options.source);
   try {
     await createFromReader(engine, options.table, readerCall(kind, path));
   } catch (error) {
     if (!isMissingReader(error)) throw explainReadError(error, options.fileName, kind);
-    if (kind === 'parquet') {
-      const loaded = await loadParquetInJs(engine, options.table, options.source, {
-        fileName: options.fileName,
-        signal: options.signal,
-        maxRowGroupBytes: ctx.limits.maxInMemoryBytes,
-        onProgress: (done, total) =>
-          ctx.progress('loading', total > 0 ? Math.round((ctx.size * done) / total) : 0, done),
-      });
-      ctx.warnings.push(...loaded.warnings);
-      return { sha256: scan.sha256 };
-    }
-    checkInMemory(
-      engine.name,
-      options.fileName,
-      'the JavaScript JSON reader',
-      ctx.size,
-      ctx.limits,
-    );
-    const text = new TextDecoder('utf-8').decode(await engine.readFile(options.source));
-    const { columns } = readJsonRecords(text, kind === 'ndjson');
-    await createTableFromColumns(engine, options.table, columns);
-    ctx.warnings.push(
-      "JSON was parsed in JavaScript because this DuckDB build has no json extension; nested values are kept as JSON text and types may differ from DuckDB's reader.",
-    );
+    const loaded = await loadParquetInJs(engine, options.table, options.source, {
+      fileName: options.fileName,
+      signal: options.signal,
+      maxRowGroupBytes: ctx.limits.maxInMemoryBytes,
+      onProgress: (done, total) =>
+        ctx.progress('loading', total > 0 ? Math.round((ctx.size * done) / total) : 0, done),
+    });
+    ctx.warnings.push(...loaded.warnings);
   }
   return { sha256: scan.sha256 };
+}
+
+async function loadJsonInJs(ctx: LoadContext, kind: ReaderKind): Promise<void> {
+  const { engine, options } = ctx;
+  checkInMemory(engine.name, options.fileName, 'the JSON reader', ctx.size, ctx.limits);
+  const text = new TextDecoder('utf-8').decode(await engine.readFile(options.source));
+  const { columns } = readJsonRecords(text, kind === 'ndjson');
+  await createTableFromColumns(engine, options.table, columns);
 }

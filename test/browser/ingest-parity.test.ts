@@ -122,6 +122,11 @@ describe('Parquet in the browser', () => {
   let engine: NativeEngine;
   const parquetFiles = ['parquet-types.parquet', 'parquet-rows.parquet'];
   const parquetTables = parquetFiles.map((f) => tableNameFromFile(f));
+  // JSON rides along: the same parser runs in both engines, so the tables must be identical.
+  const jsonFiles = ['cases-array.json', 'cases-lines.ndjson'];
+  const jsonTables = jsonFiles.map((f) => tableNameFromFile(f));
+  const allFiles = [...parquetFiles, ...jsonFiles];
+  const allTables = [...parquetTables, ...jsonTables];
   let loadSeconds = 0;
 
   function browserQuery(sql: string): Promise<QueryResult> {
@@ -145,9 +150,16 @@ describe('Parquet in the browser', () => {
             FROM range(200000) t(i))
        TO ${literal(rowsPath)} (FORMAT parquet, COMPRESSION zstd)`,
     );
-    for (const [i, file] of parquetFiles.entries()) {
+    const cases = `SELECT i AS caseid, 'sender ' || (i % 7) AS sender, i % 3 = 0 AS imposed,
+        (i % 100) / 8 AS cost, CASE WHEN i % 4 = 0 THEN NULL ELSE DATE '2000-01-01' + i::INTEGER END
+        AS started, [i, i + 1] AS codes FROM range(5000) t(i)`;
+    await engine.exec(
+      `COPY (${cases}) TO ${literal(join(dir, jsonFiles[0]))} (FORMAT json, ARRAY true)`,
+    );
+    await engine.exec(`COPY (${cases}) TO ${literal(join(dir, jsonFiles[1]))} (FORMAT json)`);
+    for (const [i, file] of allFiles.entries()) {
       await loadFile(engine, {
-        table: parquetTables[i],
+        table: allTables[i],
         fileName: file,
         source: { kind: 'path', path: join(dir, file) },
       });
@@ -159,15 +171,15 @@ describe('Parquet in the browser', () => {
     const started = performance.now();
     await parquetPage.setInputFiles(
       '[data-testid="file-input"]',
-      parquetFiles.map((f) => join(dir, f)),
+      allFiles.map((f) => join(dir, f)),
     );
     const deadline = Date.now() + 240_000;
     for (;;) {
       const state = await parquetPage.getAttribute('#app', 'data-state');
       const { rows } = await browserQuery(
-        `SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN (${parquetTables.map((t) => literal(t)).join(', ')})`,
+        `SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN (${allTables.map((t) => literal(t)).join(', ')})`,
       );
-      if (state === 'ready' && Number(rows[0].n) === parquetTables.length) break;
+      if (state === 'ready' && Number(rows[0].n) === allTables.length) break;
       if (state === 'error' || Date.now() > deadline) {
         throw new Error(`Parquet files did not load: state ${state}, ${rows[0].n} tables`);
       }
@@ -194,6 +206,27 @@ describe('Parquet in the browser', () => {
       expect((await browserQuery(sql)).rows, `values of ${table}`).toEqual(
         (await engine.query(sql)).rows,
       );
+    }
+  });
+
+  it('builds the same JSON and NDJSON tables as the command line', async () => {
+    for (const table of jsonTables) {
+      const describeSql = `DESCRIBE ${ident(table)}`;
+      const nativeColumns = (await engine.query(describeSql)).rows;
+      // JSON has no date type: ISO dates stay text; a list is kept as its JSON text.
+      expect(nativeColumns.map((c) => c.column_type)).toEqual([
+        'BIGINT',
+        'VARCHAR',
+        'BOOLEAN',
+        'DOUBLE',
+        'VARCHAR',
+        'VARCHAR',
+      ]);
+      expect((await browserQuery(describeSql)).rows, `columns of ${table}`).toEqual(nativeColumns);
+      const sql = `SELECT * FROM ${ident(table)} ORDER BY caseid`;
+      const browserRows = (await browserQuery(sql)).rows;
+      expect(browserRows).toHaveLength(5000);
+      expect(browserRows, `values of ${table}`).toEqual((await engine.query(sql)).rows);
     }
   });
 

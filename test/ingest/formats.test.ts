@@ -41,7 +41,7 @@ describe('Parquet, JSON, NDJSON and Arrow', () => {
     ]);
   });
 
-  it('reads a JSON array and NDJSON with DuckDB (built into native DuckDB 1.4.3)', async () => {
+  it('reads a JSON array and NDJSON with the same parser the browser uses', async () => {
     const records = [
       { caseid: 1, sender: 'Atlantis', imposed: true },
       { caseid: 2, sender: 'Borduria', imposed: false },
