@@ -173,5 +173,25 @@ export function checkSingleQuery(sql: string, tokens: Token[]): string {
       first.start,
     );
   }
+  const hidden = first.text.toLowerCase() === 'with' ? modificationAfterWith(tokens) : undefined;
+  if (hidden) {
+    throw new SqlSyntaxError(
+      `Only queries (SELECT or WITH … SELECT) are allowed in notebook cells; "${hidden.text.toUpperCase()}" statements are refused, even after WITH`,
+      hidden.start,
+    );
+  }
   return trailing ? sql.slice(0, semicolons[0].start).trimEnd() : sql.trimEnd();
+}
+
+const MODIFICATIONS = new Set(['insert', 'update', 'delete', 'merge']);
+
+/** `WITH x AS (…) DELETE …`: a data-changing statement at the top level of a WITH. */
+function modificationAfterWith(tokens: Token[]): Token | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === 'punct' && t.text === '(') depth++;
+    else if (t.kind === 'punct' && t.text === ')') depth--;
+    else if (depth === 0 && t.kind === 'word' && MODIFICATIONS.has(t.text.toLowerCase())) return t;
+  }
+  return undefined;
 }
