@@ -203,6 +203,21 @@ describe('working on a notebook', () => {
     expect((await cellKeys()).slice(0, 3)).toEqual(['from_year', 'query_1', 'us_episodes']);
   });
 
+  it("keeps a failing run's text, and Undo reaches back across the failed run", async () => {
+    const editor = page.locator('[data-cell="us_episodes"] .cm-content');
+    const before = await editor.innerText();
+    await editCell('us_episodes', 'SELECT nope FROM nowhere_at_all');
+    const cell = page.locator('[data-cell="us_episodes"]');
+    expect(await cell.getAttribute('data-status')).toBe('error');
+    expect(await cell.innerText()).toContain('nowhere_at_all');
+    // The failing text is what the notebook holds now: nothing the user wrote was dropped.
+    expect(await editor.innerText()).toBe('SELECT nope FROM nowhere_at_all');
+    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    expect(await editor.innerText()).toBe(before);
+    expect(await cell.getAttribute('data-status')).toBe('ok');
+    expect(Object.values(await cellStatuses(page)).every((s) => s === 'ok')).toBe(true);
+  });
+
   it('logged no errors and stayed on its own origin', () => {
     expect(opened.requests.foreign()).toEqual([]);
     expect(opened.consoleErrors).toEqual([]);
