@@ -28,14 +28,15 @@ function maxDifference(a: Record<string, number>, b: Record<string, number>): nu
 
 /**
  * Milliseconds between runLogit's performance marks in the page (design: the SQL passes that
- * describe the sample; matrix: reading it as columns; fit: the IRLS passes; end: covariance,
- * tables and predictions). A string, because tsx would wrap a function's inner closures in
+ * describe the sample; fetched: DuckDB computing the design columns and sending them as Arrow;
+ * transposed: the row-major matrix; matrix: the copy to the helper thread; fit: the IRLS
+ * passes; end: covariance, tables and predictions). A string, because tsx would wrap a function's inner closures in
  * helpers the page does not have.
  */
 const READ_PHASES = `(() => {
   const at = (phase) =>
     performance.getEntriesByName('statecraft:logit:' + phase, 'mark').at(-1)?.startTime ?? NaN;
-  const order = ['start', 'design', 'matrix', 'fit', 'end'];
+  const order = ['start', 'design', 'fetched', 'transposed', 'matrix', 'fit', 'end'];
   return Object.fromEntries(order.slice(1).map((p, i) => [p, at(p) - at(order[i])]));
 })()`;
 

@@ -46,11 +46,12 @@ export interface Engine {
   /** Runs one statement and returns its rows (keep this for small results: aggregates, previews). */
   query(sql: string, params?: Params): Promise<QueryResult>;
   /**
-   * Runs a query whose columns are all DOUBLE without NULLs and returns each column whole as a
-   * Float64Array (through Arrow in the browser, data chunks natively): the input of numeric
-   * kernels over many rows, which must never become row objects.
+   * Runs a query whose columns are all DOUBLE, FLOAT or integers of at most 32 bits, without
+   * NULLs, and returns each column whole as a Float64Array (through Arrow in the browser, data
+   * chunks natively): the input of numeric kernels over many rows, which must never become row
+   * objects. Narrow types (a 0/1 dummy as UTINYINT) cut what crosses from DuckDB's worker.
    */
-  queryDoubles(sql: string): Promise<Float64Array[]>;
+  queryNumbers(sql: string): Promise<Float64Array[]>;
   /** Runs one statement for its effect. */
   exec(sql: string, params?: Params): Promise<void>;
   /**

@@ -61,20 +61,22 @@ export class NativeEngine implements Engine {
     }
   }
 
-  async queryDoubles(sql: string): Promise<Float64Array[]> {
+  async queryNumbers(sql: string): Promise<Float64Array[]> {
     try {
       const result = await this.connection.run(sql);
       const types = result.columnTypes();
       types.forEach((type, i) => {
-        if (type.typeId !== DuckDBTypeId.DOUBLE) {
-          throw new Error(`column ${result.columnName(i)} is ${type.toString()}, not DOUBLE`);
+        if (!EXACT_NUMBER_TYPES.has(type.typeId)) {
+          throw new Error(
+            `column ${result.columnName(i)} is ${type.toString()}, not a number exact in a DOUBLE`,
+          );
         }
       });
       const parts: Float64Array[][] = types.map(() => []);
       let chunk = await result.fetchChunk();
       while (chunk && chunk.rowCount > 0) {
         for (let c = 0; c < types.length; c++) {
-          parts[c].push(copyDoubles(chunk.getColumnVector(c), result.columnName(c)));
+          parts[c].push(copyNumbers(chunk.getColumnVector(c), result.columnName(c)));
         }
         chunk = await result.fetchChunk();
       }
@@ -153,15 +155,39 @@ function messageOf(error: unknown): string {
   return message.replace(/^Failed to extract statements: /, '');
 }
 
+/** Types whose every value a DOUBLE holds exactly. */
+const EXACT_NUMBER_TYPES = new Set<DuckDBTypeId>([
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+]);
+
 /**
- * A chunk's DOUBLE vector as a fresh Float64Array. node-api keeps the items of a vector in a
+ * A chunk's numeric vector as a fresh Float64Array. node-api keeps the items of a vector in a
  * typed array over DuckDB's memory and no validity mask when every item is valid; copying that
  * array is 10× faster than an item at a time, which remains the fallback.
  */
-function copyDoubles(vector: DuckDBVector, column: string): Float64Array {
+function copyNumbers(vector: DuckDBVector, column: string): Float64Array {
   const inside = vector as unknown as { items?: unknown; validity?: { data?: unknown } };
-  if (inside.items instanceof Float64Array && inside.validity && inside.validity.data === null) {
-    return inside.items.slice();
+  const items = inside.items;
+  const allValid = inside.validity !== undefined && inside.validity.data === null;
+  if (allValid && items instanceof Float64Array) return items.slice();
+  if (
+    allValid &&
+    (items instanceof Float32Array ||
+      items instanceof Int8Array ||
+      items instanceof Int16Array ||
+      items instanceof Int32Array ||
+      items instanceof Uint8Array ||
+      items instanceof Uint16Array ||
+      items instanceof Uint32Array)
+  ) {
+    return Float64Array.from(items);
   }
   const out = new Float64Array(vector.itemCount);
   for (let i = 0; i < out.length; i++) {

@@ -81,16 +81,24 @@ export class WasmEngine implements Engine {
     return this.serialize(sql, () => runSql(this.connection, sql, params));
   }
 
-  async queryDoubles(sql: string): Promise<Float64Array[]> {
+  async queryNumbers(sql: string): Promise<Float64Array[]> {
     const table = await this.queryArrow(sql);
     return table.schema.fields.map((field, i) => {
       const vector = table.getChildAt(i);
-      if (!vector || !DataType.isFloat(field.type) || field.type.precision !== Precision.DOUBLE) {
-        throw new EngineError(`column ${field.name} is ${String(field.type)}, not DOUBLE`, sql);
+      const type = field.type;
+      const exact = DataType.isFloat(type)
+        ? type.precision !== Precision.HALF
+        : DataType.isInt(type) && type.bitWidth <= 32;
+      if (!vector || !exact) {
+        throw new EngineError(
+          `column ${field.name} is ${String(type)}, not a number exact in a DOUBLE`,
+          sql,
+        );
       }
       if (vector.nullCount > 0) throw new EngineError(`column ${field.name} has NULLs`, sql);
-      // A multi-batch column comes back as one fresh Float64Array (apache-arrow concatenates).
-      return vector.toArray() as Float64Array;
+      // A multi-batch column comes back as one fresh typed array (apache-arrow concatenates).
+      const values = vector.toArray() as Float64Array | Float32Array | Int32Array | Uint8Array;
+      return values instanceof Float64Array ? values : Float64Array.from(values);
     });
   }
 

@@ -28,8 +28,8 @@ export class DeferredEngine implements Engine {
     return (await this.engine).query(sql, params);
   }
 
-  async queryDoubles(sql: string): Promise<Float64Array[]> {
-    return (await this.engine).queryDoubles(sql);
+  async queryNumbers(sql: string): Promise<Float64Array[]> {
+    return (await this.engine).queryNumbers(sql);
   }
 
   async exec(sql: string, params?: Params): Promise<void> {

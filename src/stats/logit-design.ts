@@ -106,6 +106,8 @@ export async function buildDesign(
     }
   });
   const n = Number(countRow.complete);
+  // Every row complete (the usual case): no filter to evaluate on each later pass.
+  const where = n === Number(countRow.total) ? '' : ` WHERE ${complete}`;
   const dropped = Number(countRow.total) - n;
   if (n === 0) {
     throw new CellError(
@@ -119,16 +121,16 @@ export async function buildDesign(
   for (const p of predictors) {
     const name = rVariableName(p.name);
     if (isNumericType(p.type)) {
-      draft.push({ term: name, variable: p, sql: `CAST(${ident(p.name)} AS DOUBLE)` });
+      draft.push({ term: name, variable: p, sql: numberSql(p) });
     } else if (isBooleanType(p.type)) {
       draft.push({
         term: `${name}TRUE`,
         variable: p,
         level: true,
-        sql: `CAST(${ident(p.name)} AS DOUBLE)`,
+        sql: `CAST(${ident(p.name)} AS UTINYINT)`,
       });
     } else {
-      const found = await textLevels(engine, source, p, complete);
+      const found = await textLevels(engine, source, p, where);
       levels.set(p.name, found);
       if (found.length < 2) {
         notes.push(
@@ -143,7 +145,7 @@ export async function buildDesign(
           term: `${name}${level}`,
           variable: p,
           level,
-          sql: `CAST(${ident(p.name)} = ${valueLiteral(level)} AS DOUBLE)`,
+          sql: `CAST(${ident(p.name)} = ${valueLiteral(level)} AS UTINYINT)`,
         });
       }
     }
@@ -154,7 +156,7 @@ export async function buildDesign(
   const { rows: byOutcome } = await engine.query(
     `SELECT CAST(${ident(outcome.name)} AS DOUBLE) AS y, count(*) AS n
      ${draft.map((d, i) => `, min(${d.sql}) AS lo${i}, max(${d.sql}) AS hi${i}`).join('')}
-     FROM ${source} WHERE ${complete} GROUP BY ALL`,
+     FROM ${source}${where} GROUP BY ALL`,
   );
   const group = (y: number) => byOutcome.find((r) => r.y === y);
   const [zeros, ones] = [group(0), group(1)];
@@ -172,12 +174,12 @@ export async function buildDesign(
   });
 
   const select = [
-    `CAST(${ident(outcome.name)} AS DOUBLE) AS y`,
+    `CAST(${ident(outcome.name)} AS UTINYINT) AS y`,
     ...draft.map((d, i) => `${d.sql} AS ${ident(designColumnName(i))}`),
     ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
   ];
   return {
-    sample: `SELECT ${select.join(', ')} FROM ${source} WHERE ${complete}`,
+    sample: `SELECT ${select.join(', ')} FROM ${source}${where}`,
     columns: designColumns,
     levels,
     predictors,
@@ -192,10 +194,10 @@ async function textLevels(
   engine: Engine,
   source: string,
   column: ColumnInfo,
-  complete: string,
+  where: string,
 ): Promise<string[]> {
   const { rows } = await engine.query(
-    `SELECT DISTINCT ${ident(column.name)} AS level FROM ${source} WHERE ${complete} LIMIT ${MAX_LEVELS + 1}`,
+    `SELECT DISTINCT ${ident(column.name)} AS level FROM ${source}${where} LIMIT ${MAX_LEVELS + 1}`,
   );
   if (rows.length > MAX_LEVELS) {
     throw new CellError(
@@ -219,4 +221,27 @@ export function compareCodePoints(a: string, b: string): number {
 
 export function describeDropped(dropped: number): string {
   return `${plural(dropped, 'row')} with a missing value in a model column ${dropped === 1 ? 'was' : 'were'} left out`;
+}
+
+/** Types a JavaScript number holds exactly, read as they are: a quarter of DOUBLE's bytes for INTEGER. */
+const EXACT_TYPES = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'FLOAT',
+  'DOUBLE',
+]);
+
+/**
+ * A numeric predictor as the design reads it. Dummies and the outcome are UTINYINT and narrow
+ * integers stay as they are, so less crosses from DuckDB's worker; BIGINT and DECIMAL become
+ * DOUBLE, as R's model.matrix makes them.
+ */
+function numberSql(column: ColumnInfo): string {
+  return EXACT_TYPES.has(column.type)
+    ? ident(column.name)
+    : `CAST(${ident(column.name)} AS DOUBLE)`;
 }

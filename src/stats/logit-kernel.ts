@@ -45,9 +45,10 @@ export interface StepSums {
 export async function loadDesignMatrix(engine: Engine, design: Design): Promise<DesignMatrix> {
   const width = design.columns.length + 1;
   const names = ['y', ...design.columns.map((_, j) => designColumnName(j))];
-  const [y, ...columns] = await engine.queryDoubles(
+  const [y, ...columns] = await engine.queryNumbers(
     `SELECT ${names.map(ident).join(', ')} FROM (${design.sample})`,
   );
+  globalThis.performance?.mark('statecraft:logit:fetched');
   const n = y.length;
   const shift = [
     0,
@@ -69,6 +70,7 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
     }
   }
   const matrix: DesignMatrix = { n, width, y, x, shift };
+  globalThis.performance?.mark('statecraft:logit:transposed');
   await attachHelper(matrix);
   return matrix;
 }
@@ -191,7 +193,10 @@ export function sliceSums(
         eta = coefficients[0];
         for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
       }
-      const { mu, me } = link(eta);
+      // link(), written out: an object per row would be garbage for the collector.
+      const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);
+      const mu = e / (1 + e);
+      const me = eta < -THRESH || eta > THRESH ? DBL_EPSILON : e / ((1 + e) * (1 + e));
       if (mu < sums.minMu) sums.minMu = mu;
       if (mu > sums.maxMu) sums.maxMu = mu;
       // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).

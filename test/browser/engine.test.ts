@@ -364,19 +364,31 @@ describe('DuckDB-WASM in the built app', () => {
     expect(shape).toEqual({ rows: 200000, cols: 2 });
   });
 
-  it('reads DOUBLE columns whole as Float64Arrays, the same values as native', async () => {
-    const sql = 'SELECT i / 7 AS a, sqrt(i) AS b FROM range(300000) t(i)';
+  it('reads numeric columns whole as Float64Arrays, the same values as native', async () => {
+    const sql =
+      'SELECT i / 7 AS a, sqrt(i) AS b, CAST(i % 200 AS UTINYINT) AS c, CAST(i - 150000 AS INTEGER) AS d FROM range(300000) t(i)';
     const inPage = await page.evaluate(async (q) => {
       const engine = await (window as unknown as PageWindow).statecraft.engine();
-      const [a, b] = await engine.queryDoubles(q);
-      return { n: a.length, a: Array.from(a.subarray(299990)), b: Array.from(b.subarray(0, 5)) };
+      const [a, b, c, d] = await engine.queryNumbers(q);
+      return {
+        n: a.length,
+        a: Array.from(a.subarray(299990)),
+        b: Array.from(b.subarray(0, 5)),
+        c: Array.from(c.subarray(195, 205)),
+        d: Array.from(d.subarray(0, 3)),
+      };
     }, sql);
-    const [a, b] = await native.queryDoubles(sql);
-    expect(inPage).toEqual({
+    const [a, b, c, d] = await native.queryNumbers(sql);
+    const expected = {
       n: 300000,
       a: Array.from(a.subarray(299990)),
       b: Array.from(b.subarray(0, 5)),
-    });
+      c: Array.from(c.subarray(195, 205)),
+      d: Array.from(d.subarray(0, 3)),
+    };
+    expect(expected.c).toEqual([195, 196, 197, 198, 199, 0, 1, 2, 3, 4]);
+    expect(expected.d).toEqual([-150000, -149999, -149998]);
+    expect(inPage).toEqual(expected);
   });
 
   it('refuses a statement binding more than 512 KB of parameters, and keeps working', async () => {
