@@ -13,7 +13,7 @@ import type { Block, CellKind, InputValue } from '../notebook/types.ts';
 import { ident } from '../engine/sql.ts';
 import { Autosave, type SaveOutcome, type Saved } from './autosave.ts';
 import { bundledDataFiles, isBundledData } from './bundled.ts';
-import { addCell, deleteCell, moveCell } from './cell-edits.ts';
+import { addCell, deleteCell, duplicateCell, moveCell } from './cell-edits.ts';
 import { toCsv } from './csv.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { TextHistory } from './history.ts';
@@ -237,6 +237,11 @@ export class AppModel {
   /** Deletes a cell; the runner drops the tables it made on the next run. */
   deleteCell(key: string): Promise<void> {
     return this.edit(deleteCell(this.requireSession().text, key));
+  }
+
+  /** Puts a copy of a cell right after it (a named one under a new name); undo removes it. */
+  duplicateCell(key: string): Promise<void> {
+    return this.edit(duplicateCell(this.requireSession().text, key).text);
   }
 
   moveCell(key: string, direction: -1 | 1): Promise<void> {

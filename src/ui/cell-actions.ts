@@ -6,6 +6,7 @@ export interface CellActions {
   setInput(name: string, value: InputValue): Promise<void>;
   addCell(afterKey: string | undefined, kind: CellKind): Promise<void>;
   deleteCell(key: string): Promise<void>;
+  duplicateCell(key: string): Promise<void>;
   moveCell(key: string, direction: -1 | 1): Promise<void>;
   downloadCsv(table: string): Promise<void>;
   downloadParquet(table: string): Promise<void>;

@@ -57,6 +57,22 @@ export function deleteCell(text: string, key: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Puts a copy of a cell right after it. A named cell's copy gets the first free name of
+ * `<name>_copy`, `<name>_copy2`, … (names must be unique; the copy makes its own table).
+ */
+export function duplicateCell(text: string, key: string): { text: string; key: string } {
+  const lines = split(text);
+  const notebook = parseNotebook(text).notebook;
+  const cell = find(cellsOf(notebook), key);
+  const { start, end } = cellSpan(cell, lines.length);
+  const block = lines.slice(start, end + 1);
+  const name = cell.name ? freeName(notebook, `${cell.name}_copy`) : undefined;
+  if (name) block[0] = '```' + cell.kind + ` ${name}`;
+  lines.splice(end + 1, 0, '', ...block);
+  return { text: lines.join('\n'), key: name ?? `#${cell.index + 1}` };
+}
+
 /** Swaps a cell with the previous (-1) or next (+1) cell; unchanged at either end. */
 export function moveCell(text: string, key: string, direction: -1 | 1): string {
   const cells = cellsOf(parseNotebook(text).notebook);
@@ -94,15 +110,28 @@ function collapseBlank(lines: string[], at: number): void {
 function uniqueName(notebook: Notebook, kind: CellKind): string | undefined {
   const base = BASE_NAMES[kind];
   if (!base) return undefined;
-  const taken = new Set(
-    [...notebook.datasets.map((d) => d.name), ...cellsOf(notebook).map((c) => c.name ?? '')].map(
-      (n) => n.toLowerCase(),
-    ),
-  );
+  const taken = takenNames(notebook);
   for (let n = 1; ; n++) {
     const name = `${base}_${n}`;
     if (!taken.has(name)) return name;
   }
+}
+
+/** `base` itself when free, else `base2`, `base3`, … */
+function freeName(notebook: Notebook, base: string): string {
+  const taken = takenNames(notebook);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    if (!taken.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
+  }
+}
+
+function takenNames(notebook: Notebook): Set<string> {
+  return new Set(
+    [...notebook.datasets.map((d) => d.name), ...cellsOf(notebook).map((c) => c.name ?? '')].map(
+      (n) => n.toLowerCase(),
+    ),
+  );
 }
 
 /** The table a new cell most likely reads: the last table made above it, or the first dataset. */

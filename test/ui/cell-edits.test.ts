@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey } from '../../src/notebook/graph.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
-import { addCell, deleteCell, moveCell } from '../../src/ui/cell-edits.ts';
+import { addCell, deleteCell, duplicateCell, moveCell } from '../../src/ui/cell-edits.ts';
 
 const NOTEBOOK = `---
 datasets:
@@ -81,5 +81,27 @@ describe('editing the cells of a notebook as text', () => {
     const up = moveCell(NOTEBOOK, '#2', -1);
     expect(keys(up)).toEqual(['recent', '#1', 'by_region']);
     expect(moveCell(up, '#1', 1)).toBe(NOTEBOOK);
+  });
+
+  it('duplicates a cell right after it, a named one under the first free name', () => {
+    const once = duplicateCell(NOTEBOOK, 'by_region');
+    expect(once.key).toBe('by_region_copy');
+    expect(keys(once.text)).toEqual(['recent', 'by_region', 'by_region_copy', '#3']);
+    const copy = cellsOf(parseNotebook(once.text).notebook)[2];
+    expect(copy.source).toBe('from: recent\noutcome: success\nby: region');
+    const twice = duplicateCell(once.text, 'by_region');
+    expect(twice.key).toBe('by_region_copy2');
+    expect(keys(twice.text)).toEqual([
+      'recent',
+      'by_region',
+      'by_region_copy2',
+      'by_region_copy',
+      '#4',
+    ]);
+    // An unnamed chart is copied as it is; its copy is the next cell by position.
+    const chart = duplicateCell(NOTEBOOK, '#2');
+    expect(chart.key).toBe('#3');
+    expect(keys(chart.text)).toEqual(['recent', 'by_region', '#2', '#3']);
+    expect(deleteCell(chart.text, '#3')).toBe(NOTEBOOK);
   });
 });
