@@ -13,7 +13,7 @@ import type { Block, CellKind, InputValue } from '../notebook/types.ts';
 import { ident } from '../engine/sql.ts';
 import { Autosave, type SaveOutcome, type Saved } from './autosave.ts';
 import { bundledDataFiles, isBundledData } from './bundled.ts';
-import { addCell, deleteCell, duplicateCell, moveCell } from './cell-edits.ts';
+import { addCell, deleteCell, duplicateCell, moveCell, replaceProse } from './cell-edits.ts';
 import { toCsv } from './csv.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { TextHistory } from './history.ts';
@@ -237,6 +237,15 @@ export class AppModel {
   /** Deletes a cell; the runner drops the tables it made on the next run. */
   deleteCell(key: string): Promise<void> {
     return this.edit(deleteCell(this.requireSession().text, key));
+  }
+
+  /** Replaces a prose block's text (edited in place); undo brings the old text back. */
+  async editProse(line: number, before: string, after: string): Promise<void> {
+    try {
+      await this.edit(replaceProse(this.requireSession().text, line, before, after));
+    } catch (error) {
+      this.notice = messageOf(error);
+    }
   }
 
   /** Puts a copy of a cell right after it (a named one under a new name); undo removes it. */

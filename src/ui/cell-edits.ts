@@ -73,6 +73,30 @@ export function duplicateCell(text: string, key: string): { text: string; key: s
   return { text: lines.join('\n'), key: name ?? `#${cell.index + 1}` };
 }
 
+/**
+ * Replaces the prose block that starts at file line `line` and reads `before` with `after`,
+ * keeping the blank lines that separate it from its neighbours. Refuses when the document no
+ * longer holds `before` there (it changed meanwhile), so no edit lands in the wrong place.
+ */
+export function replaceProse(text: string, line: number, before: string, after: string): string {
+  const lines = split(text);
+  const old = before.split('\n');
+  if (lines.slice(line - 1, line - 1 + old.length).join('\n') !== before) {
+    throw new Error('The notebook changed while you were editing this text; edit it again.');
+  }
+  const lead = old.length - trimStartBlank(old).length;
+  const trail = old.length - trimStartBlank([...old].reverse()).length;
+  const body = trimStartBlank(trimStartBlank(split(after)).reverse()).reverse();
+  const replacement = [...old.slice(0, lead), ...body, ...old.slice(old.length - trail)];
+  lines.splice(line - 1, old.length, ...replacement);
+  return lines.join('\n');
+}
+
+function trimStartBlank(lines: string[]): string[] {
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return first < 0 ? [] : lines.slice(first);
+}
+
 /** Swaps a cell with the previous (-1) or next (+1) cell; unchanged at either end. */
 export function moveCell(text: string, key: string, direction: -1 | 1): string {
   const cells = cellsOf(parseNotebook(text).notebook);

@@ -218,6 +218,21 @@ describe('working on a notebook', () => {
     expect(Object.values(await cellStatuses(page)).every((s) => s === 'ok')).toBe(true);
   });
 
+  it('edits prose in place, from the keyboard, and Undo brings the old text back', async () => {
+    const block = page.locator('.prose:has(h2)').first();
+    const before = await block.locator('h2').first().innerText();
+    await block.locator('[data-testid="prose-edit"]').focus();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('[data-testid="prose-editor"]');
+    expect(await editor.inputValue()).toContain(`## ${before}`);
+    const edited = (await editor.inputValue()).replace(`## ${before}`, '## An edited heading');
+    await editor.fill(edited);
+    await andRun(() => page.keyboard.press('Control+Enter'));
+    expect(await page.locator('.prose h2').first().innerText()).toBe('An edited heading');
+    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    expect(await page.locator('.prose h2').first().innerText()).toBe(before);
+  });
+
   it('logged no errors and stayed on its own origin', () => {
     expect(opened.requests.foreign()).toEqual([]);
     expect(opened.consoleErrors).toEqual([]);

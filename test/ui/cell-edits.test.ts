@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey } from '../../src/notebook/graph.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
-import { addCell, deleteCell, duplicateCell, moveCell } from '../../src/ui/cell-edits.ts';
+import {
+  addCell,
+  deleteCell,
+  duplicateCell,
+  moveCell,
+  replaceProse,
+} from '../../src/ui/cell-edits.ts';
 
 const NOTEBOOK = `---
 datasets:
@@ -103,5 +109,19 @@ describe('editing the cells of a notebook as text', () => {
     expect(chart.key).toBe('#3');
     expect(keys(chart.text)).toEqual(['recent', 'by_region', '#2', '#3']);
     expect(deleteCell(chart.text, '#3')).toBe(NOTEBOOK);
+  });
+
+  it('replaces a prose block in place, keeping the blank lines around it', () => {
+    const blocks = parseNotebook(NOTEBOOK).notebook.blocks;
+    const prose = blocks.filter((b) => b.kind === 'markdown');
+    const about = prose[1] as { line: number; text: string };
+    expect(about.text.trim()).toBe('Some prose about rates.');
+    const edited = replaceProse(NOTEBOOK, about.line, about.text, '\nRates, *by region*.\n\n');
+    expect(edited).toBe(NOTEBOOK.replace('Some prose about rates.', 'Rates, *by region*.'));
+    expect(keys(edited)).toEqual(['recent', 'by_region', '#2']);
+    // Text that no longer stands at that line is refused, not written somewhere else.
+    expect(() => replaceProse(edited, about.line, about.text, 'x')).toThrow(
+      'The notebook changed while you were editing this text',
+    );
   });
 });
