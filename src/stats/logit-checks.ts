@@ -1,5 +1,6 @@
 import type { Design, DesignColumn } from './logit-design.ts';
-import { DBL_EPSILON, type IrlsFit } from './logit-irls.ts';
+import type { IrlsFit } from './logit-irls.ts';
+import { DBL_EPSILON } from './logit-kernel.ts';
 
 /** R's threshold for "fitted probabilities numerically 0 or 1 occurred". */
 const FITTED_EPS = 10 * DBL_EPSILON;

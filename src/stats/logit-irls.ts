@@ -1,4 +1,4 @@
-import { DBL_EPSILON, irlsSums, type DesignMatrix, type StepSums } from './logit-kernel.ts';
+import { irlsSums, type DesignMatrix, type StepSums } from './logit-kernel.ts';
 import { factorKept, factorWithAliasing, solveFactor, type Factor } from './logit-linalg.ts';
 
 const MAX_ITERATIONS = 25; // glm.control()$maxit
@@ -24,8 +24,6 @@ export interface IrlsFit {
   /** Set when the iterations had to stop early for a numerical reason. */
   failure?: string;
 }
-
-export { DBL_EPSILON };
 
 /**
  * R's glm.fit for the binomial family with logit link, step for step: the same starting

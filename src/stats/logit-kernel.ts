@@ -3,6 +3,7 @@ import ln from '@stdlib/math-base-special-ln';
 import type { Engine } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { designColumnName, type Design } from './logit-design.ts';
+import { markLogitPhase } from './phase-mark.ts';
 import { newSliceHelper, type SliceHelper } from './slice-helper.ts';
 
 /** R's .Machine$double.eps. */
@@ -48,7 +49,7 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
   const [y, ...columns] = await engine.queryNumbers(
     `SELECT ${names.map(ident).join(', ')} FROM (${design.sample})`,
   );
-  globalThis.performance?.mark('statecraft:logit:fetched');
+  markLogitPhase('fetched');
   const n = y.length;
   const shift = [
     0,
@@ -70,7 +71,7 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
     }
   }
   const matrix: DesignMatrix = { n, width, y, x, shift };
-  globalThis.performance?.mark('statecraft:logit:transposed');
+  markLogitPhase('transposed');
   await attachHelper(matrix);
   return matrix;
 }

@@ -11,6 +11,7 @@ import { fitIrls, type IrlsFit } from './logit-irls.ts';
 import { loadDesignMatrix, releaseDesignMatrix } from './logit-kernel.ts';
 import { inverseFactor } from './logit-linalg.ts';
 import { predictByLevel } from './logit-predict.ts';
+import { markLogitPhase } from './phase-mark.ts';
 import { confidenceLevel } from './rate.ts';
 
 /**
@@ -19,21 +20,13 @@ import { confidenceLevel } from './rate.ts';
  * columns and every IRLS step is one pass over them (logit-kernel.ts), never row objects.
  */
 export async function runLogit(engine: Engine, spec: LogitSpec): Promise<CellTables> {
-  mark('start');
+  markLogitPhase('start');
   const level = confidenceLevel(spec.level);
   const formula = parseFormula(spec.formula);
   const columns = await tableColumns(engine, spec.from);
   const design = await buildDesign(engine, spec.from, columns, formula, spec.predict);
-  mark('design');
+  markLogitPhase('design');
   return estimate(engine, design, spec, level);
-}
-
-/**
- * Phase marks (`statecraft:logit:<phase>`) the benchmark reads to say where a fit's time went;
- * performance.mark exists in Node and the browser and costs nothing that shows.
- */
-function mark(phase: string): void {
-  globalThis.performance?.mark(`statecraft:logit:${phase}`);
 }
 
 async function estimate(
@@ -43,14 +36,14 @@ async function estimate(
   level: number,
 ): Promise<CellTables> {
   const matrix = await loadDesignMatrix(engine, design);
-  mark('matrix');
+  markLogitPhase('matrix');
   let fit: IrlsFit;
   try {
     fit = await fitIrls(matrix);
   } finally {
     releaseDesignMatrix(matrix);
   }
-  mark('fit');
+  markLogitPhase('fit');
   const { kept } = fit.factor;
   // Indices into design.columns (the intercept is never aliased: it comes first).
   const aliased = design.columns.map((_, j) => j).filter((j) => !kept.includes(j + 1));
@@ -115,7 +108,7 @@ async function estimate(
       });
     }
   }
-  mark('end');
+  markLogitPhase('end');
   const warnings = [...(design.dropped > 0 ? [describeDropped(design.dropped)] : []), ...problems];
   return { tables, warnings };
 }
