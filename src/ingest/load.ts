@@ -6,7 +6,13 @@ import { applyAdapters } from './adapters/registry.ts';
 import { LoadContext } from './context.ts';
 import { IngestError } from './errors.ts';
 import { resolveFormat, type FileFormat } from './format.ts';
-import { readArrowFile, readExcel, readStataFile, type BinaryReadResult } from './read-binary.ts';
+import {
+  readArrowFile,
+  readExcel,
+  readJsonFile,
+  readStataFile,
+  type BinaryReadResult,
+} from './read-binary.ts';
 import { readDelimited, readWithDuckDb } from './read-text.ts';
 import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts';
 
@@ -76,9 +82,10 @@ async function readByFormat(
     case 'csv':
       return { ...(await readDelimited(ctx, head)), ...single };
     case 'parquet':
+      return { ...(await readWithDuckDb(ctx, 'parquet')), ...single };
     case 'json':
     case 'ndjson':
-      return { ...(await readWithDuckDb(ctx, format)), ...single };
+      return { ...(await readJsonFile(ctx, format === 'ndjson')), ...single };
     case 'excel':
       return readExcel(ctx, head);
     case 'arrow':

@@ -4,6 +4,7 @@ import { openWorkbook, pickSheet, type Workbook } from './excel.ts';
 import { IngestError } from './errors.ts';
 import { checkInMemory } from './limits.ts';
 import { createTableFromColumns } from './insert.ts';
+import { readJsonRecords } from './json.ts';
 import { slugify, uniqueName } from './names.ts';
 import type { ReadResult } from './read-text.ts';
 import { sha256Hex } from './scan.ts';
@@ -99,7 +100,19 @@ export async function readStataFile(ctx: LoadContext): Promise<BinaryReadResult>
   return { sha256: sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: result.extra };
 }
 
-/** Formats parsed in JavaScript need the whole file; it is still hashed in slices. */
+/**
+ * JSON and NDJSON through the project's own parser in both engines: DuckDB-WASM has no json
+ * extension, and one parser on both sides makes the browser and the command line build the
+ * same table from the same file.
+ */
+export async function readJsonFile(ctx: LoadContext, lines: boolean): Promise<ReadResult> {
+  const bytes = await readWhole(ctx, 'the JSON reader');
+  const { columns } = readJsonRecords(new TextDecoder('utf-8').decode(bytes), lines);
+  await createTableFromColumns(ctx.engine, ctx.options.table, columns);
+  return { sha256: sha256Hex(bytes) };
+}
+
+/** Formats parsed in JavaScript need the whole file. */
 async function readWhole(ctx: LoadContext, reader: string): Promise<Uint8Array> {
   checkInMemory(ctx.engine.name, ctx.options.fileName, reader, ctx.size, ctx.limits);
   ctx.progress('reading', 0);

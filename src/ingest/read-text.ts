@@ -7,8 +7,6 @@ import {
   type ReaderKind,
 } from './duckdb-readers.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
-import { createTableFromColumns } from './insert.ts';
-import { readJsonRecords } from './json.ts';
 import { checkInMemory } from './limits.ts';
 import { loadParquetInJs } from './parquet/load-parquet.ts';
 import { explainReadError } from './read-errors.ts';
@@ -76,19 +74,13 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
 
 /**
  * Parquet through DuckDB's reader; without the extension (DuckDB-WASM) hyparquet decodes it
- * into the same table. JSON and NDJSON go through the project's own parser in both engines:
- * DuckDB-WASM has no json extension, and one parser on both sides is what makes the browser
- * and the command line build the same table from the same file.
+ * into the same table. (JSON goes through the project's own parser: read-binary.ts.)
  */
 export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promise<ReadResult> {
   const { engine, options } = ctx;
   const scan = await scanFile(ctx.reader('reading'), false);
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
-  if (kind !== 'parquet') {
-    await loadJsonInJs(ctx, kind);
-    return { sha256: scan.sha256 };
-  }
   const path = await engine.registerFile(options.fileName, options.source);
   try {
     await createFromReader(engine, options.table, readerCall(kind, path));
@@ -104,12 +96,4 @@ export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promis
     ctx.warnings.push(...loaded.warnings);
   }
   return { sha256: scan.sha256 };
-}
-
-async function loadJsonInJs(ctx: LoadContext, kind: ReaderKind): Promise<void> {
-  const { engine, options } = ctx;
-  checkInMemory(engine.name, options.fileName, 'the JSON reader', ctx.size, ctx.limits);
-  const text = new TextDecoder('utf-8').decode(await engine.readFile(options.source));
-  const { columns } = readJsonRecords(text, kind === 'ndjson');
-  await createTableFromColumns(engine, options.table, columns);
 }
