@@ -327,10 +327,6 @@ describe('a hostile notebook and dataset execute nothing', () => {
 
   it('the HTML report made from it runs nothing and loads nothing either', async () => {
     const button = page.getByTestId('export-html');
-    if ((await button.count()) === 0) {
-      console.warn('[xss] this build offers no HTML report; that part is skipped');
-      return;
-    }
     const report = await downloadOf(page, () => button.click());
     // Its own CSP would block inline script; bypassed, the escaping alone is tested.
     const reader = await browser.newContext({ bypassCSP: true });

@@ -19,6 +19,7 @@ import {
   stopUiSession,
   waitForRun,
   type UiSession,
+  openFiles,
 } from './ui-helpers.ts';
 
 /**
@@ -59,16 +60,6 @@ function surveyCsv(rows: number): string {
     lines.push(`${i},${1946 + (i % 60)},${region},${score}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-async function openFiles(files: { name: string; text: string }[]): Promise<void> {
-  const before = await completedRuns(page);
-  await page
-    .locator('[data-testid="file-input"]')
-    .setInputFiles(
-      files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })),
-    );
-  await waitForRun(page, before);
 }
 
 /** Opens a column's profile in the data panel and waits for its numbers. */
@@ -167,7 +158,7 @@ describe('the data panel', () => {
 
   it('profiles columns of a loaded CSV with the numbers native DuckDB gives', async () => {
     const text = surveyCsv(5000);
-    await openFiles([{ name: 'survey.csv', text }]);
+    await openFiles(page, [{ name: 'survey.csv', text }]);
     await loadFile(native, {
       table: 'survey',
       fileName: 'survey.csv',
@@ -250,7 +241,7 @@ describe('a million-row result', () => {
       '```',
       '',
     ].join('\n');
-    await openFiles([{ name: 'million.md', text: notebook }]);
+    await openFiles(page, [{ name: 'million.md', text: notebook }]);
     expect(await page.locator('[data-cell="big"]').getAttribute('data-status')).toBe('ok');
     expect(await page.locator('[data-cell="big"] .count').getAttribute('data-row-count')).toBe(
       '1000000',
@@ -408,7 +399,7 @@ describe('loading a big file', () => {
     console.log(`[ui-data] a 120 MB load stopped ${stoppedMs} ms after Cancel`);
 
     // The session keeps working: another file loads, and is listed with its rows.
-    await openFiles([{ name: 'after.csv', text: surveyCsv(30) }]);
+    await openFiles(page, [{ name: 'after.csv', text: surveyCsv(30) }]);
     await expect
       .poll(() => page.locator('.data-panel [data-table="after"]').count(), { timeout: 10_000 })
       .toBe(1);

@@ -6,7 +6,6 @@ import {
   cellStatuses,
   cliResults,
   comparable,
-  completedRuns,
   differences,
   downloadOf,
   pageResults,
@@ -14,8 +13,8 @@ import {
   screenshot,
   startUiSession,
   stopUiSession,
-  waitForRun,
   type OpenedPage,
+  andRun,
 } from './ui-helpers.ts';
 
 /**
@@ -61,12 +60,6 @@ async function previewReady(sql: string): Promise<void> {
   await page.waitForSelector('[data-testid="explorer"][data-preview="ready"]', {
     timeout: 60_000,
   });
-}
-
-async function andRun(action: () => Promise<void>): Promise<void> {
-  const before = await completedRuns(page);
-  await action();
-  await waitForRun(page, before);
 }
 
 describe('the engagement explorer', () => {
@@ -134,7 +127,7 @@ describe('the engagement explorer', () => {
   });
 
   it('adds cells that run and give the command line’s numbers', async () => {
-    await andRun(() => page.getByTestId('explorer-add').click());
+    await andRun(page, () => page.getByTestId('explorer-add').click());
     expect(await page.locator('[data-testid="explorer"]').count()).toBe(0);
     const statuses = await cellStatuses(page);
     for (const name of NEW_CELLS) expect(statuses[name]).toBe('ok');
@@ -163,10 +156,10 @@ describe('the engagement explorer', () => {
   });
 
   it('undoes and redoes the added cells, and autosave keeps them', async () => {
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     let keys = Object.keys(await cellStatuses(page));
     expect(keys.filter((k) => NEW_CELLS.includes(k))).toEqual([]);
-    await andRun(() => page.getByRole('button', { name: 'Redo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Redo' }).click());
     keys = Object.keys(await cellStatuses(page));
     expect(keys.filter((k) => NEW_CELLS.includes(k))).toEqual(NEW_CELLS);
 

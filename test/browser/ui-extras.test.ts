@@ -6,7 +6,6 @@ import { openApp, repoRoot, type RunningApp } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
-  completedRuns,
   downloadOf,
   startUiSession,
   stopUiSession,
@@ -14,8 +13,8 @@ import {
   readRepoFile,
   replaceCellBody,
   screenshot,
-  waitForRun,
   type OpenedPage,
+  andRun,
 } from './ui-helpers.ts';
 
 /**
@@ -47,18 +46,11 @@ async function cellKeys(): Promise<string[]> {
   return Object.keys(await cellStatuses(page));
 }
 
-/** Does something that changes the document and waits for the run it causes. */
-async function andRun(action: () => Promise<void>): Promise<void> {
-  const before = await completedRuns(page);
-  await action();
-  await waitForRun(page, before);
-}
-
 async function editCell(cell: string, text: string): Promise<void> {
   await page.locator(`[data-cell="${cell}"] .cm-content`).click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(text);
-  await andRun(() => page.keyboard.press('Control+Enter'));
+  await andRun(page, () => page.keyboard.press('Control+Enter'));
 }
 
 /** Presses the editor's undo until it shows `text` again. */
@@ -114,7 +106,7 @@ describe('working on a notebook', () => {
     expect(Object.values(await cellStatuses(page)).every((s) => s === 'ok')).toBe(true);
     await screenshot(page, 'restored-edits');
 
-    await andRun(() => page.getByTestId('restored').getByRole('button').click());
+    await andRun(page, () => page.getByTestId('restored').getByRole('button').click());
     expect(await page.getByTestId('restored').count()).toBe(0);
     await openApp(page, app.url);
     expect(await page.getByTestId('restored').count()).toBe(0);
@@ -158,7 +150,7 @@ describe('working on a notebook', () => {
 
   it('adds, moves and deletes cells, with undo and redo', async () => {
     const original = await cellKeys();
-    await andRun(async () => {
+    await andRun(page, async () => {
       await page.locator('[data-cell="us_episodes"] .add-cell summary').click();
       await page.locator('[data-cell="us_episodes"] [data-add-kind="sql"]').click();
     });
@@ -175,13 +167,13 @@ describe('working on a notebook', () => {
     expect(await page.locator('[data-cell="query_1"]').getAttribute('data-status')).toBe('ok');
     expect(((await pageResults(page)).query_1 as unknown[]).length).toBe(100);
 
-    await andRun(() => page.getByRole('button', { name: 'Move query_1 up' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Move query_1 up' }).click());
     expect((await cellKeys()).slice(0, 3)).toEqual(['from_year', 'query_1', 'us_episodes']);
     // The new cell reads us_episodes, which is now below it: document order does not matter.
     expect(await page.locator('[data-cell="query_1"]').getAttribute('data-status')).toBe('ok');
     await screenshot(page, 'added-cell');
 
-    await andRun(() => page.getByRole('button', { name: 'Delete query_1' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Delete query_1' }).click());
     expect(await cellKeys()).toEqual(original);
     expect((await pageResults(page)).query_1).toBeUndefined();
     // Its table went with it: no cell can read a table the notebook no longer makes.
@@ -195,11 +187,11 @@ describe('working on a notebook', () => {
     });
     expect(left).toBe(0);
 
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect((await cellKeys()).slice(0, 3)).toEqual(['from_year', 'query_1', 'us_episodes']);
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect((await cellKeys()).slice(0, 3)).toEqual(['from_year', 'us_episodes', 'query_1']);
-    await andRun(() => page.getByRole('button', { name: 'Redo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Redo' }).click());
     expect((await cellKeys()).slice(0, 3)).toEqual(['from_year', 'query_1', 'us_episodes']);
   });
 
@@ -212,7 +204,7 @@ describe('working on a notebook', () => {
     expect(await cell.innerText()).toContain('nowhere_at_all');
     // The failing text is what the notebook holds now: nothing the user wrote was dropped.
     expect(await editor.innerText()).toBe('SELECT nope FROM nowhere_at_all');
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect(await editor.innerText()).toBe(before);
     expect(await cell.getAttribute('data-status')).toBe('ok');
     expect(Object.values(await cellStatuses(page)).every((s) => s === 'ok')).toBe(true);
@@ -227,9 +219,9 @@ describe('working on a notebook', () => {
     expect(await editor.inputValue()).toContain(`## ${before}`);
     const edited = (await editor.inputValue()).replace(`## ${before}`, '## An edited heading');
     await editor.fill(edited);
-    await andRun(() => page.keyboard.press('Control+Enter'));
+    await andRun(page, () => page.keyboard.press('Control+Enter'));
     expect(await page.locator('.prose h2').first().innerText()).toBe('An edited heading');
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect(await page.locator('.prose h2').first().innerText()).toBe(before);
   });
 

@@ -15,6 +15,8 @@ import {
   screenshot,
   waitForRun,
   type OpenedPage,
+  andRun,
+  openFiles,
 } from './ui-helpers.ts';
 
 /**
@@ -35,23 +37,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => stopUiSession({ app, browser }));
-
-async function openFiles(files: { name: string; text: string }[]): Promise<void> {
-  const before = await completedRuns(page);
-  await page
-    .locator('[data-testid="file-input"]')
-    .setInputFiles(
-      files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })),
-    );
-  await waitForRun(page, before);
-}
-
-/** Does something in the page and waits for the run it causes. */
-async function andRunIn(action: () => Promise<unknown>): Promise<void> {
-  const before = await completedRuns(page);
-  await action();
-  await waitForRun(page, before);
-}
 
 async function errorText(cell: string): Promise<string> {
   const text = await page.locator(`[data-cell="${cell}"] .error-message`).innerText();
@@ -141,7 +126,7 @@ describe('opening files', () => {
     const text = lines.join('\n');
     const columnLine = lines.indexOf('  no_such_column') + 1;
 
-    await openFiles([{ name: 'broken.md', text }]);
+    await openFiles(page, [{ name: 'broken.md', text }]);
     expect(await page.getAttribute('#app', 'data-state')).toBe('ready');
     const statuses = await cellStatuses(page);
     expect(statuses.broken).toBe('error');
@@ -252,7 +237,7 @@ describe('opening files', () => {
       '',
     ].join('\n');
     // episodes.csv was opened earlier in this page; a new notebook can still name it.
-    await openFiles([{ name: 'inputs.md', text }]);
+    await openFiles(page, [{ name: 'inputs.md', text }]);
     expect(Object.values(await cellStatuses(page)).every((s) => s === 'ok')).toBe(true);
     // The pinned hash does not match: the data panel says so, with both hashes.
     expect(await page.locator('[data-dataset="episodes"] .warning').innerText()).toMatch(
@@ -263,15 +248,15 @@ describe('opening files', () => {
       ((await pageResults(page)).picked as { n: number; note: string }[])[0];
     const europe = await picked();
     expect(europe.note).toBe('first');
-    await andRunIn(() =>
+    await andRun(page, () =>
       page.locator('[data-input="region"] select').selectOption({ label: 'Asia' }),
     );
     const asia = await picked();
-    await andRunIn(() => page.locator('[data-input="multi"] input').check());
+    await andRun(page, () => page.locator('[data-input="multi"] input').check());
     const asiaMulti = await picked();
     // A text input applies its value when committed (Enter or leaving the field).
     await page.locator('[data-input="note"] input').fill('second');
-    await andRunIn(() => page.locator('[data-input="note"] input').press('Enter'));
+    await andRun(page, () => page.locator('[data-input="note"] input').press('Enter'));
     expect(await picked()).toEqual({ ...asiaMulti, note: 'second' });
 
     // The counts, recomputed here from the fixture file itself.

@@ -5,7 +5,6 @@ import { repoRoot } from './harness.ts';
 import {
   cliResults,
   comparable,
-  completedRuns,
   differences,
   downloadOf,
   pageResults,
@@ -14,8 +13,8 @@ import {
   screenshot,
   startUiSession,
   stopUiSession,
-  waitForRun,
   type UiSession,
+  andRun,
 } from './ui-helpers.ts';
 
 /**
@@ -36,12 +35,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => stopUiSession(session));
-
-async function andRun(action: () => Promise<void>): Promise<void> {
-  const before = await completedRuns(page);
-  await action();
-  await waitForRun(page, before);
-}
 
 async function savedNotebook(): Promise<string> {
   return (await downloadOf(page, () => page.getByTestId('save-notebook').click())).text;
@@ -99,7 +92,9 @@ describe('a rate cell edited with its form', () => {
     expect(before).toHaveLength(2);
 
     // Group by region as well, then by region alone: two edits, each one run.
-    await andRun(() => form.getByRole('checkbox', { name: 'target_region', exact: true }).check());
+    await andRun(page, () =>
+      form.getByRole('checkbox', { name: 'target_region', exact: true }).check(),
+    );
     const both = await savedNotebook();
     expect(both).toBe(
       replaceCellBody(
@@ -108,7 +103,7 @@ describe('a rate cell edited with its form', () => {
         'from: us_episodes\noutcome: failed\nby: [embassy_closed, target_region]',
       ),
     );
-    await andRun(() =>
+    await andRun(page, () =>
       form.getByRole('checkbox', { name: 'embassy_closed', exact: true }).uncheck(),
     );
     const edited = await savedNotebook();
@@ -135,9 +130,9 @@ describe('a rate cell edited with its form', () => {
 
     // Undo goes back one edit at a time, through the same history as typed edits.
     const undo = page.getByRole('button', { name: 'Undo' });
-    await andRun(() => undo.click());
+    await andRun(page, () => undo.click());
     expect(await savedNotebook()).toBe(both);
-    await andRun(() => undo.click());
+    await andRun(page, () => undo.click());
     expect(await savedNotebook()).toBe(WELCOME);
     expect(await rateRows()).toEqual(before);
     expect(
@@ -160,12 +155,12 @@ describe('a rate cell edited with its form', () => {
     const mark = chart.getByTestId('cell-form').getByLabel('Mark');
     expect(await mark.inputValue()).toBe('barY');
     expect(await chart.getByLabel('Error bars (low, high): low').inputValue()).toBe('lower');
-    await andRun(async () => {
+    await andRun(page, async () => {
       await mark.selectOption('dot');
     });
     expect(await chart.locator('svg g[aria-label="dot"] circle').count()).toBe(2);
     expect(await savedNotebook()).toBe(WELCOME.replace('mark: barY', 'mark: dot'));
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect(await mark.inputValue()).toBe('barY');
 
     const logit = page.locator('[data-cell="failure_model"]');
@@ -173,7 +168,7 @@ describe('a rate cell edited with its form', () => {
     const form = logit.getByTestId('cell-form');
     const predict = form.getByLabel('Predicted rates by');
     expect(await predict.inputValue()).toBe('embassy_closed');
-    await andRun(() =>
+    await andRun(page, () =>
       form.getByRole('checkbox', { name: 'decades_since_1945', exact: true }).uncheck(),
     );
     expect(await savedNotebook()).toBe(WELCOME.replace(' + decades_since_1945\n', '\n'));
@@ -185,7 +180,7 @@ describe('a rate cell edited with its form', () => {
     expect(terms).toContain('embassy_closedTRUE');
     await logit.scrollIntoViewIfNeeded();
     await screenshot(page, 'logit-cell-form');
-    await andRun(() => page.getByRole('button', { name: 'Undo' }).click());
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
     expect(await savedNotebook()).toBe(WELCOME);
   });
 });

@@ -102,6 +102,31 @@ export async function waitForRun(page: Page, runsBefore: number, timeout = 60_00
   );
 }
 
+/** Does something in the page and waits for the notebook run it causes. */
+export async function andRun(
+  page: Page,
+  action: () => Promise<unknown>,
+  timeout?: number,
+): Promise<void> {
+  const before = await completedRuns(page);
+  await action();
+  await waitForRun(page, before, timeout);
+}
+
+/** Picks files made here from text with the app's one file input, and waits for the run. */
+export async function openFiles(
+  page: Page,
+  files: { name: string; text: string }[],
+): Promise<void> {
+  await andRun(page, () =>
+    page
+      .locator('[data-testid="file-input"]')
+      .setInputFiles(
+        files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })),
+      ),
+  );
+}
+
 /**
  * Runs the command line on a notebook (native DuckDB) and returns its results.json. A run
  * where a cell fails still writes results, so the exit status is returned, not thrown.

@@ -10,7 +10,6 @@ import type { QueryResult } from '../../src/engine/Engine.ts';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
 import { repoRoot, type RunningApp } from './harness.ts';
 import {
-  completedRuns,
   downloadOf,
   newPage,
   pageResults,
@@ -18,8 +17,8 @@ import {
   screenshot,
   startUiSession,
   stopUiSession,
-  waitForRun,
   type OpenedPage,
+  andRun,
 } from './ui-helpers.ts';
 
 /**
@@ -76,12 +75,6 @@ async function started(on: Page): Promise<void> {
     undefined,
     { timeout: 120_000 },
   );
-}
-
-async function andRun(on: Page, action: () => Promise<unknown>): Promise<void> {
-  const before = await completedRuns(on);
-  await action();
-  await waitForRun(on, before);
 }
 
 /** Adds a sql cell at the end of the notebook through the page; returns its name. */
