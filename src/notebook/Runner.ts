@@ -8,7 +8,7 @@ import { ident } from '../engine/sql.ts';
 import { listTables } from '../engine/tables.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
-import { NotebookError } from './errors.ts';
+import { NotebookError, messageOf } from './errors.ts';
 import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
@@ -344,10 +344,6 @@ export class Runner {
   private changed(): void {
     this.options.onChange?.();
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -3,6 +3,7 @@
  * business (a folder on the command line, files the user opened in the browser); the runner
  * only asks for them by name.
  */
+import { messageOf } from './errors.ts';
 import type { Engine, FileSource } from '../engine/Engine.ts';
 import { loadFile } from '../ingest/index.ts';
 import type { DatasetState } from './state.ts';
@@ -56,7 +57,7 @@ export async function loadDataset(
       ms: performance.now() - started,
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return {
       ...base,
       status: 'error',

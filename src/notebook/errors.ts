@@ -20,3 +20,8 @@ export class CellError extends Error {
     this.name = 'CellError';
   }
 }
+
+/** What to show of anything thrown: an Error's message, anything else as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

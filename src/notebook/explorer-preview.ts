@@ -3,6 +3,7 @@
  * same statistics functions the rate, crosstab and logit cells use, on a scratch table that
  * is dropped afterwards. Same code, same data, so the numbers are the ones the notebook gets.
  */
+import { messageOf } from './errors.ts';
 import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { SUCCESS_CODES } from '../ingest/adapters/ties.ts';
@@ -59,10 +60,6 @@ async function part(run: () => Promise<CellTables>): Promise<PreviewPart> {
   } catch (error) {
     return { ok: false, error: messageOf(error) };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export interface ValueCount {

@@ -3,6 +3,7 @@
  * whenever the session reports a change, and the few actions a reader can take. All analysis
  * stays in Session and Runner; this class only mirrors and forwards.
  */
+import { messageOf } from '../notebook/errors.ts';
 import type { Engine } from '../engine/Engine.ts';
 import type { LoadResult } from '../ingest/index.ts';
 import { Session, type FileLoad, type SessionState } from '../notebook/Session.ts';
@@ -536,10 +537,6 @@ export class AppModel {
         this.notice = `Could not list the tables: ${messageOf(error)}`;
       });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** `?time-limit=<seconds>` in the page's address; undefined (the default) when absent or bad. */

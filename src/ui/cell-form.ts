@@ -3,6 +3,7 @@
  * of truth: the fields are read from it and every change is written back into it one key at a
  * time, leaving the other lines (and their comments) as the author wrote them.
  */
+import { messageOf } from '../notebook/errors.ts';
 import { isCollection, isMap, isScalar, parse, parseDocument } from 'yaml';
 import { SPEC_RULES } from '../notebook/cell-specs.ts';
 import { yamlScalar } from '../notebook/explorer-yaml.ts';
@@ -104,7 +105,7 @@ export function formFields(kind: FormKind, body: string): CellFormModel {
     try {
       formula = parseFormula(spec.formula);
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      problem = messageOf(error);
     }
   }
   const fields = DEFS[kind].map((def): FormField => {

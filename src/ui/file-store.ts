@@ -6,6 +6,7 @@
  *
  * Browser-only (IndexedDB); every method fails softly when storage is switched off.
  */
+import { messageOf } from '../notebook/errors.ts';
 
 export interface KeptFileInfo {
   sha256: string;
@@ -94,7 +95,7 @@ export class FileStore {
         kept: false,
         reason: quota
           ? 'the browser’s storage for this site is full'
-          : `the browser refused to store it (${error instanceof Error ? error.message : String(error)})`,
+          : `the browser refused to store it (${messageOf(error)})`,
       };
     }
   }

@@ -5,6 +5,7 @@
  * that were tables of their own are loaded again. The reader sees what is kept, can stop it,
  * and can forget it all (the data may be confidential; the browser may be shared).
  */
+import { messageOf } from '../notebook/errors.ts';
 import type { Session } from '../notebook/Session.ts';
 import { isBundledData } from './bundled.ts';
 import { FileStore, megabytes, type KeptFileInfo, type TableEntry } from './file-store.ts';
@@ -98,7 +99,7 @@ export class KeptFiles {
       this.files = await this.store.list();
     } catch (error) {
       problems.push(
-        `Your data files could not be kept in this browser (${error instanceof Error ? error.message : String(error)}); after a reload, open them again.`,
+        `Your data files could not be kept in this browser (${messageOf(error)}); after a reload, open them again.`,
       );
     }
     return problems;

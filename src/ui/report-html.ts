@@ -8,6 +8,7 @@
  * sanitized Markdown of markdown.ts and the standalone chart SVG of charts/svg-string.ts), so
  * the page and a Node test build the same file.
  */
+import { messageOf } from '../notebook/errors.ts';
 import type { Row } from '../engine/Engine.ts';
 import { cellKey } from '../notebook/graph.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
@@ -158,7 +159,7 @@ function chartHtml(spec: ChartSpec, rows: readonly Row[], render: ReportRenderer
   try {
     return `<figure class="chart">${inlineSvg(render.chartSvg(spec, rows))}</figure>`;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return `<p class="error">The chart could not be drawn: ${e(message)}</p>`;
   }
 }

@@ -2,6 +2,7 @@
  * The app itself: mounts the UI and opens the first notebook. main.ts loads this as a chunk of
  * its own once DuckDB is starting, and hands over the engine being started.
  */
+import { messageOf } from '../notebook/errors.ts';
 import { mount } from 'svelte';
 import type { Engine } from '../engine/Engine.ts';
 import { DeferredEngine } from '../engine/wasm-deferred.ts';
@@ -55,9 +56,7 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
     },
     (error: unknown) => {
       engine = 'failed';
-      model.fail(
-        `DuckDB could not start in this browser: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      model.fail(`DuckDB could not start in this browser: ${messageOf(error)}`);
       console.error(error);
     },
   );
