@@ -531,7 +531,10 @@ export class AppModel {
     if (!engine) return;
     this.schemaRefresh = this.schemaRefresh
       .then(async () => {
-        this.schema = await readSchema(engine);
+        const next = await readSchema(engine);
+        // A run that made the same tables keeps the same object, so open column profiles,
+        // codebooks and editors do not start their work again.
+        if (JSON.stringify(next) !== JSON.stringify(this.schema)) this.schema = next;
       })
       .catch((error: unknown) => {
         this.notice = `Could not list the tables: ${messageOf(error)}`;
@@ -540,7 +543,7 @@ export class AppModel {
 }
 
 /** `?time-limit=<seconds>` in the page's address; undefined (the default) when absent or bad. */
-export function timeLimitFromSearch(search: string): number | undefined {
+function timeLimitFromSearch(search: string): number | undefined {
   const raw = /[?&]time-limit=([^&#]*)/.exec(search)?.[1];
   const seconds = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
