@@ -15,7 +15,7 @@ export interface RunPlace {
 /** Five minutes: far beyond any cell of the bundled notebooks, short of a forgotten tab. */
 export const DEFAULT_TIME_LIMIT_MS = 5 * 60_000;
 
-export function seconds(ms: number): string {
+function seconds(ms: number): string {
   const s = ms / 1000;
   return `${s >= 10 ? Math.round(s) : Number(s.toFixed(1))} s`;
 }

@@ -18,7 +18,7 @@ const BASE_NAMES: Record<CellKind, string | undefined> = {
 };
 
 /** 0-based indexes of a cell's opening and closing fence lines. */
-export function cellSpan(cell: Cell, lineCount: number): { start: number; end: number } {
+function cellSpan(cell: Cell, lineCount: number): { start: number; end: number } {
   const body = cell.source === '' ? 0 : cell.source.split('\n').length;
   return { start: cell.line - 1, end: Math.min(cell.line + body, lineCount - 1) };
 }

@@ -71,7 +71,7 @@ function floatPlan(type: 'FLOAT' | 'DOUBLE'): ColumnPlan {
   };
 }
 
-export function planFor(duckdbType: string): ColumnPlan {
+function planFor(duckdbType: string): ColumnPlan {
   const type = duckdbType.toUpperCase();
   if (type === 'BOOLEAN') return { select: (c) => `${c} AS v`, element: { type }, convert: value };
   if (type === 'FLOAT' || type === 'DOUBLE') return floatPlan(type);

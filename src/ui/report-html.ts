@@ -44,7 +44,7 @@ export interface ReportRenderers {
 }
 
 /** Rows of a result table shown in the report; the row count says how many there are. */
-export const REPORT_ROWS = 20;
+const REPORT_ROWS = 20;
 
 /** Nothing may load: no script, no fetch, no font, no image from anywhere, not even itself. */
 export const REPORT_CSP =

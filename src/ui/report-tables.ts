@@ -6,6 +6,7 @@
 import type { QueryResult, Row } from '../engine/Engine.ts';
 import type { ExpectationResult } from '../notebook/state.ts';
 import type { InputSpec, InputValue, LogitSpec, RateSpec } from '../notebook/types.ts';
+import { isNumericType } from '../stats/columns.ts';
 import { crosstabGrid } from './crosstab-grid.ts';
 import {
   formatCount,
@@ -43,8 +44,6 @@ function table(cls: string, caption: string, head: string[], body: string[], foo
   );
 }
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT|FLOAT|DOUBLE|DECIMAL)/;
-
 /** A result table's first `maxRows` rows, with the count of all of them. */
 export function resultTableHtml(
   name: string,
@@ -52,7 +51,7 @@ export function resultTableHtml(
   rowCount: number,
   maxRows: number,
 ): string {
-  const numeric = result.columns.map((c) => NUMERIC.test(c.type));
+  const numeric = result.columns.map((c) => isNumericType(c.type));
   const shown = result.rows.slice(0, maxRows);
   const head = result.columns.map((c, i) => th(e(c.name), numeric[i] ? 'num' : ''));
   const body = shown.map((row) =>

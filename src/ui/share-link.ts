@@ -10,7 +10,7 @@
 /** Longest `nb=` payload accepted, in characters: chat apps and mail cut longer links. */
 export const MAX_LINK_CHARS = 100_000;
 /** Largest notebook text a link may inflate to, in bytes (a small payload can inflate hugely). */
-export const MAX_TEXT_BYTES = 2_000_000;
+const MAX_TEXT_BYTES = 2_000_000;
 
 export class ShareLinkError extends Error {
   constructor(message: string) {

@@ -24,7 +24,7 @@ const DARK: Record<string, string> = {
   '#f00': '#ff6b6b',
 };
 
-export function schemeAwareColour(colour: string): string {
+function schemeAwareColour(colour: string): string {
   const dark = DARK[colour.toLowerCase()];
   return dark ? `light-dark(${colour}, ${dark})` : colour;
 }
