@@ -3,7 +3,7 @@
  * lists it and the editors complete table and column names from it.
  */
 import type { ColumnInfo, Engine } from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
+import { ident, literal } from '../engine/sql.ts';
 
 export interface TableInfo {
   name: string;
@@ -29,18 +29,32 @@ export async function readSchema(engine: Engine): Promise<TableInfo[]> {
     list.push({ name: String(row.column_name), type: String(row.data_type) });
     byTable.set(name, list);
   }
-  const out: TableInfo[] = [];
-  for (const row of tables.rows) {
-    const name = String(row.table_name);
-    const kind = row.table_type === 'VIEW' ? 'view' : 'table';
-    let rows: number | undefined;
-    if (kind === 'table') {
-      const count = await engine.query(`SELECT count(*) AS n FROM ${ident(name)}`);
-      rows = Number(count.rows[0]?.n);
-    }
-    out.push({ name, kind, rows, columns: byTable.get(name) ?? [] });
-  }
+  const kinds = tables.rows.map((row) => ({
+    name: String(row.table_name),
+    kind: row.table_type === 'VIEW' ? ('view' as const) : ('table' as const),
+  }));
+  const counts = await countRows(
+    engine,
+    kinds.filter((t) => t.kind === 'table').map((t) => t.name),
+  );
+  const out: TableInfo[] = kinds.map(({ name, kind }) => ({
+    name,
+    kind,
+    rows: counts.get(name),
+    columns: byTable.get(name) ?? [],
+  }));
   return out;
+}
+
+/** Every table's row count in one query (this runs after each notebook run). */
+async function countRows(engine: Engine, names: string[]): Promise<Map<string, number>> {
+  if (names.length === 0) return new Map();
+  const { rows } = await engine.query(
+    names
+      .map((n) => `SELECT ${literal(n)} AS t, count(*) AS n FROM ${ident(n)}`)
+      .join(' UNION ALL '),
+  );
+  return new Map(rows.map((r) => [String(r.t), Number(r.n)]));
 }
 
 /** Tables and their columns, the shape CodeMirror's SQL completion takes. */
