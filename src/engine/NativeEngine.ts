@@ -20,7 +20,7 @@ import {
   type QueryResult,
 } from './Engine.ts';
 import { normalizeRows } from './normalize.ts';
-import { lockDown } from './settings.ts';
+import { lockDown, notebookDatabase } from './settings.ts';
 
 /** Native DuckDB (through @duckdb/node-api): the command line's engine and the Node tests'. */
 export class NativeEngine implements Engine {
@@ -37,7 +37,7 @@ export class NativeEngine implements Engine {
       ...(options.threads ? { threads: String(options.threads) } : {}),
     });
     const engine = new NativeEngine(instance, await instance.connect());
-    for (const statement of lockDown()) await engine.exec(statement);
+    for (const statement of [...lockDown(), ...notebookDatabase()]) await engine.exec(statement);
     return engine;
   }
 

@@ -12,7 +12,7 @@ import {
   type Params,
   type QueryResult,
 } from './Engine.ts';
-import { lockDown } from './settings.ts';
+import { lockDown, notebookDatabase } from './settings.ts';
 import { hugeintCandidates, tableToResult } from './wasm-arrow.ts';
 import { duckdbMessage } from './wasm-errors.ts';
 import { runSql } from './wasm-run.ts';
@@ -56,7 +56,9 @@ export class WasmEngine implements Engine {
     try {
       await db.open(CONFIG);
       const engine = new WasmEngine(db, await db.connect());
-      for (const statement of [...lockDown(), ...BROWSER_SETTINGS]) await engine.exec(statement);
+      for (const statement of [...lockDown(), ...BROWSER_SETTINGS, ...notebookDatabase()]) {
+        await engine.exec(statement);
+      }
       return engine;
     } catch (error) {
       await db.terminate();

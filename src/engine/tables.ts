@@ -42,7 +42,7 @@ export async function describeTable(engine: Engine, name: string): Promise<Colum
 /** Names of all tables and views in the main schema. */
 export async function listTables(engine: Engine): Promise<string[]> {
   const { rows } = await engine.query(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name",
+    "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name",
   );
   return rows.map((r) => String(r.table_name));
 }
@@ -51,7 +51,7 @@ export async function listTables(engine: Engine): Promise<string[]> {
 export async function dropAllTables(engine: Engine): Promise<void> {
   const { rows } = await engine.query(
     `SELECT table_name, table_type FROM information_schema.tables
-     WHERE table_schema = 'main' ORDER BY table_type = 'VIEW' DESC`,
+     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_type = 'VIEW' DESC`,
   );
   for (const row of rows) {
     const kind = row.table_type === 'VIEW' ? 'VIEW' : 'TABLE';

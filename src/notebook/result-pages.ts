@@ -100,7 +100,7 @@ export function pageSql(order: RowOrder, offset: number, limit: number): string 
 async function isBaseTable(engine: Engine, table: string): Promise<boolean> {
   const { rows } = await engine.query(
     `SELECT count(*) AS n FROM information_schema.tables
-     WHERE table_schema = 'main' AND table_name = ? AND table_type = 'BASE TABLE'`,
+     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = ? AND table_type = 'BASE TABLE'`,
     [table],
   );
   return Number(rows[0]?.n) > 0;

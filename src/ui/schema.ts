@@ -16,11 +16,11 @@ export interface TableInfo {
 export async function readSchema(engine: Engine): Promise<TableInfo[]> {
   const tables = await engine.query(
     `SELECT table_name, table_type FROM information_schema.tables
-     WHERE table_schema = 'main' ORDER BY table_name`,
+     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name`,
   );
   const columns = await engine.query(
     `SELECT table_name, column_name, data_type FROM information_schema.columns
-     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
   );
   const byTable = new Map<string, ColumnInfo[]>();
   for (const row of columns.rows) {

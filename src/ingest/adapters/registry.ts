@@ -131,7 +131,7 @@ async function linkHelpers(
 
 async function tableNames(engine: Engine): Promise<string[]> {
   const { rows } = await engine.query(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'",
+    "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main'",
   );
   return rows.map((r) => String(r.table_name));
 }
