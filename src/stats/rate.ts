@@ -41,33 +41,43 @@ export async function runRate(engine: Engine, spec: RateSpec): Promise<CellTable
   }
   await checkOutcome(engine, spec.from, outcome);
 
+  // One scan: groups with a missing by value, and rows with a missing outcome, are counted
+  // (to say how many were left out) rather than filtered out by a second query.
   const byList = by.map((c) => ident(c.name));
-  const complete = [outcome, ...by].map((c) => `${ident(c.name)} IS NOT NULL`).join(' AND ');
+  let total = 'total';
+  while (by.some((c) => c.name === total)) total += '_';
   const select = [
     ...byList,
-    'count(*) AS n',
+    `count(${ident(outcome.name)}) AS n`,
     `count_if(${successCondition(outcome)}) AS successes`,
+    `count(*) AS ${ident(total)}`,
   ].join(', ');
   const groupBy = byList.length ? `GROUP BY ${byList.join(', ')}` : '';
   const orderBy = byList.length
     ? `ORDER BY ${byList.map((b) => `${b} NULLS LAST`).join(', ')}`
     : '';
   const { rows: groups } = await engine.query(
-    `SELECT ${select} FROM ${ident(spec.from)} WHERE ${complete} ${groupBy} ${orderBy}`,
-  );
-  const { rows: dropped } = await engine.query(
-    `SELECT count(*) AS n FROM ${ident(spec.from)} WHERE NOT (${complete})`,
+    `SELECT ${select} FROM ${ident(spec.from)} ${groupBy} ${orderBy}`,
   );
 
   const z = zForLevel(level);
-  const rows: Row[] = groups.map((g) => {
+  let left = 0;
+  const rows: Row[] = [];
+  for (const g of groups) {
     const n = Number(g.n);
+    const all = Number(g[total]);
+    if (by.some((c) => g[c.name] === null)) {
+      left += all;
+      continue;
+    }
+    left += all - n;
+    if (n === 0) continue;
     const successes = Number(g.successes);
     const { lower, upper } = wilsonInterval(successes, n, z);
     const row: Row = {};
     for (const c of by) row[c.name] = g[c.name];
-    return Object.assign(row, { n, successes, rate: successes / n, lower, upper });
-  });
+    rows.push(Object.assign(row, { n, successes, rate: successes / n, lower, upper }));
+  }
   const outputColumns: ColumnInfo[] = [
     ...by.map((c) => ({ name: c.name, type: c.type })),
     { name: 'n', type: 'BIGINT' },
@@ -77,7 +87,6 @@ export async function runRate(engine: Engine, spec: RateSpec): Promise<CellTable
     { name: 'upper', type: 'DOUBLE' },
   ];
   const warnings: string[] = [];
-  const left = Number(dropped[0].n);
   if (left > 0) {
     const what = by.length ? 'a missing outcome or group' : 'a missing outcome';
     warnings.push(`${plural(left, 'row')} with ${what} ${left === 1 ? 'was' : 'were'} left out`);

@@ -63,6 +63,35 @@ describe('runRate against R prop.test(correct = FALSE)', () => {
     expect(regions.slice(0, 2)).toEqual(['north/A', 'north/B']);
   });
 
+  it('counts rows left out in the same scan, whatever the by column is called', async () => {
+    await createTableFromRows(
+      engine,
+      'left_out',
+      [
+        { name: 'won', type: 'BOOLEAN' },
+        { name: 'total', type: 'VARCHAR' },
+      ],
+      [
+        { won: true, total: 'a' },
+        { won: false, total: 'a' },
+        { won: null, total: 'a' },
+        { won: true, total: null },
+        { won: null, total: 'only missing' },
+        { won: true, total: 'b' },
+      ],
+    );
+    const result = await runRate(engine, { from: 'left_out', outcome: 'won', by: 'total' });
+    expect(result.tables[''].rows.map((r) => [r.total, r.n, r.successes])).toEqual([
+      ['a', 2, 1],
+      ['b', 1, 1],
+    ]);
+    expect(result.warnings).toEqual(['3 rows with a missing outcome or group were left out']);
+    await engine.exec('DELETE FROM left_out');
+    const empty = await runRate(engine, { from: 'left_out', outcome: 'won', by: [] });
+    expect(empty.tables[''].rows).toEqual([]);
+    expect(empty.warnings).toEqual(['no rows with an outcome and a group: the table is empty']);
+  });
+
   it('gives exact 0 and 1 bounds at the edges, as R does', () => {
     const z = 1.959963984540054;
     expect(wilsonInterval(0, 7, z).lower).toBe(0);
