@@ -34,6 +34,7 @@ export const csvLoad: Figure = {
       runs: [],
     };
     const times: number[] = [];
+    const phases: Record<string, number>[] = [];
     let rows: number | undefined;
     let problem: string | undefined;
     try {
@@ -73,12 +74,15 @@ export const csvLoad: Figure = {
               );
               times.push(ms);
               rows = value.rows;
+              phases.push(value.phases);
             });
           } catch (error) {
             problem = errorMessage(error);
           }
         }
         const show = (values: number[]) => values.at(-1)?.toFixed(0) ?? '—';
+        const last = phases.at(-1);
+        if (last) ctx.log(`    phases (ms from start): ${formatPhases(last)}`);
         ctx.log(
           `  run ${run + 1}: browser ${show(times)} ms, native read_csv ${show(readCsv.runs)} ms, native loadFile ${show(nativeLoad.runs)} ms`,
         );
@@ -108,9 +112,16 @@ export const csvLoad: Figure = {
         rows,
         browserMs: times,
         browserMsMedian: ms,
+        browserPhaseStartsMs: phases,
         ratioToNativeLoadFile: ratioOf(ms, nativeLoad.median),
         nativeReadCsvMBps: readCsv.median === null ? null : throughput(readCsv.median),
       },
     };
   },
 };
+
+function formatPhases(phases: Record<string, number>): string {
+  return Object.entries(phases)
+    .map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`)
+    .join(', ');
+}

@@ -14,6 +14,8 @@ export interface Timed<T> {
 export interface LoadSummary {
   rows: number;
   bytes: number;
+  /** Milliseconds from the start of the load to the first progress event of each phase. */
+  phases: Record<string, number>;
 }
 
 /** bench.html: the project's stats and ingest code on DuckDB-WASM, nothing else. */

@@ -53,13 +53,18 @@ const api: BenchApi = {
   loadPicked: async (table) => {
     const ready = await engine;
     const file = pickedFile();
+    const phases: Record<string, number> = {};
+    const started = performance.now();
     return timed(async () => {
       const result = await loadFile(ready, {
         table,
         fileName: file.name,
         source: { kind: 'blob', blob: file },
+        onProgress: ({ phase }) => {
+          phases[phase] ??= performance.now() - started;
+        },
       });
-      return { rows: result.tables[0]?.rows ?? 0, bytes: file.size };
+      return { rows: result.tables[0]?.rows ?? 0, bytes: file.size, phases };
     });
   },
 };

@@ -37,6 +37,11 @@ export async function loadDelimited(
 ): Promise<string[]> {
   const warnings: string[] = [];
   const dialect = await sniff(engine, path);
+  // Most files are clean: one scan builds the table and records any row it could not read.
+  // Only when it recorded one does the file get the slower scans that say what was wrong.
+  if (await createIfClean(engine, path, table, dialect)) {
+    return emptyWarning(engine, table, dialect);
+  }
   const ragged = await findRaggedRows(engine, path, dialect);
   const padded = ragged.tooFew.count > 0 || ragged.tooMany.count > 0;
   const names = await columnNames(engine, path, dialect, padded);
@@ -81,11 +86,59 @@ export async function loadDelimited(
   if (dialect.quote === '' && sample.includes('"')) {
     warnings.push(...(await unbalancedQuotes(engine, path, dialect)));
   }
+  return [...warnings, ...(await emptyWarning(engine, table, dialect))];
+}
+
+async function emptyWarning(engine: Engine, table: string, dialect: Dialect): Promise<string[]> {
   const { rows } = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
-  if (Number(rows[0].n) === 0 && dialect.header) {
-    warnings.push('The file has a header row but no data rows; the table is empty.');
+  return Number(rows[0].n) === 0 && dialect.header
+    ? ['The file has a header row but no data rows; the table is empty.']
+    : [];
+}
+
+/**
+ * Creates the table in one scan that records rejected rows instead of failing on them. True
+ * when nothing was rejected: the table is then exactly what a plain read gives. Otherwise the
+ * table is dropped and the caller takes the careful path.
+ */
+async function createIfClean(
+  engine: Engine,
+  path: string,
+  table: string,
+  dialect: Dialect,
+): Promise<boolean> {
+  return withRejectsTables(engine, async (errorsTable, scansTable) => {
+    try {
+      const names = await columnNames(engine, path, dialect, false);
+      await engine.exec(
+        `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(path)}${dialectOptions(dialect)}, names = [${names.map(literal).join(', ')}], store_rejects = true, rejects_table = ${literal(errorsTable)}, rejects_scan = ${literal(scansTable)})`,
+      );
+    } catch (error) {
+      // Without null padding some ragged files do not even sniff; the careful path reads them.
+      if (error instanceof EngineError && !/interrupt/i.test(error.message)) return false;
+      throw error;
+    }
+    const { rows } = await engine.query(`SELECT count(*) AS n FROM ${ident(errorsTable)}`);
+    if (Number(rows[0].n) === 0) return true;
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+    return false;
+  });
+}
+
+/** Runs `use` with two fresh table names for DuckDB's rejects tables, dropped afterwards. */
+async function withRejectsTables<T>(
+  engine: Engine,
+  use: (errorsTable: string, scansTable: string) => Promise<T>,
+): Promise<T> {
+  const id = `${Date.now().toString(36)}_${++rejectsCounter}`;
+  const errorsTable = `ingest_rejects_${id}`;
+  const scansTable = `ingest_reject_scans_${id}`;
+  try {
+    return await use(errorsTable, scansTable);
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(errorsTable)}`);
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(scansTable)}`);
   }
-  return warnings;
 }
 
 /** `a, b, c` — or the first few and a count when a ragged row added thousands of columns. */
@@ -175,11 +228,8 @@ function dialectOptions(d: Dialect): string {
  * looks like a row with empty trailing fields).
  */
 async function findRaggedRows(engine: Engine, path: string, d: Dialect): Promise<Ragged> {
-  const id = `${Date.now().toString(36)}_${++rejectsCounter}`;
-  const errorsTable = `ingest_rejects_${id}`;
-  const scansTable = `ingest_reject_scans_${id}`;
   const empty = { count: 0, lines: [] };
-  try {
+  return withRejectsTables(engine, async (errorsTable, scansTable) => {
     await engine.query(
       `SELECT count(*) AS n FROM read_csv(${literal(path)}${dialectOptions(d)}, all_varchar = true, store_rejects = true, rejects_table = ${literal(errorsTable)}, rejects_scan = ${literal(scansTable)})`,
     );
@@ -192,10 +242,7 @@ async function findRaggedRows(engine: Engine, path: string, d: Dialect): Promise
     };
     const expected = rows.map((r) => r.expected).find((v) => typeof v === 'number');
     return { tooFew: byKind('MISSING COLUMNS'), tooMany: byKind('TOO MANY COLUMNS'), expected };
-  } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${ident(errorsTable)}`);
-    await engine.exec(`DROP TABLE IF EXISTS ${ident(scansTable)}`);
-  }
+  });
 }
 
 /** Header cells as written (read as one text row), cleaned by the project's naming rules. */

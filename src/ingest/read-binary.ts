@@ -64,7 +64,7 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
     ctx.warnings.push(...data.warnings);
     raw.push({ name, sheet });
   }
-  return { sha256: sha256Hex(bytes), raw, extra: [] };
+  return { sha256: await sha256Hex(bytes), raw, extra: [] };
 }
 
 /** The main sheet has nothing in it: say which sheets do, so `sheet:` can pick one. */
@@ -90,14 +90,18 @@ export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult>
   const { columns } = readArrow(bytes);
   if (columns.length === 0) throw new IngestError('The Arrow file has no columns');
   await createTableFromColumns(ctx.engine, ctx.options.table, columns);
-  return { sha256: sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: [] };
+  return { sha256: await sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: [] };
 }
 
 export async function readStataFile(ctx: LoadContext): Promise<BinaryReadResult> {
   const bytes = await readWhole(ctx, 'the Stata reader');
   const result = await loadStata(ctx.engine, ctx.options.table, bytes);
   ctx.warnings.push(...result.warnings);
-  return { sha256: sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: result.extra };
+  return {
+    sha256: await sha256Hex(bytes),
+    raw: [{ name: ctx.options.table }],
+    extra: result.extra,
+  };
 }
 
 /**
@@ -109,7 +113,7 @@ export async function readJsonFile(ctx: LoadContext, lines: boolean): Promise<Re
   const bytes = await readWhole(ctx, 'the JSON reader');
   const { columns } = readJsonRecords(new TextDecoder('utf-8').decode(bytes), lines);
   await createTableFromColumns(ctx.engine, ctx.options.table, columns);
-  return { sha256: sha256Hex(bytes) };
+  return { sha256: await sha256Hex(bytes) };
 }
 
 /** Formats parsed in JavaScript need the whole file. */

@@ -25,7 +25,7 @@ export interface ReadResult {
  */
 export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise<ReadResult> {
   const { engine, options } = ctx;
-  const scan = await scanFile(ctx.reader('reading'), true);
+  const scan = await scanFile(ctx.reader('reading'), true, ctx.limits.maxInMemoryBytes);
   const guess: EncodingGuess = options.encoding
     ? { encoding: parseEncoding(options.encoding), reason: 'override' }
     : guessEncoding(head, scan.validUtf8);
@@ -78,7 +78,7 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
  */
 export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promise<ReadResult> {
   const { engine, options } = ctx;
-  const scan = await scanFile(ctx.reader('reading'), false);
+  const scan = await scanFile(ctx.reader('reading'), false, ctx.limits.maxInMemoryBytes);
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
   const path = await engine.registerFile(options.fileName, options.source);
