@@ -6,13 +6,7 @@ import { applyAdapters } from './adapters/registry.ts';
 import { LoadContext } from './context.ts';
 import { IngestError } from './errors.ts';
 import { resolveFormat, type FileFormat } from './format.ts';
-import {
-  readArrowFile,
-  readExcel,
-  readJsonFile,
-  readStataFile,
-  type BinaryReadResult,
-} from './read-binary.ts';
+import type { BinaryReadResult } from './read-binary.ts';
 import { readDelimited, readWithDuckDb } from './read-text.ts';
 import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts';
 
@@ -78,6 +72,9 @@ async function readByFormat(
   head: Uint8Array,
 ): Promise<BinaryReadResult> {
   const single = { raw: [{ name: ctx.options.table }], extra: [] };
+  // Readers parsed in JavaScript (SheetJS, Stata, Arrow, JSON) are a chunk of their own,
+  // fetched the first time such a file is opened rather than with the page.
+  const binary = () => import('./read-binary.ts');
   switch (format) {
     case 'csv':
       return { ...(await readDelimited(ctx, head)), ...single };
@@ -85,13 +82,13 @@ async function readByFormat(
       return { ...(await readWithDuckDb(ctx, 'parquet')), ...single };
     case 'json':
     case 'ndjson':
-      return { ...(await readJsonFile(ctx, format === 'ndjson')), ...single };
+      return { ...(await (await binary()).readJsonFile(ctx, format === 'ndjson')), ...single };
     case 'excel':
-      return readExcel(ctx, head);
+      return (await binary()).readExcel(ctx, head);
     case 'arrow':
-      return readArrowFile(ctx);
+      return (await binary()).readArrowFile(ctx);
     case 'stata':
-      return readStataFile(ctx);
+      return (await binary()).readStataFile(ctx);
   }
 }
 

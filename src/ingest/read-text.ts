@@ -8,7 +8,6 @@ import {
 } from './duckdb-readers.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { checkInMemory } from './limits.ts';
-import { loadParquetInJs } from './parquet/load-parquet.ts';
 import { explainReadError } from './read-errors.ts';
 import { scanFile } from './scan.ts';
 
@@ -86,6 +85,8 @@ export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promis
     await createFromReader(engine, options.table, readerCall(kind, path));
   } catch (error) {
     if (!isMissingReader(error)) throw explainReadError(error, options.fileName, kind);
+    // The JavaScript Parquet reader is its own chunk, fetched when a Parquet file is opened.
+    const { loadParquetInJs } = await import('./parquet/load-parquet.ts');
     const loaded = await loadParquetInJs(engine, options.table, options.source, {
       fileName: options.fileName,
       signal: options.signal,

@@ -1,6 +1,7 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { readChunks, type ChunkReader } from './chunks.ts';
+
+/** The JavaScript sha256, fetched only for files hashed as they stream (see scanFile). */
+const streamingSha256 = () => import('@noble/hashes/sha2.js').then((m) => m.sha256);
 
 export interface ScanResult {
   sha256: string;
@@ -24,7 +25,7 @@ export async function scanFile(
 ): Promise<ScanResult> {
   const subtle = platformDigest();
   const whole = subtle && reader.size <= wholeLimit ? new Uint8Array(reader.size) : undefined;
-  const hash = whole ? undefined : sha256.create();
+  const hash = whole ? undefined : (await streamingSha256()).create();
   const decoder = checkUtf8 ? new TextDecoder('utf-8', { fatal: true }) : undefined;
   let validUtf8 = checkUtf8;
   let nulBytes = 0;
@@ -40,7 +41,7 @@ export async function scanFile(
   const digest =
     whole && subtle
       ? new Uint8Array(await subtle.digest('SHA-256', whole))
-      : (hash ?? sha256.create()).digest();
+      : (hash ?? (await streamingSha256()).create()).digest();
   return { sha256: bytesToHex(digest), validUtf8, nulBytes };
 }
 
@@ -53,7 +54,7 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
       bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
     return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', own)));
   }
-  const hash = sha256.create();
+  const hash = (await streamingSha256()).create();
   const step = 4 * 1024 * 1024;
   for (let start = 0; start < bytes.length; start += step) {
     hash.update(bytes.subarray(start, start + step));
@@ -79,4 +80,10 @@ function decodes(decoder: TextDecoder, chunk: Uint8Array, last: boolean): boolea
   } catch {
     return false;
   }
+}
+
+function bytesToHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }

@@ -6,7 +6,7 @@ import { EngineError, type Engine, type QueryResult, type Row } from '../engine/
 import { ident, literal, valueLiteral } from '../engine/sql.ts';
 import { createTableFromRows } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
-import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
+import { runRate } from '../stats/rate.ts';
 import { CellError } from './errors.ts';
 import { evaluateExpectations } from './expect.ts';
 import { outputTables } from './graph.ts';
@@ -39,12 +39,18 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
     case 'rate':
       await requireTable(cell.spec.from, ctx);
       return storeTables(cell, await runRate(ctx.engine, cell.spec), ctx.engine);
-    case 'crosstab':
+    case 'crosstab': {
       await requireTable(cell.spec.from, ctx);
+      // Crosstab and logit (tests, IRLS, distributions) are chunks of their own in the app,
+      // fetched when the first such cell runs.
+      const { runCrosstab } = await import('../stats/crosstab.ts');
       return storeTables(cell, await runCrosstab(ctx.engine, cell.spec), ctx.engine);
-    case 'logit':
+    }
+    case 'logit': {
       await requireTable(cell.spec.from, ctx);
+      const { runLogit } = await import('../stats/logit.ts');
       return storeTables(cell, await runLogit(ctx.engine, cell.spec), ctx.engine);
+    }
     case 'chart': {
       await requireTable(cell.spec.from, ctx);
       // One query gives both the column names (even for an empty table) and the rows.

@@ -2,29 +2,7 @@ import type { Engine } from '../../engine/Engine.ts';
 import { ident } from '../../engine/sql.ts';
 import { matchCatalog, type CatalogEntry } from '../catalog.ts';
 import type { AdapterInfo, LoadedTable } from '../types.ts';
-import { cfrAdapter, cfrChecks } from './cfr.ts';
-import { cowStatesAdapter, diplomaticExchangeAdapter } from './cow.ts';
-import { dcidCampaignsAdapter, dcidIncidentsAdapter } from './dcid.ts';
-import { gsdbAdapter } from './gsdb.ts';
-import { LabelledBuilder, type AdapterOutput } from './kit.ts';
-import { createTiesDiplomaticView } from './ties-diplomatic.ts';
-import { tiesAdapter } from './ties.ts';
-
-interface Adapter {
-  build: (b: LabelledBuilder) => void;
-  /** Data checks run on the labelled view; each finding becomes a warning. */
-  check?: (engine: Engine, view: string) => Promise<string[]>;
-}
-
-const ADAPTERS: Record<string, Adapter> = {
-  ties: { build: tiesAdapter },
-  'dcid-incidents': { build: dcidIncidentsAdapter },
-  'dcid-campaigns': { build: dcidCampaignsAdapter },
-  'cow-states': { build: cowStatesAdapter },
-  'diplomatic-exchange': { build: diplomaticExchangeAdapter },
-  gsdb: { build: gsdbAdapter },
-  cfr: { build: cfrAdapter, check: cfrChecks },
-};
+import type { AdapterOutput } from './kit.ts';
 
 /** Which adapter labelled which table, per engine: helpers that join two datasets need it. */
 const linked = new WeakMap<Engine, Map<string, string>>();
@@ -54,6 +32,7 @@ export async function applyAdapters(
     );
     if (!match) continue;
     const { entry, exact } = match;
+    const { ADAPTERS, LabelledBuilder } = await import('./builders.ts');
     const adapter = ADAPTERS[entry.adapter];
     if (!adapter) continue;
     out.adapter ??= info(entry, exact);
@@ -108,6 +87,7 @@ async function linkHelpers(
   justLoaded: string[],
   warnings: string[],
 ): Promise<Adapted['tables']> {
+  if (registry.size === 0) return [];
   const existing = new Set(await tableNames(engine));
   for (const name of [...registry.keys()]) if (!existing.has(name)) registry.delete(name);
   const of = (id: string): string[] => [...registry].filter(([, a]) => a === id).map(([t]) => t);
@@ -115,6 +95,7 @@ async function linkHelpers(
   const diplomatic = of('diplomatic-exchange').at(-1);
   if (!diplomatic) return [];
   const helpers: Adapted['tables'] = [];
+  const { createTiesDiplomaticView } = await import('./builders.ts');
   for (const t of ties) {
     if (!justLoaded.includes(t) && !justLoaded.includes(diplomatic)) continue;
     try {
