@@ -12,8 +12,8 @@ const CHART = '[data-cell] svg.statecraft-chart';
 
 /**
  * Runs in the app page before any of its scripts: notes performance.now() (milliseconds since
- * navigation start) the first time #app is data-state=ready and a chart is in a cell, and on
- * the way when each data-state and the first chart appeared (the phases in the details).
+ * navigation start) when each data-state and the first chart appeared (the phases in the
+ * details), and stops once #app is data-state=ready with a chart in a cell.
  */
 function observeFirstChart(selector: string): void {
   const w = window as unknown as BenchWindow;
@@ -64,7 +64,9 @@ async function appColdStart(ctx: BenchContext): Promise<AppStart> {
       const text = (await page.textContent('#app'))?.trim().slice(0, 200);
       throw new Unavailable(`the app shows data-state=error: ${text}`);
     }
-    return { at, phases };
+    // The figure is the first chart drawn from DuckDB's result; the rest of the notebook (its
+    // logit, its second chart) finishes later, at `ready` in the phases.
+    return { at: phases.chart ?? at, phases };
   });
 }
 
@@ -117,7 +119,7 @@ export const coldStart: Figure = {
         appProblem = errorMessage(error);
       }
       ctx.log(
-        `  run ${run + 1}: floor ${floor.at(-1)?.toFixed(0)} ms, app ${app.at(-1)?.toFixed(0) ?? '—'} ms`,
+        `  run ${run + 1}: floor ${floor.at(-1)?.toFixed(0)} ms, app first chart ${app.at(-1)?.toFixed(0) ?? '—'} ms, whole notebook ready ${phases.ready?.at(-1)?.toFixed(0) ?? '—'} ms`,
       );
     }
     const value = median(app);
@@ -141,7 +143,7 @@ export const coldStart: Figure = {
           Object.entries(phases).map(([phase, times]) => [phase, median(times)]),
         ),
         measuredAs:
-          'performance.now() in the page (since navigation start) when #app is data-state=ready and the first chart svg is in a [data-cell]; floor: when the query result arrived',
+          "performance.now() in the page (since navigation start) when the first chart svg, drawn from DuckDB-WASM's result, is in a [data-cell] (the run waits on until #app is data-state=ready; that time is phases.ready); floor: when the query result arrived",
       },
     };
   },
