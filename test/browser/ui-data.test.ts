@@ -297,7 +297,7 @@ describe('a million-row result', () => {
       'SELECT i, g FROM (SELECT range AS i, hash(range) % 100 AS g FROM range(1000000)) ORDER BY g, i LIMIT 1',
     );
     // A re-sort re-renders row 0: wait for its new values rather than read it mid-update.
-    await expect.poll(() => rowValues(0)).toEqual([lowest.i, lowest.g]);
+    await expect.poll(() => rowValues(0), { timeout: 10_000 }).toEqual([lowest.i, lowest.g]);
 
     await header.click();
     await page.locator('[data-cell="big"] th[aria-sort="descending"]').waitFor();
@@ -307,7 +307,7 @@ describe('a million-row result', () => {
       'SELECT i, g FROM (SELECT range AS i, hash(range) % 100 AS g FROM range(1000000)) ORDER BY g DESC, i LIMIT 1',
     );
     // A re-sort re-renders row 0: wait for its new values rather than read it mid-update.
-    await expect.poll(() => rowValues(0)).toEqual([highest.i, highest.g]);
+    await expect.poll(() => rowValues(0), { timeout: 10_000 }).toEqual([highest.i, highest.g]);
     // The last row of the descending order: the smallest g, and of those the one stored last
     // (ties keep the stored order).
     await scrollTo(1, 999_999);
@@ -344,7 +344,7 @@ describe('a million-row result', () => {
     await loaded(0);
     const [zero] = await nativeRows(native, 'SELECT hash(0) % 100 AS g');
     // A re-sort re-renders row 0: wait for its new values rather than read it mid-update.
-    await expect.poll(() => rowValues(0)).toEqual([0, zero.g]);
+    await expect.poll(() => rowValues(0), { timeout: 10_000 }).toEqual([0, zero.g]);
     // And in the data panel, Enter on a column opens its profile.
     const column = page.locator('.data-panel [data-table="big"]');
     await column.locator('summary').focus();
