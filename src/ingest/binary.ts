@@ -4,6 +4,7 @@
  * decoded as Windows-1252 into a table of noise.
  */
 import { utf16NulPattern } from './encoding.ts';
+import { byteOrderMark, firstNonSpace, OLE2, startsWith, ZIP } from './signatures.ts';
 
 const SIGNATURES: [string, number[]][] = [
   ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
@@ -29,13 +30,8 @@ const NUL_SHARE = 0.5;
  * when its first bytes look like text. UTF-16 (BOM or the NUL pattern of ASCII text) is text.
  */
 export function describeBinary(head: Uint8Array): string | undefined {
-  for (const [label, bytes] of SIGNATURES) {
-    if (bytes.every((b, i) => head[i] === b)) return label;
-  }
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    return undefined;
-  }
-  if (utf16NulPattern(head)) return undefined;
+  for (const [label, bytes] of SIGNATURES) if (startsWith(head, bytes)) return label;
+  if (byteOrderMark(head)?.startsWith('utf-16') || utf16NulPattern(head)) return undefined;
   let controls = 0;
   let nuls = 0;
   const n = Math.min(head.length, 64 * 1024);
@@ -53,19 +49,8 @@ export function describeBinary(head: Uint8Array): string | undefined {
 
 /** Bytes that start a workbook SheetJS reads: ZIP, OLE2, raw BIFF2–4, or XML/HTML text. */
 export function looksLikeWorkbook(head: Uint8Array): boolean {
-  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return true;
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return true;
+  if (startsWith(head, ZIP) || startsWith(head, OLE2)) return true;
   if (head[0] === 0x09 && [0x00, 0x02, 0x04].includes(head[1])) return true;
   // SpreadsheetML 2003 and the HTML tables old web sites serve as "Excel" files.
-  for (
-    let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    i < head.length;
-    i++
-  ) {
-    const b = head[i];
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
-    return b === 0x3c; // <
-  }
-  return false;
+  return firstNonSpace(head) === 0x3c; // <
 }

@@ -45,13 +45,9 @@ export async function loadDelimited(
   const ragged = await findRaggedRows(engine, path, dialect);
   const padded = ragged.tooFew.count > 0 || ragged.tooMany.count > 0;
   const names = await columnNames(engine, path, dialect, padded);
-  const base = `${literal(path)}${dialectOptions(dialect)}, names = [${names.map(literal).join(', ')}]${
-    padded ? ', null_padding = true, parallel = false' : ''
-  }`;
+  const base = `${namesOption(names)}${padded ? ', null_padding = true, parallel = false' : ''}`;
   const create = (extra: string): Promise<void> =>
-    engine.exec(
-      `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${base}${extra})`,
-    );
+    createTable(engine, table, path, dialect, `${base}${extra}`);
   try {
     await create('');
   } catch (error) {
@@ -90,8 +86,9 @@ export async function loadDelimited(
 }
 
 async function emptyWarning(engine: Engine, table: string, dialect: Dialect): Promise<string[]> {
+  if (!dialect.header) return [];
   const { rows } = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
-  return Number(rows[0].n) === 0 && dialect.header
+  return Number(rows[0].n) === 0
     ? ['The file has a header row but no data rows; the table is empty.']
     : [];
 }
@@ -107,12 +104,10 @@ async function createIfClean(
   table: string,
   dialect: Dialect,
 ): Promise<boolean> {
-  return withRejectsTables(engine, async (errorsTable, scansTable) => {
+  return withRejects(engine, async (rejects, errorsTable) => {
     try {
       const names = await columnNames(engine, path, dialect, false);
-      await engine.exec(
-        `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(path)}${dialectOptions(dialect)}, names = [${names.map(literal).join(', ')}], store_rejects = true, rejects_table = ${literal(errorsTable)}, rejects_scan = ${literal(scansTable)})`,
-      );
+      await createTable(engine, table, path, dialect, `${namesOption(names)}${rejects}`);
     } catch (error) {
       // Without null padding some ragged files do not even sniff; the careful path reads them.
       if (error instanceof EngineError && !/interrupt/i.test(error.message)) return false;
@@ -125,16 +120,22 @@ async function createIfClean(
   });
 }
 
-/** Runs `use` with two fresh table names for DuckDB's rejects tables, dropped afterwards. */
-async function withRejectsTables<T>(
+/**
+ * Runs `use` with read_csv options that record rejected rows in two fresh tables, dropped
+ * afterwards, and the name of the one that lists the rows.
+ */
+async function withRejects<T>(
   engine: Engine,
-  use: (errorsTable: string, scansTable: string) => Promise<T>,
+  use: (rejects: string, errorsTable: string) => Promise<T>,
 ): Promise<T> {
   const id = `${Date.now().toString(36)}_${++rejectsCounter}`;
   const errorsTable = `ingest_rejects_${id}`;
   const scansTable = `ingest_reject_scans_${id}`;
   try {
-    return await use(errorsTable, scansTable);
+    return await use(
+      `, store_rejects = true, rejects_table = ${literal(errorsTable)}, rejects_scan = ${literal(scansTable)}`,
+      errorsTable,
+    );
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${ident(errorsTable)}`);
     await engine.exec(`DROP TABLE IF EXISTS ${ident(scansTable)}`);
@@ -179,7 +180,7 @@ function mixedDelimiters(sample: string, chosen: string): string | undefined {
 async function unbalancedQuotes(engine: Engine, path: string, d: Dialect): Promise<string[]> {
   const offset = d.skip + (d.header ? 1 : 0);
   const { rows } = await engine.query(
-    `SELECT count(*) AS n, list(r ORDER BY r)[1:5] AS lines FROM (SELECT row_number() OVER () + ${offset} AS r, array_to_string(list_value(*COLUMNS(*)), '') AS line FROM read_csv(${literal(path)}${dialectOptions(d)}, all_varchar = true, null_padding = true, parallel = false)) WHERE (length(line) - length(replace(line, '"', ''))) % 2 = 1`,
+    `SELECT count(*) AS n, list(r ORDER BY r)[1:5] AS lines FROM (SELECT row_number() OVER () + ${offset} AS r, array_to_string(list_value(*COLUMNS(*)), '') AS line FROM ${readCsv(path, d, ', all_varchar = true, null_padding = true, parallel = false')}) WHERE (length(line) - length(replace(line, '"', ''))) % 2 = 1`,
   );
   const count = Number(rows[0]?.n ?? 0);
   if (count === 0) {
@@ -211,6 +212,27 @@ async function sniff(engine: Engine, path: string): Promise<Dialect> {
   };
 }
 
+/** `read_csv` of the file with the sniffed dialect and further `options` (`, name = value…`). */
+function readCsv(path: string, d: Dialect, options: string): string {
+  return `read_csv(${literal(path)}${dialectOptions(d)}${options})`;
+}
+
+function createTable(
+  engine: Engine,
+  table: string,
+  path: string,
+  d: Dialect,
+  options: string,
+): Promise<void> {
+  return engine.exec(
+    `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsv(path, d, options)}`,
+  );
+}
+
+function namesOption(names: string[]): string {
+  return `, names = [${names.map(literal).join(', ')}]`;
+}
+
 function dialectOptions(d: Dialect): string {
   // An explicit empty comment, or skip = 0 together with null_padding, makes DuckDB 1.4's
   // sniffer give up on files with quoted line breaks: pass them only when they say something.
@@ -229,9 +251,9 @@ function dialectOptions(d: Dialect): string {
  */
 async function findRaggedRows(engine: Engine, path: string, d: Dialect): Promise<Ragged> {
   const empty = { count: 0, lines: [] };
-  return withRejectsTables(engine, async (errorsTable, scansTable) => {
+  return withRejects(engine, async (rejects, errorsTable) => {
     await engine.query(
-      `SELECT count(*) AS n FROM read_csv(${literal(path)}${dialectOptions(d)}, all_varchar = true, store_rejects = true, rejects_table = ${literal(errorsTable)}, rejects_scan = ${literal(scansTable)})`,
+      `SELECT count(*) AS n FROM ${readCsv(path, d, `, all_varchar = true${rejects}`)}`,
     );
     const { rows } = await engine.query(
       `SELECT CAST(error_type AS VARCHAR) AS kind, count(DISTINCT line) AS n, list(DISTINCT line ORDER BY line)[1:5] AS lines, min(TRY_CAST(regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1) AS INTEGER)) AS expected FROM ${ident(errorsTable)} GROUP BY ALL`,
@@ -254,7 +276,7 @@ async function columnNames(
 ): Promise<string[]> {
   // One list column rather than one column per field: a 10,000-field header stays one value.
   const { rows } = await engine.query(
-    `SELECT list_value(*COLUMNS(*)) AS cells FROM read_csv(${literal(path)}${dialectOptions({ ...d, header: false })}, all_varchar = true, null_padding = ${padded}, parallel = false) LIMIT 1`,
+    `SELECT list_value(*COLUMNS(*)) AS cells FROM ${readCsv(path, { ...d, header: false }, `, all_varchar = true, null_padding = ${padded}, parallel = false`)} LIMIT 1`,
   );
   const cells = (rows[0]?.cells ?? []) as (string | null)[];
   if (!d.header) return cells.map((_, i) => `column${i + 1}`);

@@ -1,7 +1,7 @@
-import type { Engine, FileSource } from '../engine/Engine.ts';
 import { concatBytes, readChunks, type ChunkReader } from './chunks.ts';
 import { decoderFor } from './cp1252.ts';
 import { IngestError } from './errors.ts';
+import { byteOrderMark } from './signatures.ts';
 
 /** The text encodings the loader understands; everything is handed to DuckDB as UTF-8. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -48,17 +48,12 @@ export interface EncodingGuess {
  * UTF-16) and from whether the whole file is valid UTF-8 (scanned while hashing).
  */
 export function guessEncoding(head: Uint8Array, validUtf8: boolean): EncodingGuess {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return bom('utf-8');
-  if (head[0] === 0xff && head[1] === 0xfe) return bom('utf-16le');
-  if (head[0] === 0xfe && head[1] === 0xff) return bom('utf-16be');
+  const bom = byteOrderMark(head);
+  if (bom) return { encoding: bom, reason: 'BOM' };
   const nulPattern = utf16NulPattern(head);
   if (nulPattern) return { encoding: nulPattern, reason: 'NUL pattern' };
   if (validUtf8) return { encoding: 'utf-8', reason: 'valid UTF-8' };
   return { encoding: 'windows-1252', reason: 'invalid UTF-8' };
-}
-
-function bom(encoding: TextEncoding): EncodingGuess {
-  return { encoding, reason: 'BOM' };
 }
 
 /** ASCII text in UTF-16 has a NUL in every other byte: odd positions for LE, even for BE. */
@@ -120,12 +115,4 @@ function countReplacement(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
   return n;
-}
-
-export async function readHead(
-  engine: Engine,
-  source: FileSource,
-  size: number,
-): Promise<Uint8Array> {
-  return engine.readSlice(source, 0, Math.min(size, 64 * 1024));
 }

@@ -2,6 +2,7 @@ import type * as SheetJs from '@e965/xlsx';
 import { IngestError } from './errors.ts';
 import { inferColumn, type Cell } from './infer.ts';
 import type { TextColumn } from './insert.ts';
+import { OLE2, startsWith } from './signatures.ts';
 import { cleanColumnNames } from './names.ts';
 
 export interface SheetTable {
@@ -68,7 +69,7 @@ function unreadable(XLSX: Xlsx, bytes: Uint8Array, fileName: string, error: unkn
 
 /** An encrypted .xlsx is an OLE2 container holding EncryptionInfo and EncryptedPackage streams. */
 function isEncryptedContainer(XLSX: Xlsx, bytes: Uint8Array): boolean {
-  if (bytes[0] !== 0xd0 || bytes[1] !== 0xcf) return false;
+  if (!startsWith(bytes, OLE2)) return false;
   try {
     const container = XLSX.CFB.read(bytes, { type: 'array' });
     return container.FullPaths.some((p: string) => /\/(EncryptionInfo|EncryptedPackage)$/.test(p));

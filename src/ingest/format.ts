@@ -1,5 +1,15 @@
 import { describeBinary, looksLikeWorkbook } from './binary.ts';
 import { IngestError } from './errors.ts';
+import {
+  ARROW_FILE,
+  ARROW_STREAM,
+  firstNonSpace,
+  OLE2,
+  PARQUET,
+  startsWith,
+  STATA,
+  ZIP,
+} from './signatures.ts';
 
 /** The file formats the loader reads. */
 export type FileFormat = 'csv' | 'excel' | 'parquet' | 'json' | 'ndjson' | 'arrow' | 'stata';
@@ -48,28 +58,18 @@ export function detectFormat(fileName: string, head: Uint8Array): FileFormat {
 }
 
 function magicFormat(head: Uint8Array): FileFormat | undefined {
-  const starts = (...bytes: number[]): boolean => bytes.every((b, i) => head[i] === b);
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'excel'; // ZIP container: xlsx, xlsm, ods
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'excel'; // OLE2: BIFF .xls
-  if (starts(0x50, 0x41, 0x52, 0x31)) return 'parquet'; // PAR1
-  if (starts(0x41, 0x52, 0x52, 0x4f, 0x57, 0x31)) return 'arrow'; // ARROW1 (file format)
-  if (starts(0xff, 0xff, 0xff, 0xff) && head.length > 8) return 'arrow'; // IPC stream continuation
-  if (startsWithText(head, '<stata_dta>')) return 'stata';
+  if (startsWith(head, ZIP)) return 'excel';
+  if (startsWith(head, OLE2)) return 'excel';
+  if (startsWith(head, PARQUET)) return 'parquet';
+  if (startsWith(head, ARROW_FILE)) return 'arrow';
+  if (startsWith(head, ARROW_STREAM) && head.length > 8) return 'arrow';
+  if (startsWith(head, STATA)) return 'stata';
   return undefined;
 }
 
-function startsWithText(head: Uint8Array, text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (head[i] !== text.charCodeAt(i)) return false;
-  return true;
-}
-
 function looksLikeJson(head: Uint8Array): boolean {
-  for (const byte of head) {
-    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0xef) continue;
-    if (byte === 0xbb || byte === 0xbf) continue;
-    return byte === 0x7b || byte === 0x5b; // { or [
-  }
-  return false;
+  const first = firstNonSpace(head);
+  return first === 0x7b || first === 0x5b; // { or [
 }
 
 export interface ResolvedFormat {

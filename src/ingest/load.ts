@@ -7,7 +7,8 @@ import { LoadContext } from './context.ts';
 import { IngestError } from './errors.ts';
 import { resolveFormat, type FileFormat } from './format.ts';
 import type { BinaryReadResult } from './read-binary.ts';
-import { readDelimited, readWithDuckDb } from './read-text.ts';
+import { readDelimited, readParquet } from './read-text.ts';
+import { utf8BomLength } from './signatures.ts';
 import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts';
 
 /** See index.ts for the contract. */
@@ -79,7 +80,7 @@ async function readByFormat(
     case 'csv':
       return { ...(await readDelimited(ctx, head)), ...single };
     case 'parquet':
-      return { ...(await readWithDuckDb(ctx, 'parquet')), ...single };
+      return { ...(await readParquet(ctx)), ...single };
     case 'json':
     case 'ndjson':
       return { ...(await (await binary()).readJsonFile(ctx, format === 'ndjson')), ...single };
@@ -114,8 +115,7 @@ function formatLabel(format: FileFormat, encoding: string | undefined): string {
 }
 
 function isBlank(bytes: Uint8Array): boolean {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.subarray(bom).every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d));
+  return bytes.subarray(utf8BomLength(bytes)).every((b) => b === 0x20 || (b >= 0x09 && b <= 0x0d));
 }
 
 async function dropQuietly(engine: Engine, name: string): Promise<void> {

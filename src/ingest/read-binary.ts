@@ -8,6 +8,7 @@ import { readJsonRecords } from './json.ts';
 import { slugify, uniqueName } from './names.ts';
 import type { ReadResult } from './read-text.ts';
 import { sha256Hex } from './scan.ts';
+import { startsWith, ZIP } from './signatures.ts';
 import { loadStata } from './stata/load-stata.ts';
 import type { RawTable, TableRole } from './types.ts';
 import { checkZipParts, readZipDirectory, verifyZipParts } from './zip-check.ts';
@@ -24,7 +25,7 @@ export interface BinaryReadResult extends ReadResult {
  */
 export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<BinaryReadResult> {
   const { engine, options } = ctx;
-  const zipped = head[0] === 0x50 && head[1] === 0x4b;
+  const zipped = startsWith(head, ZIP);
   const parts = zipped
     ? await readZipDirectory(engine, options.source, ctx.size, options.fileName)
     : [];

@@ -1,11 +1,6 @@
 import { loadDelimited } from './csv.ts';
 import type { LoadContext } from './context.ts';
-import {
-  createFromReader,
-  isMissingReader,
-  readerCall,
-  type ReaderKind,
-} from './duckdb-readers.ts';
+import { createFromParquet, isMissingReader } from './duckdb-readers.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { checkInMemory } from './limits.ts';
 import { explainReadError } from './read-errors.ts';
@@ -75,16 +70,16 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
  * Parquet through DuckDB's reader; without the extension (DuckDB-WASM) hyparquet decodes it
  * into the same table. (JSON goes through the project's own parser: read-binary.ts.)
  */
-export async function readWithDuckDb(ctx: LoadContext, kind: ReaderKind): Promise<ReadResult> {
+export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
   const { engine, options } = ctx;
   const scan = await scanFile(ctx.reader('reading'), false, ctx.limits.maxInMemoryBytes);
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
   const path = await engine.registerFile(options.fileName, options.source);
   try {
-    await createFromReader(engine, options.table, readerCall(kind, path));
+    await createFromParquet(engine, options.table, path);
   } catch (error) {
-    if (!isMissingReader(error)) throw explainReadError(error, options.fileName, kind);
+    if (!isMissingReader(error)) throw explainReadError(error, options.fileName, 'parquet');
     // The JavaScript Parquet reader is its own chunk, fetched when a Parquet file is opened.
     const { loadParquetInJs } = await import('./parquet/load-parquet.ts');
     const loaded = await loadParquetInJs(engine, options.table, options.source, {

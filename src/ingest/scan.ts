@@ -1,7 +1,7 @@
 import { readChunks, type ChunkReader } from './chunks.ts';
 
-/** The JavaScript sha256, fetched only for files hashed as they stream (see scanFile). */
-const streamingSha256 = () => import('@noble/hashes/sha2.js').then((m) => m.sha256);
+/** The JavaScript sha256, fetched only when Web Crypto is not used (see scanFile). */
+const jsSha256 = () => import('@noble/hashes/sha2.js').then((m) => m.sha256);
 
 export interface ScanResult {
   sha256: string;
@@ -23,43 +23,62 @@ export async function scanFile(
   checkUtf8: boolean,
   wholeLimit = 0,
 ): Promise<ScanResult> {
-  const subtle = platformDigest();
-  const whole = subtle && reader.size <= wholeLimit ? new Uint8Array(reader.size) : undefined;
-  const hash = whole ? undefined : (await streamingSha256()).create();
+  const hash = await startHash(reader.size, wholeLimit);
   const decoder = checkUtf8 ? new TextDecoder('utf-8', { fatal: true }) : undefined;
   let validUtf8 = checkUtf8;
   let nulBytes = 0;
-  let offset = 0;
   for await (const chunk of readChunks(reader)) {
-    if (whole) whole.set(chunk, offset);
-    else hash?.update(chunk);
-    offset += chunk.length;
+    hash.update(chunk);
     if (validUtf8 && decoder) validUtf8 = decodes(decoder, chunk, false);
     if (checkUtf8) nulBytes += countNul(chunk);
   }
   if (validUtf8 && decoder) validUtf8 = decodes(decoder, new Uint8Array(0), true);
-  const digest =
-    whole && subtle
-      ? new Uint8Array(await subtle.digest('SHA-256', whole))
-      : (hash ?? (await streamingSha256()).create()).digest();
-  return { sha256: bytesToHex(digest), validUtf8, nulBytes };
+  return { sha256: await hash.hex(), validUtf8, nulBytes };
 }
 
 /** sha256 of bytes already in memory. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const subtle = platformDigest();
-  if (subtle) {
-    // Web Crypto refuses views of shared memory; those are copied first.
-    const own =
-      bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
-    return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', own)));
-  }
-  const hash = (await streamingSha256()).create();
-  const step = 4 * 1024 * 1024;
-  for (let start = 0; start < bytes.length; start += step) {
-    hash.update(bytes.subarray(start, start + step));
-  }
+  if (subtle) return webSha256Hex(subtle, bytes);
+  const hash = (await jsSha256()).create();
+  hash.update(bytes);
   return bytesToHex(hash.digest());
+}
+
+interface Hash {
+  update(chunk: Uint8Array): void;
+  hex(): Promise<string>;
+}
+
+/**
+ * Web Crypto over the whole file gathered in one buffer when it is at most `wholeLimit`
+ * bytes; otherwise (or without Web Crypto) the JavaScript sha256, fed chunk by chunk.
+ */
+async function startHash(size: number, wholeLimit: number): Promise<Hash> {
+  const subtle = platformDigest();
+  if (subtle && size <= wholeLimit) {
+    const whole = new Uint8Array(size);
+    let offset = 0;
+    return {
+      update: (chunk) => {
+        whole.set(chunk, offset);
+        offset += chunk.length;
+      },
+      hex: () => webSha256Hex(subtle, whole),
+    };
+  }
+  const hash = (await jsSha256()).create();
+  return {
+    update: (chunk) => hash.update(chunk),
+    hex: () => Promise.resolve(bytesToHex(hash.digest())),
+  };
+}
+
+async function webSha256Hex(subtle: SubtleCrypto, bytes: Uint8Array): Promise<string> {
+  // Web Crypto refuses views of shared memory; those are copied first.
+  const own =
+    bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+  return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', own)));
 }
 
 /** Web Crypto's digest, absent outside secure contexts (a page served over plain http). */

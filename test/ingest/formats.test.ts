@@ -126,5 +126,10 @@ describe('Parquet, JSON, NDJSON and Arrow', () => {
     expect(detectFormat('a.txt', ascii('a,b\n1,2'))).toBe('csv');
     expect(detectFormat('export', ascii('  [{"a": 1}]'))).toBe('json');
     expect(detectFormat('a.jsonl', ascii('{"a": 1}'))).toBe('ndjson');
+    expect(detectFormat('export', ascii('\ufeff\r\n{"a": 1}'))).toBe('json');
+    expect(detectFormat('a.dat', ascii('ARROW1\0\0'))).toBe('arrow');
+    expect(
+      detectFormat('a.csv', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])),
+    ).toBe('excel');
   });
 });
