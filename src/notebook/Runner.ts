@@ -226,9 +226,7 @@ export class Runner {
       state.ms = performance.now() - started;
       if (stop) this.stopped.set(state.key, signature);
       for (const table of outputTables(cell)) {
-        await this.engine
-          .exec(`DROP TABLE IF EXISTS "${table.replaceAll('"', '""')}"`)
-          .catch(() => {});
+        await this.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => {});
       }
     }
     this.changed();

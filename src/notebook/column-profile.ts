@@ -8,6 +8,7 @@
 import type { Engine, Value } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
 import { describeTable } from '../engine/tables.ts';
+import { isIntegerType, isNumericType } from '../stats/columns.ts';
 
 export type ProfileKind = 'number' | 'date' | 'text' | 'boolean' | 'other';
 
@@ -56,15 +57,12 @@ export interface ProfileOptions {
   bins?: number;
 }
 
-const INTEGER =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
-const NUMBER = /^(FLOAT|DOUBLE|REAL|DECIMAL(\(\d+,\s*\d+\))?)$/;
 const DATE = /^(DATE|TIMESTAMP(_S|_MS|_NS)?|TIMESTAMP WITH TIME ZONE)$/;
 
 /** How a DuckDB type is profiled. */
 export function profileKind(type: string): ProfileKind {
   const t = type.trim().toUpperCase();
-  if (INTEGER.test(t) || NUMBER.test(t)) return 'number';
+  if (isNumericType(t)) return 'number';
   if (DATE.test(t)) return 'date';
   if (t === 'BOOLEAN') return 'boolean';
   if (t === 'VARCHAR' || t.startsWith('VARCHAR') || t.startsWith('ENUM(')) return 'text';
@@ -91,7 +89,9 @@ export async function profileColumn(
        count(${c}) FILTER (WHERE NOT ${finite}) AS non_finite,
        ${ranged ? `min(${c}) FILTER (WHERE ${finite})` : 'NULL'} AS min_value,
        ${ranged ? `max(${c}) FILTER (WHERE ${finite})` : 'NULL'} AS max_value,
-       ${kind === 'number' ? `avg(${c}) FILTER (WHERE ${finite})` : 'NULL'} AS mean_value
+       ${kind === 'number' ? `avg(${c}) FILTER (WHERE ${finite})` : 'NULL'} AS mean_value,
+       ${ranged ? `min(${asDouble(c, kind)}) FILTER (WHERE ${finite})` : 'NULL'} AS lo,
+       ${ranged ? `max(${asDouble(c, kind)}) FILTER (WHERE ${finite})` : 'NULL'} AS hi
      FROM ${from}`,
   );
   const stats = rows[0];
@@ -115,7 +115,9 @@ export async function profileColumn(
   profile.min = stats.min_value;
   profile.max = stats.max_value;
   if (typeof stats.mean_value === 'number') profile.mean = stats.mean_value;
-  profile.histogram = await histogram(engine, from, c, info.type, kind, options.bins ?? 12);
+  // The bars' range comes from the same scan, as the DOUBLEs the bars are counted in.
+  const range = { lo: Number(stats.lo), hi: Number(stats.hi) };
+  profile.histogram = await histogram(engine, from, c, info.type, kind, range, options.bins ?? 12);
   return profile;
 }
 
@@ -142,20 +144,15 @@ async function histogram(
   c: string,
   type: string,
   kind: 'number' | 'date',
+  { lo, hi }: { lo: number; hi: number },
   maxBins: number,
 ): Promise<HistogramBin[]> {
   const bins = Math.max(1, Math.floor(maxBins));
   const isDate = type.toUpperCase() === 'DATE';
-  // Dates are binned as microseconds since 1970: exact in a DOUBLE for any year people study.
-  const x = kind === 'date' ? `CAST(epoch_us(${c}) AS DOUBLE)` : `CAST(${c} AS DOUBLE)`;
-  const { rows: range } = await engine.query(
-    `SELECT min(${x}) AS lo, max(${x}) AS hi FROM ${from} WHERE isfinite(${c})`,
-  );
-  const lo = Number(range[0].lo);
-  const hi = Number(range[0].hi);
+  const x = asDouble(c, kind);
   // Dates and timestamps spanning more than a day a bar are binned in whole days.
   const days = kind === 'date' && (isDate || hi - lo >= bins * DAY_US);
-  const grid = binGrid(lo, hi, bins, days ? DAY_US : INTEGER.test(type) ? 1 : 0);
+  const grid = binGrid(lo, hi, bins, days ? DAY_US : isIntegerType(type) ? 1 : 0);
   const index =
     grid.count === 1
       ? '0'
@@ -170,6 +167,14 @@ async function histogram(
     const high = grid.perValue ? low : i === grid.count - 1 ? hi : low + grid.step;
     return { low: show(low), high: show(high), count: counts.get(i) ?? 0 };
   });
+}
+
+/**
+ * The column as the bars count it: dates as microseconds since 1970, exact in a DOUBLE for
+ * any year people study.
+ */
+function asDouble(c: string, kind: ProfileKind): string {
+  return kind === 'date' ? `CAST(epoch_us(${c}) AS DOUBLE)` : `CAST(${c} AS DOUBLE)`;
 }
 
 interface BinGrid {

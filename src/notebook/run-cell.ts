@@ -3,14 +3,14 @@
  * DuckDB tables named after the cell, so later cells (and the user's SQL) build on them.
  */
 import { EngineError, type Engine, type QueryResult, type Row } from '../engine/Engine.ts';
-import { ident, literal, valueLiteral } from '../engine/sql.ts';
+import { ident } from '../engine/sql.ts';
 import { createTableFromRows } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
 import { runRate } from '../stats/rate.ts';
 import { CellError } from './errors.ts';
 import { evaluateExpectations } from './expect.ts';
 import { outputTables } from './graph.ts';
-import { checkSingleQuery, parameterNames, tokenize, type Token } from './sql-tokens.ts';
+import { checkSingleQuery, inlineInputs, parameterNames, tokenize } from './sql-tokens.ts';
 import type { CellState } from './state.ts';
 import type { Cell, CellTables, InputValue } from './types.ts';
 
@@ -96,27 +96,6 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
     throw explainMissingTable(error);
   }
   return previewOutputs(cell, ctx.engine, []);
-}
-
-/**
- * Puts each `$input` into the query as a typed literal rather than a bound parameter.
- * DuckDB-WASM runs a statement with parameters as a prepared statement in one go, which no
- * cancel interrupts; without parameters it runs as a pending query that the time limit and
- * the Cancel button can stop. Each value gets the type a bound parameter had: a number a
- * DOUBLE that round-trips exactly, text a string literal (DuckDB binds a text parameter as
- * one), a checkbox a BOOLEAN; test/notebook/inputs.test.ts compares them with bound values.
- */
-function inlineInputs(sql: string, tokens: Token[], inputs: Map<string, InputValue>): string {
-  let out = '';
-  let last = 0;
-  for (const t of tokens) {
-    if (t.kind !== 'param') continue;
-    const value = inputs.get(t.text)!;
-    const typed = typeof value === 'string' ? literal(value) : valueLiteral(value);
-    out += `${sql.slice(last, t.start)}(${typed})`;
-    last = t.end;
-  }
-  return out + sql.slice(last);
 }
 
 /**

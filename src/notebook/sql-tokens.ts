@@ -1,8 +1,10 @@
 /**
- * A small DuckDB SQL tokenizer: enough to find which tables a cell reads, rewrite `$name`
- * parameters to positional placeholders, and refuse anything that is not one read-only
+ * A small DuckDB SQL tokenizer: enough to find which tables a cell reads, put `$name`
+ * inputs into the query as literals, and refuse anything that is not one read-only
  * query — without ever mistaking text inside strings or comments for code.
  */
+import { valueLiteral } from '../engine/sql.ts';
+import type { InputValue } from './types.ts';
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'param' | 'punct' | 'number';
 
@@ -137,13 +139,24 @@ export function parameterNames(tokens: Token[]): string[] {
   return names;
 }
 
-/** Replaces each `$name` with `$k` (1-based position in `names`), leaving everything else as written. */
-export function bindParameters(sql: string, tokens: Token[], names: string[]): string {
+/**
+ * Puts each `$input` into the query as a typed literal rather than a bound parameter.
+ * DuckDB-WASM runs a statement with parameters as a prepared statement in one go, which no
+ * cancel interrupts; without parameters it runs as a pending query that the time limit and
+ * the Cancel button can stop. Each value gets the type a bound parameter had: a number a
+ * DOUBLE that round-trips exactly, text a string literal (DuckDB binds a text parameter as
+ * one), a checkbox a BOOLEAN; test/notebook/inputs.test.ts compares them with bound values.
+ */
+export function inlineInputs(
+  sql: string,
+  tokens: Token[],
+  inputs: Map<string, InputValue>,
+): string {
   let out = '';
   let last = 0;
   for (const t of tokens) {
     if (t.kind !== 'param') continue;
-    out += sql.slice(last, t.start) + `$${names.indexOf(t.text) + 1}`;
+    out += `${sql.slice(last, t.start)}(${valueLiteral(inputs.get(t.text)!)})`;
     last = t.end;
   }
   return out + sql.slice(last);

@@ -26,11 +26,16 @@ export function requireColumn(columns: ColumnInfo[], name: string, role: string)
   );
 }
 
-const NUMERIC =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
+const INTEGER =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const DECIMAL = /^DECIMAL(\(\d+,\s*\d+\))?$/;
+
+export function isIntegerType(type: string): boolean {
+  return INTEGER.test(type);
+}
 
 export function isNumericType(type: string): boolean {
-  return NUMERIC.test(type);
+  return isIntegerType(type) || isFloatType(type) || DECIMAL.test(type);
 }
 
 export function isFloatType(type: string): boolean {

@@ -38,11 +38,10 @@ export async function predictByLevel(
   variable: ColumnInfo,
   model: FittedModel,
 ): Promise<TableData> {
-  const { levels, type } = await levelsOf(engine, design, variable);
+  const { levels, counts, type } = await levelsOf(engine, design, variable);
   const own = design.columns
     .map((c, j) => (c.variable.name === variable.name ? j : -1))
     .filter((j) => j >= 0);
-  const counts = await levelCounts(engine, design, levels);
   const out: Row[] = [];
   for (const [k, level] of levels.entries()) {
     // The predictor's columns at this level, centred as the matrix is (column j is j + 1 there).
@@ -99,25 +98,37 @@ function literalFor(level: Value): string {
   return 'NULL';
 }
 
+/** The levels shown, each with its rows in the estimation sample, and the column's type. */
 async function levelsOf(
   engine: Engine,
   design: Design,
   variable: ColumnInfo,
-): Promise<{ levels: Value[]; type: string }> {
-  if (isBooleanType(variable.type)) return { levels: [false, true], type: 'BOOLEAN' };
+): Promise<{ levels: Value[]; counts: number[]; type: string }> {
+  const counted = async (levels: Value[], type: string) => ({
+    levels,
+    counts: await levelCounts(engine, design, levels),
+    type,
+  });
+  if (isBooleanType(variable.type)) return counted([false, true], 'BOOLEAN');
   if (!isNumericType(variable.type)) {
-    return { levels: design.levels.get(variable.name) ?? [], type: variable.type };
+    return counted(design.levels.get(variable.name) ?? [], variable.type);
   }
   const table = `(${design.sample})`;
+  // A few distinct values: they are the levels, and the same scan counts them.
   const distinct = await engine.query(
-    `SELECT DISTINCT CAST(v AS DOUBLE) AS level FROM ${table} ORDER BY level LIMIT ${MAX_DISTINCT + 1}`,
+    `SELECT CAST(v AS DOUBLE) AS level, count(*) AS n FROM ${table}
+     GROUP BY level ORDER BY level LIMIT ${MAX_DISTINCT + 1}`,
   );
   if (distinct.rows.length <= MAX_DISTINCT) {
-    return { levels: distinct.rows.map((r) => r.level), type: variable.type };
+    return {
+      levels: distinct.rows.map((r) => r.level),
+      counts: distinct.rows.map((r) => Number(r.n)),
+      type: variable.type,
+    };
   }
   const { rows } = await engine.query(
     `SELECT quantile_cont(CAST(v AS DOUBLE), [${QUANTILES.join(', ')}]) AS q FROM ${table}`,
   );
   const q = rows[0].q as number[];
-  return { levels: [...new Set(q)], type: 'DOUBLE' };
+  return counted([...new Set(q)], 'DOUBLE');
 }

@@ -1,5 +1,6 @@
 import type { ColumnInfo, Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
+import { uniqueName } from '../ingest/names.ts';
 import { CellError } from '../notebook/errors.ts';
 import type { CellTables, RateSpec } from '../notebook/types.ts';
 import { plural, requireColumn, tableColumns } from './columns.ts';
@@ -44,8 +45,7 @@ export async function runRate(engine: Engine, spec: RateSpec): Promise<CellTable
   // One scan: groups with a missing by value, and rows with a missing outcome, are counted
   // (to say how many were left out) rather than filtered out by a second query.
   const byList = by.map((c) => ident(c.name));
-  let total = 'total';
-  while (by.some((c) => c.name === total)) total += '_';
+  const total = uniqueName('total', new Set(by.map((c) => c.name.toLowerCase())));
   const select = [
     ...byList,
     `count(${ident(outcome.name)}) AS n`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bindParameters,
   checkSingleQuery,
+  inlineInputs,
   parameterNames,
   referencedNames,
   tokenize,
@@ -31,13 +31,17 @@ describe('tokenize', () => {
 });
 
 describe('parameters', () => {
-  it('binds each named parameter to one position, however often it is used', () => {
+  it('puts each named input in as its literal, however often it is used', () => {
     const sql = 'SELECT * FROM t WHERE y >= $from AND y <= $to AND z <> $from';
     const tokens = tokenize(sql);
     const names = parameterNames(tokens);
     expect(names).toEqual(['from', 'to']);
-    expect(bindParameters(sql, tokens, names)).toBe(
-      'SELECT * FROM t WHERE y >= $1 AND y <= $2 AND z <> $1',
+    const inputs = new Map([
+      ['from', 1990],
+      ['to', 2000],
+    ]);
+    expect(inlineInputs(sql, tokens, inputs)).toBe(
+      "SELECT * FROM t WHERE y >= (CAST('1990' AS DOUBLE)) AND y <= (CAST('2000' AS DOUBLE)) AND z <> (CAST('1990' AS DOUBLE))",
     );
   });
 

@@ -92,6 +92,25 @@ describe('runRate against R prop.test(correct = FALSE)', () => {
     expect(empty.warnings).toEqual(['no rows with an outcome and a group: the table is empty']);
   });
 
+  it('orders groups by a by column called Total, not by a row count of the same name', async () => {
+    // DuckDB matches names without case: ORDER BY "Total" would pick a count aliased total.
+    await createTableFromRows(
+      engine,
+      'total_case',
+      [
+        { name: 'won', type: 'BOOLEAN' },
+        { name: 'Total', type: 'VARCHAR' },
+      ],
+      ['c', 'c', 'c', 'a', 'a', 'b'].map((group, i) => ({ won: i % 2 === 0, Total: group })),
+    );
+    const result = await runRate(engine, { from: 'total_case', outcome: 'won', by: 'Total' });
+    expect(result.tables[''].rows.map((r) => [r.Total, r.n])).toEqual([
+      ['a', 2],
+      ['b', 1],
+      ['c', 3],
+    ]);
+  });
+
   it('gives exact 0 and 1 bounds at the edges, as R does', () => {
     const z = 1.959963984540054;
     expect(wilsonInterval(0, 7, z).lower).toBe(0);
