@@ -5,7 +5,7 @@
  */
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
-import { isBooleanType, isNumericType } from '../stats/columns.ts';
+import { isBooleanType, isNumericType, requireColumn } from '../stats/columns.ts';
 import { CellError } from './errors.ts';
 
 export type ExplorerValue = string | number | boolean;
@@ -93,9 +93,7 @@ export function readFilters(columns: ColumnInfo[], drafts: FilterDraft[]): Explo
   return drafts
     .filter((d) => d.column !== '')
     .map((d) => {
-      const info = columns.find((c) => c.name === d.column);
-      if (!info)
-        throw new CellError(`filter column ${JSON.stringify(d.column)} is not in the table`);
+      const info = requireColumn(columns, d.column, 'filter');
       if (d.op === 'is null' || d.op === 'is not null') return { column: d.column, op: d.op };
       if (d.op === 'in' || d.op === 'not in') {
         const parts = d.text.split(',').map((t) => t.trim());

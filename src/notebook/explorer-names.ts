@@ -2,6 +2,7 @@
  * Names for what the engagement explorer writes: column aliases that every cell kind can use
  * without quoting, and cell names that clash with nothing in the notebook or the session.
  */
+import { uniqueName } from '../ingest/names.ts';
 import { isSyntacticName } from '../stats/logit-formula.ts';
 import { outputTables } from './graph.ts';
 import { cellsOf } from './parse.ts';
@@ -35,13 +36,9 @@ export function allocateAliases(
   const used = new Set(RESULT_COLUMNS);
   const take = (name: string): string => {
     const base = cleanName(name);
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}_${n}`;
-      if (!used.has(candidate.toLowerCase()) && isSyntacticName(candidate)) {
-        used.add(candidate.toLowerCase());
-        return candidate;
-      }
-    }
+    // An R reserved word (`if`, `TRUE`) cannot be a formula term: start at `if_2`.
+    if (!isSyntacticName(base)) used.add(base.toLowerCase());
+    return uniqueName(base, used);
   };
   const aliases = new Map(columns.map((c) => [c, take(c)]));
   return { columns: aliases, outcome: take(outcome) };

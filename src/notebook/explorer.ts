@@ -7,7 +7,7 @@
  */
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { isBooleanType, isTextType } from '../stats/columns.ts';
+import { isBooleanType, isTextType, requireColumn } from '../stats/columns.ts';
 import {
   filterCondition,
   sqlValue,
@@ -77,11 +77,7 @@ const DEFAULT_LEVEL = 0.95;
 /** Turns the reader's choices into cell specs and the notebook text that holds them. */
 export function planExplorer(choices: ExplorerChoices, context: ExplorerContext): ExplorerPlan {
   const { columns } = context;
-  const column = (name: string, role: string): ColumnInfo => {
-    const found = columns.find((c) => c.name === name);
-    if (!found) throw new CellError(`${role} column ${JSON.stringify(name)} is not in the table`);
-    return found;
-  };
+  const column = (name: string, role: string) => requireColumn(columns, name, role);
   const outcome = column(choices.outcome, 'outcome');
   const engagement = column(choices.engagement, 'engagement');
   if (outcome.name === engagement.name) {

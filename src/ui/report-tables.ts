@@ -1,23 +1,26 @@
 /**
- * The tables of the HTML report, as HTML text: the same layout and number formatting as the
- * page's RateView, CrosstabView, LogitView and ResultTable (format.ts), for a file that has
- * no script to render them. Every value passes through `escapeHtml`.
+ * The tables of the HTML report, as HTML text, for a file that has no script to render them:
+ * the statistics tables from the layouts the page renders too (stat-tables.ts), results with
+ * the page's number formatting (format.ts). Every value passes through `escapeHtml`.
  */
-import type { QueryResult, Row } from '../engine/Engine.ts';
+import type { QueryResult } from '../engine/Engine.ts';
 import type { ExpectationResult } from '../notebook/state.ts';
 import type { InputSpec, InputValue, LogitSpec, RateSpec } from '../notebook/types.ts';
 import { isNumericType } from '../stats/columns.ts';
-import { crosstabGrid } from './crosstab-grid.ts';
+import { formatCount, formatValue } from './format.ts';
 import {
-  formatCount,
-  formatInterval,
-  formatNumber,
-  formatP,
-  formatPercent,
-  formatValue,
-  levelLabel,
-  stars,
-} from './format.ts';
+  crosstabTable,
+  crosstabTestTable,
+  LOGIT_NOTE,
+  logitFit,
+  logitPredictedTable,
+  logitTable,
+  rateTable,
+  STARS_NOTE,
+  type Span,
+  type StatCell,
+  type TableLayout,
+} from './stat-tables.ts';
 
 export function escapeHtml(text: string): string {
   return text
@@ -34,7 +37,6 @@ const th = (html: string, cls = '') =>
   `<th scope="col"${cls ? ` class="${cls}"` : ''}>${html}</th>`;
 const td = (text: string, cls = 'num') => `<td class="${cls}">${e(text)}</td>`;
 const rowHead = (text: string) => `<th scope="row">${text}</th>`;
-const STARS_NOTE = '<p class="note">* p &lt; 0.05, ** p &lt; 0.01, *** p &lt; 0.001</p>';
 
 function table(cls: string, caption: string, head: string[], body: string[], foot = ''): string {
   return (
@@ -71,27 +73,37 @@ export function resultTableHtml(
   );
 }
 
-export function rateTableHtml(result: QueryResult, spec: RateSpec): string {
-  const fixed = ['n', 'successes', 'rate', 'lower', 'upper'];
-  const groups = result.columns.filter((c) => !fixed.includes(c.name));
-  const level = levelLabel(spec.level);
-  const head = [
-    ...groups.map((c) => th(e(c.name))),
-    th('n', 'num'),
-    th(code(spec.outcome), 'num'),
-    th('rate', 'num'),
-    th(`${e(level)} CI`, 'num'),
-  ];
-  const body = result.rows.map(
-    (row) =>
-      groups.map((c) => rowHead(e(formatValue(row[c.name])))).join('') +
-      td(formatCount(row.n)) +
-      td(formatCount(row.successes)) +
-      td(formatPercent(row.rate), 'num strong') +
-      td(formatInterval(row.lower, row.upper, 'percent')),
+/** A table laid out by stat-tables.ts, as the page's StatTable.svelte renders it. */
+function layoutHtml(layout: TableLayout): string {
+  const cell = (c: StatCell) =>
+    c.rowHead ? rowHead(spansHtml(c.spans)) : `<td${attr(c.cls)}>${spansHtml(c.spans)}</td>`;
+  const foot = layout.foot ? `<tfoot><tr>${layout.foot.map(cell).join('')}</tr></tfoot>` : '';
+  return table(
+    layout.cls,
+    spansHtml(layout.caption),
+    layout.head.map((c) => th(spansHtml(c.spans), c.cls)),
+    layout.body.map((cells) => cells.map(cell).join('')),
+    foot,
   );
-  const caption = `Share with ${code(spec.outcome)} true, with ${e(level)} Wilson intervals`;
-  return table('stats', caption, head, body);
+}
+
+function spansHtml(spans: readonly Span[]): string {
+  return spans
+    .map((s) =>
+      s.as === 'code'
+        ? code(s.text)
+        : s.as
+          ? `<span class="${s.as}">${e(s.text)}</span>`
+          : e(s.text),
+    )
+    .join('');
+}
+
+const attr = (cls: string | undefined) => (cls ? ` class="${cls}"` : '');
+const note = (text: string) => `<p class="note">${e(text)}</p>`;
+
+export function rateTableHtml(result: QueryResult, spec: RateSpec): string {
+  return layoutHtml(rateTable(result, spec.outcome, spec.level));
 }
 
 export function crosstabTablesHtml(
@@ -100,50 +112,11 @@ export function crosstabTablesHtml(
   rows: string,
   cols: string,
 ): string {
-  const grid = crosstabGrid(counts.rows, rows, cols);
-  const head = [
-    th(`${code(rows)} \\ ${code(cols)}`),
-    ...grid.colValues.map((v) => th(e(formatValue(v)), 'num')),
-    th('Total', 'num'),
-  ];
-  const body = grid.rowValues.map(
-    (value, i) =>
-      rowHead(e(formatValue(value))) +
-      grid.cells[i]
-        .map(
-          (c) =>
-            `<td class="num">${e(formatCount(c.n))} <span class="muted">(${e(formatPercent(c.share))})</span></td>`,
-        )
-        .join('') +
-      td(formatCount(grid.rowTotals[i])),
+  const tests = crosstabTestTable(test);
+  return (
+    layoutHtml(crosstabTable(counts, rows, cols)) +
+    (tests ? layoutHtml(tests) + note(STARS_NOTE) : '')
   );
-  const foot =
-    `<tfoot><tr>${rowHead('Total')}${grid.colTotals.map((t) => td(formatCount(t))).join('')}` +
-    `${td(formatCount(grid.total))}</tr></tfoot>`;
-  let html = table(
-    'stats crosstab',
-    `Counts (row %) of ${code(rows)} by ${code(cols)}`,
-    head,
-    body,
-    foot,
-  );
-  if (test && test.rows.length > 0) {
-    const testBody = test.rows.map(
-      (row) =>
-        rowHead(e(String(row.method))) +
-        td(formatNumber(row.statistic, 3)) +
-        td(typeof row.df === 'number' ? formatCount(row.df) : '—') +
-        `<td class="num">${e(formatP(row.p_value))}<span class="stars">${e(stars(row.p_value))}</span></td>`,
-    );
-    html += table(
-      'stats tests',
-      'Tests of independence',
-      [th('Test'), th('Statistic', 'num'), th('df', 'num'), th('p', 'num')],
-      testBody,
-    );
-    html += STARS_NOTE;
-  }
-  return html;
 }
 
 export function logitTablesHtml(
@@ -152,70 +125,19 @@ export function logitTablesHtml(
   predicted: QueryResult | undefined,
   spec: LogitSpec,
 ): string {
-  const ci = e(levelLabel(spec.level));
-  const head = [
-    th('Term'),
-    th('Estimate', 'num'),
-    th('SE', 'num'),
-    th('z', 'num'),
-    th('p', 'num'),
-    th(`${ci} CI`, 'num'),
-    th(`Odds ratio [${ci} CI]`, 'num'),
-  ];
-  const body = coefficients.rows.map((row) => {
-    const intercept = row.term === '(Intercept)';
-    const odds = intercept
-      ? ''
-      : typeof row.odds_ratio === 'number'
-        ? `<span class="strong">${e(formatNumber(row.odds_ratio))}</span> ${e(formatInterval(row.or_low, row.or_high))}`
-        : '—';
-    return (
-      rowHead(code(String(row.term))) +
-      `<td class="num strong">${e(formatNumber(row.estimate))}<span class="stars">${e(stars(row.p_value))}</span></td>` +
-      td(`(${formatNumber(row.std_error)})`) +
-      td(formatNumber(row.statistic, 2)) +
-      td(formatP(row.p_value)) +
-      td(formatInterval(row.conf_low, row.conf_high)) +
-      `<td class="num">${odds}</td>`
-    );
-  });
-  let html = table('stats logit', `Logistic regression: ${code(spec.formula)}`, head, body);
-  html +=
-    '<p class="note">Wald tests and intervals. Standard errors in parentheses. ' +
-    '* p &lt; 0.05, ** p &lt; 0.01, *** p &lt; 0.001</p>';
-  const stats: Row | undefined = fit?.rows[0];
+  let html = layoutHtml(logitTable(coefficients, spec.formula, spec.level)) + note(LOGIT_NOTE);
+  const stats = logitFit(fit);
   if (stats) {
     if (stats.warning) {
-      html += `<p class="warning"><strong>Model warning:</strong> ${e(String(stats.warning))}</p>`;
+      html += `<p class="warning"><strong>Model warning:</strong> ${e(stats.warning)}</p>`;
     }
-    const items: [string, string][] = [
-      ['N', formatCount(stats.n)],
-      ['Log-likelihood', formatNumber(stats.log_likelihood)],
-      ['AIC', formatNumber(stats.aic)],
-      ['Residual deviance', formatNumber(stats.deviance)],
-      ['Null deviance', formatNumber(stats.null_deviance)],
-      ['Iterations', formatValue(stats.iterations)],
-      ['Converged', stats.converged ? 'yes' : 'no'],
-    ];
-    html += `<dl class="fit">${items.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>`;
-  }
-  const predictor = spec.predict;
-  if (predicted && predictor && predicted.rows.length > 0) {
-    const predBody = predicted.rows.map(
-      (row) =>
-        rowHead(e(formatValue(row[predictor]))) +
-        td(formatPercent(row.predicted), 'num strong') +
-        td(formatInterval(row.lower, row.upper, 'percent')) +
-        td(formatCount(row.n)),
+    const items = stats.items.map(
+      (i) => `<div><dt>${e(i.label)}</dt><dd${attr(i.bad ? 'bad' : '')}>${e(i.value)}</dd></div>`,
     );
-    html += table(
-      'stats predicted',
-      `Average predicted probability by ${code(predictor)} (others at observed values), ${ci} delta-method intervals`,
-      [th(code(predictor)), th('Predicted', 'num'), th(`${ci} CI`, 'num'), th('n', 'num')],
-      predBody,
-    );
+    html += `<dl class="fit">${items.join('')}</dl>`;
   }
-  return html;
+  const prediction = logitPredictedTable(predicted, spec.predict, spec.level);
+  return prediction ? html + layoutHtml(prediction) : html;
 }
 
 /** The value an input had when the report was made: the numbers depend on it. */

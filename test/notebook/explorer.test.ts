@@ -21,6 +21,7 @@ import {
   suggestCoding,
   type PreviewPart,
 } from '../../src/notebook/explorer-preview.ts';
+import { allocateAliases } from '../../src/notebook/explorer-names.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
 import { Runner } from '../../src/notebook/Runner.ts';
 import { Session } from '../../src/notebook/Session.ts';
@@ -362,5 +363,13 @@ describe('hostile column names and values', () => {
     expect(rates.map((r) => ({ n: r.n, successes: r.successes }))).toEqual(expected);
     const preview = await previewExplorer(engine, plan);
     expect(ok(preview.rates).tables[''].rows).toEqual(rates);
+  });
+});
+
+describe('allocateAliases', () => {
+  it('keeps plain names, and steps past result columns, R reserved words and clashes', () => {
+    const { columns, outcome } = allocateAliases(['year', 'n', 'if', 'TRUE', 'a b', 'a_b'], 'rate');
+    expect([...columns.values()]).toEqual(['year', 'n_2', 'if_2', 'TRUE_2', 'a_b', 'a_b_2']);
+    expect(outcome).toBe('rate_2');
   });
 });
