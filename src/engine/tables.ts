@@ -14,9 +14,7 @@ export async function createTableFromRows(
   columns: ColumnInfo[],
   rows: Row[],
 ): Promise<void> {
-  if (columns.length === 0) throw new Error(`Table ${name} would have no columns`);
-  const columnList = columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
-  await engine.exec(`CREATE OR REPLACE TABLE ${ident(name)} (${columnList})`);
+  await createEmptyTable(engine, name, columns);
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
     const tuples = batch.map(
@@ -25,6 +23,17 @@ export async function createTableFromRows(
     );
     await engine.exec(`INSERT INTO ${ident(name)} VALUES ${tuples.join(',\n')}`);
   }
+}
+
+/** `CREATE OR REPLACE TABLE` with the columns' names and types, no rows. */
+export async function createEmptyTable(
+  engine: Engine,
+  table: string,
+  columns: ReadonlyArray<{ name: string; type: string }>,
+): Promise<void> {
+  if (columns.length === 0) throw new Error(`Table ${table} would have no columns`);
+  const definition = columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
+  await engine.exec(`CREATE OR REPLACE TABLE ${ident(table)} (${definition})`);
 }
 
 function scalarLiteral(value: Value | undefined): string {
@@ -39,22 +48,42 @@ export async function describeTable(engine: Engine, name: string): Promise<Colum
   return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
 }
 
+export interface TableEntry {
+  name: string;
+  kind: 'table' | 'view';
+}
+
+/**
+ * Tables and views of the notebook's database (its main schema), by name. The one listing
+ * every part of the project uses; the catalog filter keeps DuckDB's own empty `memory`
+ * database out (see settings.ts).
+ */
+export async function listTableEntries(engine: Engine): Promise<TableEntry[]> {
+  const { rows } = await engine.query(
+    `SELECT table_name, table_type FROM information_schema.tables
+     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name`,
+  );
+  return rows.map((r) => ({
+    name: String(r.table_name),
+    kind: r.table_type === 'VIEW' ? 'view' : 'table',
+  }));
+}
+
 /** Names of all tables and views in the main schema. */
 export async function listTables(engine: Engine): Promise<string[]> {
-  const { rows } = await engine.query(
-    "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name",
-  );
-  return rows.map((r) => String(r.table_name));
+  return (await listTableEntries(engine)).map((t) => t.name);
 }
 
 /** Drops every table and view in the main schema (views first: they may read tables). */
 export async function dropAllTables(engine: Engine): Promise<void> {
-  const { rows } = await engine.query(
-    `SELECT table_name, table_type FROM information_schema.tables
-     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_type = 'VIEW' DESC`,
-  );
-  for (const row of rows) {
-    const kind = row.table_type === 'VIEW' ? 'VIEW' : 'TABLE';
-    await engine.exec(`DROP ${kind} IF EXISTS ${ident(String(row.table_name))} CASCADE`);
+  const entries = await listTableEntries(engine);
+  const viewsFirst = [
+    ...entries.filter((t) => t.kind === 'view'),
+    ...entries.filter((t) => t.kind === 'table'),
+  ];
+  for (const t of viewsFirst) {
+    await engine.exec(
+      `DROP ${t.kind === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t.name)} CASCADE`,
+    );
   }
 }

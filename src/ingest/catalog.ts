@@ -1,4 +1,5 @@
 import catalogJson from '../../data/catalog.json' with { type: 'json' };
+import type { AdapterInfo } from './types.ts';
 
 /** One known dataset release (data/catalog.json). */
 export interface CatalogEntry {
@@ -41,4 +42,14 @@ export function matchCatalog(
   const exact = candidates.find((e) => e.sha256.includes(sha256));
   if (exact) return { entry: exact, exact: true };
   return candidates.length > 0 ? { entry: candidates[0], exact: false } : undefined;
+}
+
+/** What a load reports about a recognised file: the release's version only when certain. */
+export function adapterInfo(entry: CatalogEntry, exact: boolean): AdapterInfo {
+  return {
+    id: entry.id,
+    name: entry.name,
+    ...(exact && entry.version ? { version: entry.version } : {}),
+    citation: entry.citation,
+  };
 }

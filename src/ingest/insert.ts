@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
+import { createEmptyTable } from '../engine/tables.ts';
 
 /** DuckDB types the JS-side readers (Excel, Stata, Arrow, JSON fallback) produce. */
 export type ColumnType = 'BIGINT' | 'DOUBLE' | 'VARCHAR' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP';
@@ -61,17 +62,6 @@ export interface TypedTextColumn {
   name: string;
   type: string;
   values: (string | null)[];
-}
-
-/** `CREATE OR REPLACE TABLE` with the columns' names and types, no rows. */
-export async function createEmptyTable(
-  engine: Engine,
-  table: string,
-  columns: ReadonlyArray<{ name: string; type: string }>,
-): Promise<void> {
-  if (columns.length === 0) throw new Error(`Table ${table} would have no columns`);
-  const definition = columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
-  await engine.exec(`CREATE OR REPLACE TABLE ${ident(table)} (${definition})`);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { ColumnInfo, Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
+import { listTableEntries } from '../engine/tables.ts';
 
 export interface SortKey {
   column: string;
@@ -47,7 +48,6 @@ export function naturalOrder(table: string): RowOrder {
  * so paging is stable). Release the order when done with it.
  */
 export async function sortRows(engine: Engine, table: string, sort: SortKey): Promise<RowOrder> {
-  const by = `${ident(sort.column)} ${sort.descending ? 'DESC' : 'ASC'} NULLS LAST`;
   if (!(await isBaseTable(engine, table))) return { table, sort };
   made += 1;
   const permutation = `${ident(ORDER_SCHEMA)}.${ident(`order_${made}_${Date.now().toString(36)}`)}`;
@@ -55,7 +55,7 @@ export async function sortRows(engine: Engine, table: string, sort: SortKey): Pr
   // CREATE TABLE … ORDER BY stores the rows in that order, so the permutation's own row id is
   // the position in the sorted table.
   await engine.exec(
-    `CREATE TABLE ${permutation} AS SELECT rowid AS source_row FROM ${ident(table)} ORDER BY ${by}, rowid`,
+    `CREATE TABLE ${permutation} AS SELECT rowid AS source_row FROM ${ident(table)} ORDER BY ${sortSql(sort)}, rowid`,
   );
   return { table, sort, permutation };
 }
@@ -90,20 +90,16 @@ export function pageSql(order: RowOrder, offset: number, limit: number): string 
     return `SELECT t.* FROM (SELECT rowid AS position, source_row FROM ${order.permutation} ${window}) AS p
       JOIN ${table} AS t ON t.rowid = p.source_row ORDER BY p.position`;
   }
-  if (order.sort) {
-    const { column, descending } = order.sort;
-    return `SELECT * FROM ${table} ORDER BY ${ident(column)} ${descending ? 'DESC' : 'ASC'} NULLS LAST ${window}`;
-  }
+  if (order.sort) return `SELECT * FROM ${table} ORDER BY ${sortSql(order.sort)} ${window}`;
   return `SELECT * FROM ${table} ${window}`;
 }
 
+function sortSql({ column, descending }: SortKey): string {
+  return `${ident(column)} ${descending ? 'DESC' : 'ASC'} NULLS LAST`;
+}
+
 async function isBaseTable(engine: Engine, table: string): Promise<boolean> {
-  const { rows } = await engine.query(
-    `SELECT count(*) AS n FROM information_schema.tables
-     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = ? AND table_type = 'BASE TABLE'`,
-    [table],
-  );
-  return Number(rows[0]?.n) > 0;
+  return (await listTableEntries(engine)).some((t) => t.name === table && t.kind === 'table');
 }
 
 function wholeNumber(n: number): number {

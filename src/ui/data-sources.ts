@@ -4,7 +4,7 @@
  * of known datasets are loaded. Derived from what the session already reports; no queries.
  */
 import type { AdapterInfo, LoadResult } from '../ingest/index.ts';
-import { CATALOG, matchCatalog, type CatalogEntry } from '../ingest/catalog.ts';
+import { adapterInfo, CATALOG, matchCatalog, type CatalogEntry } from '../ingest/catalog.ts';
 import { isDictionary } from '../notebook/codebook.ts';
 import type { DatasetState } from '../notebook/state.ts';
 import type { TableInfo } from './schema.ts';
@@ -63,16 +63,6 @@ export function codebookSources(
     });
   }
   return out;
-}
-
-/** The same facts the loader reports for a recognised file (the version only when certain). */
-function adapterInfo(entry: CatalogEntry, exact: boolean): AdapterInfo {
-  return {
-    id: entry.id,
-    name: entry.name,
-    ...(exact && entry.version ? { version: entry.version } : {}),
-    citation: entry.citation,
-  };
 }
 
 export interface CatalogItem {

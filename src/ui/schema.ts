@@ -4,6 +4,7 @@
  */
 import type { ColumnInfo, Engine } from '../engine/Engine.ts';
 import { ident, literal } from '../engine/sql.ts';
+import { listTableEntries } from '../engine/tables.ts';
 
 export interface TableInfo {
   name: string;
@@ -14,10 +15,7 @@ export interface TableInfo {
 }
 
 export async function readSchema(engine: Engine): Promise<TableInfo[]> {
-  const tables = await engine.query(
-    `SELECT table_name, table_type FROM information_schema.tables
-     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name`,
-  );
+  const kinds = await listTableEntries(engine);
   const columns = await engine.query(
     `SELECT table_name, column_name, data_type FROM information_schema.columns
      WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
@@ -29,10 +27,6 @@ export async function readSchema(engine: Engine): Promise<TableInfo[]> {
     list.push({ name: String(row.column_name), type: String(row.data_type) });
     byTable.set(name, list);
   }
-  const kinds = tables.rows.map((row) => ({
-    name: String(row.table_name),
-    kind: row.table_type === 'VIEW' ? ('view' as const) : ('table' as const),
-  }));
   const counts = await countRows(
     engine,
     kinds.filter((t) => t.kind === 'table').map((t) => t.name),

@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/Engine.ts';
 import { ident } from '../../engine/sql.ts';
-import { matchCatalog, type CatalogEntry } from '../catalog.ts';
+import { listTables } from '../../engine/tables.ts';
+import { adapterInfo, matchCatalog } from '../catalog.ts';
 import type { AdapterInfo, LoadedTable } from '../types.ts';
 import type { AdapterOutput } from './kit.ts';
 
@@ -35,7 +36,7 @@ export async function applyAdapters(
     const { ADAPTERS, LabelledBuilder } = await import('./builders.ts');
     const adapter = ADAPTERS[entry.adapter];
     if (!adapter) continue;
-    out.adapter ??= info(entry, exact);
+    out.adapter ??= adapterInfo(entry, exact);
     if (!exact && entry.sha256.length > 0) {
       out.warnings.push(
         `${table.name}: recognised as ${entry.name} by its columns, but the file is not a catalogued release (sha256 differs); labels were applied all the same — check them against the codebook.`,
@@ -71,15 +72,6 @@ export async function applyAdapters(
   return out;
 }
 
-function info(entry: CatalogEntry, exact: boolean): AdapterInfo {
-  return {
-    id: entry.id,
-    name: entry.name,
-    ...(exact && entry.version ? { version: entry.version } : {}),
-    citation: entry.citation,
-  };
-}
-
 /** TIES × Diplomatic Exchange: built whenever both are loaded, whichever came second. */
 async function linkHelpers(
   engine: Engine,
@@ -88,7 +80,7 @@ async function linkHelpers(
   warnings: string[],
 ): Promise<Adapted['tables']> {
   if (registry.size === 0) return [];
-  const existing = new Set(await tableNames(engine));
+  const existing = new Set(await listTables(engine));
   for (const name of [...registry.keys()]) if (!existing.has(name)) registry.delete(name);
   const of = (id: string): string[] => [...registry].filter(([, a]) => a === id).map(([t]) => t);
   const ties = of('ties');
@@ -108,13 +100,6 @@ async function linkHelpers(
     }
   }
   return helpers;
-}
-
-async function tableNames(engine: Engine): Promise<string[]> {
-  const { rows } = await engine.query(
-    "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = 'main'",
-  );
-  return rows.map((r) => String(r.table_name));
 }
 
 async function dropOutputs(engine: Engine, table: string): Promise<void> {

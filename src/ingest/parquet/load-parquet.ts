@@ -3,12 +3,8 @@ import type { Engine, FileSource } from '../../engine/Engine.ts';
 import { ident } from '../../engine/sql.ts';
 import { isAbortError, throwIfAborted } from '../abort.ts';
 import { IngestError } from '../errors.ts';
-import {
-  BATCH_ROWS,
-  createEmptyTable,
-  insertTextColumns,
-  type TypedTextColumn,
-} from '../insert.ts';
+import { createEmptyTable } from '../../engine/tables.ts';
+import { BATCH_ROWS, insertTextColumns, type TypedTextColumn } from '../insert.ts';
 import { formatBytes } from '../limits.ts';
 import { cleanColumnNames, deduplicateAsDuckDb } from '../names.ts';
 import { planColumns, type ColumnPlan, type PhysicalValue } from './columns.ts';
