@@ -38,6 +38,21 @@ export type FileSource =
 /** Positional parameters bound to `?`/`$1` placeholders; never spliced into SQL text. */
 export type Params = ReadonlyArray<number | string | boolean | null>;
 
+/**
+ * DuckDB types whose every value a DOUBLE holds exactly: what `Engine.queryNumbers` accepts
+ * (the browser checks the same rule on Arrow's types).
+ */
+export const EXACT_IN_DOUBLE_TYPES: ReadonlySet<string> = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'FLOAT',
+  'DOUBLE',
+]);
+
 export interface Engine {
   /** `duckdb-wasm` or `duckdb-native`. */
   readonly name: string;

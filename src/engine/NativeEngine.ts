@@ -5,7 +5,6 @@ import {
   BOOLEAN,
   DOUBLE,
   DuckDBInstance,
-  DuckDBTypeId,
   VARCHAR,
   type DuckDBConnection,
   type DuckDBType,
@@ -14,6 +13,7 @@ import {
 } from '@duckdb/node-api';
 import {
   EngineError,
+  EXACT_IN_DOUBLE_TYPES,
   type Engine,
   type FileSource,
   type Params,
@@ -66,7 +66,7 @@ export class NativeEngine implements Engine {
       const result = await this.connection.run(sql);
       const types = result.columnTypes();
       types.forEach((type, i) => {
-        if (!EXACT_NUMBER_TYPES.has(type.typeId)) {
+        if (!EXACT_IN_DOUBLE_TYPES.has(type.toString())) {
           throw new Error(
             `column ${result.columnName(i)} is ${type.toString()}, not a number exact in a DOUBLE`,
           );
@@ -154,18 +154,6 @@ function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^Failed to extract statements: /, '');
 }
-
-/** Types whose every value a DOUBLE holds exactly. */
-const EXACT_NUMBER_TYPES = new Set<DuckDBTypeId>([
-  DuckDBTypeId.DOUBLE,
-  DuckDBTypeId.FLOAT,
-  DuckDBTypeId.TINYINT,
-  DuckDBTypeId.SMALLINT,
-  DuckDBTypeId.INTEGER,
-  DuckDBTypeId.UTINYINT,
-  DuckDBTypeId.USMALLINT,
-  DuckDBTypeId.UINTEGER,
-]);
 
 /**
  * A chunk's numeric vector as a fresh Float64Array. node-api keeps the items of a vector in a

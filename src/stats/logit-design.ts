@@ -1,4 +1,4 @@
-import type { ColumnInfo, Engine, Row } from '../engine/Engine.ts';
+import { EXACT_IN_DOUBLE_TYPES, type ColumnInfo, type Engine, type Row } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
 import { CellError } from '../notebook/errors.ts';
 import {
@@ -52,8 +52,9 @@ export function designColumnName(index: number): string {
 }
 
 /**
- * Describes the model matrix and the SQL that yields it, read once by logit-kernel.ts. Text predictors are dummy-coded against their first level in code point
- * order (R's sort order in the C locale), booleans become `<name>TRUE`, numbers stay as they are.
+ * Describes the model matrix and the SQL that yields it, read once by logit-kernel.ts. Text
+ * predictors are dummy-coded against their first level in code point order (R's sort order in
+ * the C locale), booleans become `<name>TRUE`, numbers stay as they are.
  */
 export async function buildDesign(
   engine: Engine,
@@ -223,25 +224,13 @@ export function describeDropped(dropped: number): string {
   return `${plural(dropped, 'row')} with a missing value in a model column ${dropped === 1 ? 'was' : 'were'} left out`;
 }
 
-/** Types a JavaScript number holds exactly, read as they are: a quarter of DOUBLE's bytes for INTEGER. */
-const EXACT_TYPES = new Set([
-  'TINYINT',
-  'SMALLINT',
-  'INTEGER',
-  'UTINYINT',
-  'USMALLINT',
-  'UINTEGER',
-  'FLOAT',
-  'DOUBLE',
-]);
-
 /**
  * A numeric predictor as the design reads it. Dummies and the outcome are UTINYINT and narrow
  * integers stay as they are, so less crosses from DuckDB's worker; BIGINT and DECIMAL become
  * DOUBLE, as R's model.matrix makes them.
  */
 function numberSql(column: ColumnInfo): string {
-  return EXACT_TYPES.has(column.type)
+  return EXACT_IN_DOUBLE_TYPES.has(column.type)
     ? ident(column.name)
     : `CAST(${ident(column.name)} AS DOUBLE)`;
 }
