@@ -5,7 +5,7 @@
  * label. The data panel shows it grouped by variable.
  */
 import type { ColumnInfo, Engine } from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
+import { ident, literal } from '../engine/sql.ts';
 
 export interface CodebookValue {
   value: string;
@@ -32,10 +32,13 @@ export function isDictionary(columns: readonly ColumnInfo[]): boolean {
 export async function readCodebook(
   engine: Engine,
   dictionary: string,
+  only?: string,
 ): Promise<CodebookVariable[]> {
-  // The loaders write the rows in codebook order; the row id keeps it.
+  // The loaders write the rows in codebook order; the row id keeps it. `only` reads one
+  // variable's rows (a column profile labels one column), not the whole codebook.
+  const where = only === undefined ? '' : `WHERE variable = ${literal(only)}`;
   const { rows } = await engine.query(
-    `SELECT variable, description, value, label FROM ${ident(dictionary)} ORDER BY rowid`,
+    `SELECT variable, description, value, label FROM ${ident(dictionary)} ${where} ORDER BY rowid`,
   );
   const byName = new Map<string, CodebookVariable>();
   for (const row of rows) {

@@ -113,5 +113,8 @@ describe('readCodebook', () => {
       },
       { variable: 'year', description: 'Year', values: [] },
     ]);
+    // A column profile reads one variable's rows only.
+    expect(await readCodebook(engine, dictionary!.name, 'regime')).toEqual([codebook[0]]);
+    expect(await readCodebook(engine, dictionary!.name, 'absent')).toEqual([]);
   });
 });
