@@ -1,11 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startApp, type RunningApp } from './harness.ts';
+import { openApp, type RunningApp } from './harness.ts';
 import {
   cellStatuses,
   completedRuns,
   readRepoFile,
   replaceCellBody,
+  startAppAndBrowser,
+  stopUiSession,
   waitForRun,
 } from './ui-helpers.ts';
 
@@ -23,14 +25,10 @@ let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
+  ({ app, browser } = await startAppAndBrowser());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopUiSession({ app, browser }));
 
 async function openWelcome(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();

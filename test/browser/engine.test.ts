@@ -1,20 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Params, QueryResult } from '../../src/engine/Engine.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { literal } from '../../src/engine/sql.ts';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
-import {
-  collectConsoleErrors,
-  launchBrowser,
-  openApp,
-  recordRequests,
-  startApp,
-  type RequestLog,
-  type RunningApp,
-} from './harness.ts';
+import type { RequestLog } from './harness.ts';
+import { startUiSession, stopUiSession, type UiSession } from './ui-helpers.ts';
 
 /**
  * The built app in real headless Chromium: DuckDB-WASM must give the same column types and
@@ -25,30 +18,23 @@ import {
 type PageWindow = { statecraft: StatecraftHooks };
 type Outcome = { ok: true; result: QueryResult } | { ok: false; name: string; message: string };
 
-let app: RunningApp;
-let browser: Browser;
+let session: UiSession;
 let page: Page;
 let requests: RequestLog;
 let consoleErrors: string[];
 let native: NativeEngine;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const context = await browser.newContext();
-  requests = recordRequests(context, app.origin);
-  page = await context.newPage();
-  consoleErrors = collectConsoleErrors(page);
   // ?blank: an empty notebook, so the tables these tests create collide with nothing.
-  const readyMs = await openApp(page, `${app.url}?blank`);
-  console.log(`[browser] page open → data-state=ready: ${readyMs.toFixed(0)} ms`);
+  session = await startUiSession('?blank');
+  ({ page, requests, consoleErrors } = session.opened);
+  console.log(`[browser] page open → data-state=ready: ${session.readyMs.toFixed(0)} ms`);
   native = await NativeEngine.create();
 });
 
 afterAll(async () => {
   await native?.close();
-  await browser?.close();
-  await app?.stop();
+  await stopUiSession(session);
 });
 
 /** Runs a query in the page through window.statecraft; errors come back as values. */

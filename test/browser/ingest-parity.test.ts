@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryResult } from '../../src/engine/Engine.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
@@ -9,7 +9,7 @@ import { ident, literal } from '../../src/engine/sql.ts';
 import { loadFile, tableNameFromFile } from '../../src/ingest/index.ts';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
 import { COLUMNS, fixtureSelect } from '../ingest/parquet-fixture.ts';
-import { launchBrowser, openApp, startApp, type RunningApp } from './harness.ts';
+import { startUiSession, stopUiSession, type UiSession } from './ui-helpers.ts';
 
 /**
  * The real datasets dropped into the built app load into DuckDB-WASM as exactly the tables
@@ -28,17 +28,40 @@ const FILES = [
 const present = existsSync(SHARED);
 if (!present) console.warn(`notice: ${SHARED} is absent; browser ingest parity tests skipped`);
 
-let app: RunningApp;
-let browser: Browser;
-let page: Page;
+let session: UiSession;
 let native: NativeEngine;
 const tables: string[] = [];
 
-function inBrowser(sql: string): Promise<QueryResult> {
+function queryIn(page: Page, sql: string): Promise<QueryResult> {
   return page.evaluate(
     (text) => (window as unknown as { statecraft: StatecraftHooks }).statecraft.query(text),
     sql,
   );
+}
+
+const inBrowser = (sql: string) => queryIn(session.page, sql);
+
+/**
+ * Picks `paths` with the page's file input, then polls from Node: the page is ready once
+ * `countSql` counts `tableCount` tables and the app is idle again.
+ */
+async function loadInPage(
+  page: Page,
+  paths: string[],
+  countSql: string,
+  tableCount: number,
+): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', paths);
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    const state = await page.getAttribute('#app', 'data-state');
+    const { rows } = await queryIn(page, countSql);
+    if (state === 'ready' && Number(rows[0].n) >= tableCount) return;
+    if (state === 'error' || Date.now() > deadline) {
+      throw new Error(`files did not load: state ${state}, ${rows[0].n} tables`);
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
 }
 
 /** Column names and types, row count, and an order-free fingerprint of every column's values. */
@@ -58,33 +81,18 @@ describe.skipIf(!present)('real datasets in the browser', () => {
       });
       tables.push(...result.tables.map((t) => t.name));
     }
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await (await browser.newContext()).newPage();
-    await openApp(page, `${app.url}?blank`);
-    await page.setInputFiles(
-      '[data-testid="file-input"]',
+    session = await startUiSession('?blank');
+    await loadInPage(
+      session.page,
       FILES.map((f) => join(SHARED, f)),
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'main'",
+      tables.length,
     );
-    // Poll from Node: the page is ready once every table exists and the app is idle again.
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      const state = await page.getAttribute('#app', 'data-state');
-      const { rows } = await inBrowser(
-        "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'main'",
-      );
-      if (state === 'ready' && Number(rows[0].n) >= tables.length) break;
-      if (state === 'error' || Date.now() > deadline) {
-        throw new Error(`files did not load: state ${state}, ${rows[0].n} tables`);
-      }
-      await new Promise((done) => setTimeout(done, 500));
-    }
   }, 300_000);
 
   afterAll(async () => {
     await native?.close();
-    await browser?.close();
-    await app?.stop();
+    await stopUiSession(session);
   });
 
   it("loads Diplomatic Exchange's 310,820 rows", async () => {
@@ -116,9 +124,7 @@ describe.skipIf(!present)('real datasets in the browser', () => {
  */
 describe('Parquet in the browser', () => {
   let dir: string;
-  let parquetApp: RunningApp;
-  let parquetBrowser: Browser;
-  let parquetPage: Page;
+  let parquetSession: UiSession;
   let engine: NativeEngine;
   const parquetFiles = ['parquet-types.parquet', 'parquet-rows.parquet'];
   const parquetTables = parquetFiles.map((f) => tableNameFromFile(f));
@@ -127,14 +133,8 @@ describe('Parquet in the browser', () => {
   const jsonTables = jsonFiles.map((f) => tableNameFromFile(f));
   const allFiles = [...parquetFiles, ...jsonFiles];
   const allTables = [...parquetTables, ...jsonTables];
-  let loadSeconds = 0;
 
-  function browserQuery(sql: string): Promise<QueryResult> {
-    return parquetPage.evaluate(
-      (text) => (window as unknown as { statecraft: StatecraftHooks }).statecraft.query(text),
-      sql,
-    );
-  }
+  const browserQuery = (sql: string) => queryIn(parquetSession.page, sql);
 
   beforeAll(async () => {
     engine = await NativeEngine.create();
@@ -164,35 +164,21 @@ describe('Parquet in the browser', () => {
         source: { kind: 'path', path: join(dir, file) },
       });
     }
-    parquetApp = await startApp();
-    parquetBrowser = await launchBrowser();
-    parquetPage = await (await parquetBrowser.newContext()).newPage();
-    await openApp(parquetPage, `${parquetApp.url}?blank`);
+    parquetSession = await startUiSession('?blank');
     const started = performance.now();
-    await parquetPage.setInputFiles(
-      '[data-testid="file-input"]',
+    await loadInPage(
+      parquetSession.page,
       allFiles.map((f) => join(dir, f)),
+      `SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN (${allTables.map((t) => literal(t)).join(', ')})`,
+      allTables.length,
     );
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      const state = await parquetPage.getAttribute('#app', 'data-state');
-      const { rows } = await browserQuery(
-        `SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN (${allTables.map((t) => literal(t)).join(', ')})`,
-      );
-      if (state === 'ready' && Number(rows[0].n) === allTables.length) break;
-      if (state === 'error' || Date.now() > deadline) {
-        throw new Error(`Parquet files did not load: state ${state}, ${rows[0].n} tables`);
-      }
-      await new Promise((done) => setTimeout(done, 250));
-    }
-    loadSeconds = (performance.now() - started) / 1000;
+    const loadSeconds = (performance.now() - started) / 1000;
     console.log(`browser Parquet load (both files, 200,028 rows): ${loadSeconds.toFixed(1)} s`);
   }, 300_000);
 
   afterAll(async () => {
     await engine?.close();
-    await parquetBrowser?.close();
-    await parquetApp?.stop();
+    await stopUiSession(parquetSession);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

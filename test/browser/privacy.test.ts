@@ -1,15 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, repoRoot, startApp, type RunningApp } from './harness.ts';
+import { repoRoot } from './harness.ts';
 import {
   cellStatuses,
   completedRuns,
   downloadOf,
-  newPage,
+  startUiSession,
+  stopUiSession,
   waitForRun,
-  type OpenedPage,
+  type UiSession,
 } from './ui-helpers.ts';
 
 /**
@@ -33,25 +34,17 @@ const NOTEBOOKS = readdirSync(resolve(repoRoot, 'notebooks'))
   .filter((f) => f.endsWith('.md'))
   .map((f) => f.replace(/\.md$/, ''));
 
-let app: RunningApp;
-let browser: Browser;
-let opened: OpenedPage;
+let session: UiSession;
 let page: Page;
 const exported: string[] = [];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   // Recording starts with the context, before the first page exists.
-  opened = await newPage(browser, app.origin);
-  page = opened.page;
-  await openApp(page, app.url);
+  session = await startUiSession();
+  page = session.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopUiSession(session));
 
 /** Opens a bundled notebook with the app's own link, and waits for its first run. */
 async function openBundled(stem: string): Promise<void> {
@@ -124,7 +117,7 @@ describe('a full session makes no request beyond the app', () => {
     await page.waitForSelector('#app[data-state="ready"], #app[data-state="error"]', {
       timeout: 120_000,
     });
-    const { all, foreign, blocked } = opened.requests;
+    const { all, foreign, blocked } = session.opened.requests;
     // Proof the recorder sees the worker too: DuckDB's worker fetches its .wasm itself.
     expect(all.some((url) => /\.wasm(\?|$)/.test(url))).toBe(true);
     console.log(

@@ -1,8 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, startApp, type RunningApp } from './harness.ts';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
-import { completedRuns, newPage, pageResults, waitForRun } from './ui-helpers.ts';
+import {
+  completedRuns,
+  openAppPage,
+  pageResults,
+  startAppAndBrowser,
+  stopUiSession,
+  waitForRun,
+  type AppAndBrowser,
+} from './ui-helpers.ts';
 
 type PageWindow = { statecraft: StatecraftHooks };
 
@@ -41,23 +48,17 @@ const NOTEBOOK = [
   '',
 ].join('\n');
 
-let app: RunningApp;
-let browser: Browser;
+let served: AppAndBrowser;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
+  served = await startAppAndBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopUiSession(served));
 
 /** Opens the app (with `query` in its address) and picks the runaway notebook; does not wait. */
 async function openRunaway(query: string): Promise<Page> {
-  const { page } = await newPage(browser, app.origin);
-  await openApp(page, `${app.url}?blank${query}`);
+  const { page } = await openAppPage(served, `?blank${query}`);
   await page
     .locator('[data-testid="file-input"]')
     .setInputFiles([
@@ -134,8 +135,7 @@ describe('a query that never ends', () => {
 
 describe('a query that exhausts memory', () => {
   it('says which limit it hit and what to do, not SET; the notebook goes on', async () => {
-    const { page } = await newPage(browser, app.origin);
-    await openApp(page, `${app.url}?blank`);
+    const { page } = await openAppPage(served, '?blank');
     // DuckDB-WASM allows 3.1 GiB here; a small limit makes the point without filling the tab.
     await page.evaluate(() =>
       (window as unknown as PageWindow).statecraft.query("SET memory_limit = '100MB'"),

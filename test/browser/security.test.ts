@@ -1,15 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type RequestLog } from './harness.ts';
 import {
-  collectConsoleErrors,
-  launchBrowser,
-  openApp,
-  recordRequests,
-  startApp,
-  type RequestLog,
-  type RunningApp,
-} from './harness.ts';
-import { completedRuns, downloadOf, waitForRun } from './ui-helpers.ts';
+  completedRuns,
+  downloadOf,
+  newPage,
+  startAppAndBrowser,
+  stopUiSession,
+  waitForRun,
+  type AppAndBrowser,
+} from './ui-helpers.ts';
 
 /**
  * A notebook and a dataset written by an attacker, opened in the built app: markdown, title,
@@ -180,24 +180,21 @@ const NOTEBOOK = [
 
 type TrapWindow = { __pwned: number[] };
 
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
+let served: AppAndBrowser;
 let page: Page;
 let requests: RequestLog;
 let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
+  served = await startAppAndBrowser();
+  ({ page, requests, consoleErrors } = await newPage(served.browser, served.app.origin, {
+    bypassCSP: true,
+  }));
+  // Set before the app's first script runs, so the trap is there for every payload.
+  await page.addInitScript(() => {
     (window as unknown as TrapWindow).__pwned = [];
   });
-  requests = recordRequests(context, app.origin);
-  page = await context.newPage();
-  consoleErrors = collectConsoleErrors(page);
-  await openApp(page, `${app.url}?blank`);
+  await openApp(page, `${served.app.url}?blank`);
   const before = await completedRuns(page);
   await page.locator('[data-testid="file-input"]').setInputFiles([
     { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) },
@@ -207,10 +204,7 @@ beforeAll(async () => {
   await page.waitForSelector('[data-cell="cats"][data-status="ok"]');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => stopUiSession(served));
 
 function pwned(on: Page = page): Promise<number[]> {
   return on.evaluate(() => [...(window as unknown as TrapWindow).__pwned]);
@@ -329,7 +323,7 @@ describe('a hostile notebook and dataset execute nothing', () => {
     const button = page.getByTestId('export-html');
     const report = await downloadOf(page, () => button.click());
     // Its own CSP would block inline script; bypassed, the escaping alone is tested.
-    const reader = await browser.newContext({ bypassCSP: true });
+    const reader = await served.browser.newContext({ bypassCSP: true });
     try {
       await reader.addInitScript(() => {
         (window as unknown as TrapWindow).__pwned = [];

@@ -10,10 +10,9 @@ import { REPRESENTATION } from '../../src/ingest/adapters/cow.ts';
 import { CATALOG } from '../../src/ingest/catalog.ts';
 import { loadFile } from '../../src/ingest/index.ts';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
-import { openApp } from './harness.ts';
 import {
   completedRuns,
-  newPage,
+  openAppPage,
   screenshot,
   startUiSession,
   stopUiSession,
@@ -37,9 +36,8 @@ let scratch: string;
 type PageWindow = Window & { statecraft: StatecraftHooks; rowsReceived?: number };
 
 beforeAll(async () => {
-  ui = await startUiSession();
+  ui = await startUiSession('?blank');
   page = ui.page;
-  await openApp(page, `${ui.app.url}?blank`);
   native = await NativeEngine.create();
   scratch = await mkdtemp(join(tmpdir(), 'statecraft-ui-data-'));
 }, 180_000);
@@ -411,9 +409,8 @@ describe('loading a big file', () => {
 
 describe('in the dark', () => {
   it('draws the data panel with the dark theme', async () => {
-    const dark = await newPage(ui.browser, ui.app.origin, 'dark');
+    const dark = await openAppPage(ui, '', { colorScheme: 'dark' });
     try {
-      await openApp(dark.page, ui.app.url);
       await dark.page.locator('.data-panel [data-table="episodes"] summary').click();
       await dark.page
         .locator('[data-table="episodes"] [data-column="start_year"] button.column')

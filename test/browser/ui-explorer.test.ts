@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, repoRoot, type RunningApp } from './harness.ts';
+import { openApp, repoRoot } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
@@ -13,7 +13,7 @@ import {
   screenshot,
   startUiSession,
   stopUiSession,
-  type OpenedPage,
+  type UiSession,
   andRun,
 } from './ui-helpers.ts';
 
@@ -32,16 +32,15 @@ const NEW_CELLS = [
   'embassy_closed_model',
 ];
 
-let app: RunningApp;
-let browser: Browser;
-let opened: OpenedPage;
+let session: UiSession;
 let page: Page;
 
 beforeAll(async () => {
-  ({ app, browser, opened, page } = await startUiSession());
+  session = await startUiSession();
+  page = session.page;
 });
 
-afterAll(() => stopUiSession({ app, browser }));
+afterAll(() => stopUiSession(session));
 
 /** Text of an element, whitespace collapsed. */
 async function textOf(selector: string): Promise<string> {
@@ -163,10 +162,10 @@ describe('the engagement explorer', () => {
     keys = Object.keys(await cellStatuses(page));
     expect(keys.filter((k) => NEW_CELLS.includes(k))).toEqual(NEW_CELLS);
 
-    await openApp(page, app.url);
+    await openApp(page, session.app.url);
     await page.waitForSelector('[data-testid="restored"]');
     const statuses = await cellStatuses(page);
     for (const name of NEW_CELLS) expect(statuses[name]).toBe('ok');
-    expect(opened.consoleErrors).toEqual([]);
+    expect(session.opened.consoleErrors).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
-import { openApp, repoRoot, type RunningApp } from './harness.ts';
+import { openApp, repoRoot } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
@@ -13,7 +13,7 @@ import {
   readRepoFile,
   replaceCellBody,
   screenshot,
-  type OpenedPage,
+  type UiSession,
   andRun,
 } from './ui-helpers.ts';
 
@@ -29,18 +29,17 @@ const EDITED_SQL = /```sql us_episodes\n([^`]*)\n```/
   .exec(WELCOME)![1]
   .replace('  target_costs,', '  target_costs,\n  carrots_offered,');
 
-let app: RunningApp;
-let browser: Browser;
-let opened: OpenedPage;
+let session: UiSession;
 let page: Page;
 
 beforeAll(async () => {
   // Plot offsets strokes by half a pixel on screens with devicePixelRatio 1 and not in Node
   // (see test/charts/browser.test.ts); on a high-density screen the files agree byte for byte.
-  ({ app, browser, opened, page } = await startUiSession(2));
+  session = await startUiSession('', { deviceScaleFactor: 2 });
+  page = session.page;
 });
 
-afterAll(() => stopUiSession({ app, browser }));
+afterAll(() => stopUiSession(session));
 
 async function cellKeys(): Promise<string[]> {
   return Object.keys(await cellStatuses(page));
@@ -96,7 +95,7 @@ describe('working on a notebook', () => {
     expect(saved.name).toBe('welcome.md');
     expect(saved.text).toBe(edited);
 
-    await openApp(page, app.url);
+    await openApp(page, session.app.url);
     expect(await page.getByTestId('restored').isVisible()).toBe(true);
     expect(await page.locator('[data-cell="us_episodes"] .cm-content').innerText()).toBe(
       EDITED_SQL,
@@ -108,7 +107,7 @@ describe('working on a notebook', () => {
 
     await andRun(page, () => page.getByTestId('restored').getByRole('button').click());
     expect(await page.getByTestId('restored').count()).toBe(0);
-    await openApp(page, app.url);
+    await openApp(page, session.app.url);
     expect(await page.getByTestId('restored').count()).toBe(0);
     expect(await page.locator('[data-cell="us_episodes"] .cm-content').innerText()).toContain(
       'decades_since_1945',
@@ -226,7 +225,7 @@ describe('working on a notebook', () => {
   });
 
   it('logged no errors and stayed on its own origin', () => {
-    expect(opened.requests.foreign()).toEqual([]);
-    expect(opened.consoleErrors).toEqual([]);
+    expect(session.opened.requests.foreign()).toEqual([]);
+    expect(session.opened.consoleErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, repoRoot, type RunningApp } from './harness.ts';
+import { openApp, repoRoot } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
@@ -14,7 +14,7 @@ import {
   readRepoFile,
   screenshot,
   waitForRun,
-  type OpenedPage,
+  type UiSession,
   andRun,
   openFiles,
 } from './ui-helpers.ts';
@@ -27,16 +27,15 @@ import {
 const FIXTURES = 'test/fixtures/notebooks';
 const SMALL = readRepoFile(`${FIXTURES}/small.md`);
 
-let app: RunningApp;
-let browser: Browser;
-let opened: OpenedPage;
+let session: UiSession;
 let page: Page;
 
 beforeAll(async () => {
-  ({ app, browser, opened, page } = await startUiSession());
+  session = await startUiSession();
+  page = session.page;
 });
 
-afterAll(() => stopUiSession({ app, browser }));
+afterAll(() => stopUiSession(session));
 
 async function errorText(cell: string): Promise<string> {
   const text = await page.locator(`[data-cell="${cell}"] .error-message`).innerText();
@@ -276,7 +275,7 @@ describe('opening files', () => {
   });
 
   it('starts an empty notebook with ?blank, and a first cell runs', async () => {
-    await openApp(page, `${app.url}?blank`);
+    await openApp(page, `${session.app.url}?blank`);
     expect(await page.locator('[data-testid="notebook-file"]').innerText()).toBe('untitled.md');
     expect(await cellStatuses(page)).toEqual({});
     const before = await completedRuns(page);
@@ -288,10 +287,10 @@ describe('opening files', () => {
   });
 
   it('made no request beyond the app origin and logged no errors', () => {
-    expect(opened.requests.foreign()).toEqual([]);
+    expect(session.opened.requests.foreign()).toEqual([]);
     // The hostile prose above makes the browser refuse an inline handler while DOMPurify
     // takes it apart: the page's Content-Security-Policy at work. Nothing else may be logged.
     const refused = /^Executing inline event handler violates .* The action has been blocked\.$/;
-    expect(opened.consoleErrors.filter((e) => !refused.test(e))).toEqual([]);
+    expect(session.opened.consoleErrors.filter((e) => !refused.test(e))).toEqual([]);
   });
 });

@@ -40,6 +40,11 @@ async function savedNotebook(): Promise<string> {
   return (await downloadOf(page, () => page.getByTestId('save-notebook').click())).text;
 }
 
+/** The welcome notebook with the rate cell grouped `by` instead. */
+function welcomeWithRateBy(by: string): string {
+  return replaceCellBody(WELCOME, `rate ${RATE}`, `from: us_episodes\noutcome: failed\nby: ${by}`);
+}
+
 async function rateRows(): Promise<Record<string, unknown>[]> {
   return (await pageResults(page))[RATE] as Record<string, unknown>[];
 }
@@ -76,13 +81,13 @@ describe('a rate cell edited with its form', () => {
     expect(await by.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(
       columns,
     );
-    expect(
-      await by.evaluateAll((els) =>
+    const checkedBy = () =>
+      by.evaluateAll((els) =>
         els
           .filter((e) => (e as HTMLInputElement).checked)
           .map((e) => (e as HTMLInputElement).value),
-      ),
-    ).toEqual(['embassy_closed']);
+      );
+    expect(await checkedBy()).toEqual(['embassy_closed']);
     const outcome = form.getByLabel('Outcome (true/false or 0/1)');
     expect(await outcome.inputValue()).toBe('failed');
     expect(await outcome.locator('option').allInnerTexts()).toEqual(columns);
@@ -92,28 +97,13 @@ describe('a rate cell edited with its form', () => {
     expect(before).toHaveLength(2);
 
     // Group by region as well, then by region alone: two edits, each one run.
-    await andRun(page, () =>
-      form.getByRole('checkbox', { name: 'target_region', exact: true }).check(),
-    );
+    const byColumn = (name: string) => form.getByRole('checkbox', { name, exact: true });
+    await andRun(page, () => byColumn('target_region').check());
     const both = await savedNotebook();
-    expect(both).toBe(
-      replaceCellBody(
-        WELCOME,
-        `rate ${RATE}`,
-        'from: us_episodes\noutcome: failed\nby: [embassy_closed, target_region]',
-      ),
-    );
-    await andRun(page, () =>
-      form.getByRole('checkbox', { name: 'embassy_closed', exact: true }).uncheck(),
-    );
+    expect(both).toBe(welcomeWithRateBy('[embassy_closed, target_region]'));
+    await andRun(page, () => byColumn('embassy_closed').uncheck());
     const edited = await savedNotebook();
-    expect(edited).toBe(
-      replaceCellBody(
-        WELCOME,
-        `rate ${RATE}`,
-        'from: us_episodes\noutcome: failed\nby: target_region',
-      ),
-    );
+    expect(edited).toBe(welcomeWithRateBy('target_region'));
     expect(await page.locator(`[data-cell="${RATE}"]`).getAttribute('data-status')).toBe('ok');
 
     const after = await rateRows();
@@ -135,13 +125,7 @@ describe('a rate cell edited with its form', () => {
     await andRun(page, () => undo.click());
     expect(await savedNotebook()).toBe(WELCOME);
     expect(await rateRows()).toEqual(before);
-    expect(
-      await by.evaluateAll((els) =>
-        els
-          .filter((e) => (e as HTMLInputElement).checked)
-          .map((e) => (e as HTMLInputElement).value),
-      ),
-    ).toEqual(['embassy_closed']);
+    expect(await checkedBy()).toEqual(['embassy_closed']);
 
     // Back to YAML: the editor shows the restored body.
     await yamlButton.click();

@@ -28,25 +28,61 @@ export interface OpenedPage {
   consoleErrors: string[];
 }
 
-export interface UiSession {
+/** The built app served on a free port, and Chromium; open pages with openAppPage. */
+export interface AppAndBrowser {
   app: RunningApp;
   browser: Browser;
+}
+
+export interface UiSession extends AppAndBrowser {
   opened: OpenedPage;
   page: Page;
   /** Milliseconds from opening the page to data-state=ready. */
   readyMs: number;
 }
 
-/** Serves the built app, opens it in a fresh Chromium page and waits until it is ready. */
-export async function startUiSession(deviceScaleFactor = 1): Promise<UiSession> {
-  const app = await startApp();
-  const browser = await launchBrowser();
-  const opened = await newPage(browser, app.origin, 'light', deviceScaleFactor);
-  const readyMs = await openApp(opened.page, app.url);
-  return { app, browser, opened, page: opened.page, readyMs };
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  deviceScaleFactor?: number;
+  /** Lets a test check the page's own escaping, with its Content-Security-Policy off. */
+  bypassCSP?: boolean;
 }
 
-export async function stopUiSession(session: Partial<UiSession> | undefined): Promise<void> {
+export async function startAppAndBrowser(): Promise<AppAndBrowser> {
+  const app = await startApp();
+  try {
+    return { app, browser: await launchBrowser() };
+  } catch (error) {
+    await app.stop();
+    throw error;
+  }
+}
+
+/** A fresh page (see newPage) with the app opened at `query` (e.g. `?blank`) and ready. */
+export async function openAppPage(
+  { app, browser }: AppAndBrowser,
+  query = '',
+  options: PageOptions = {},
+): Promise<OpenedPage & { readyMs: number }> {
+  const opened = await newPage(browser, app.origin, options);
+  const readyMs = await openApp(opened.page, `${app.url}${query}`);
+  return { ...opened, readyMs };
+}
+
+/** Serves the built app, opens it in a fresh Chromium page and waits until it is ready. */
+export async function startUiSession(query = '', options: PageOptions = {}): Promise<UiSession> {
+  const started = await startAppAndBrowser();
+  try {
+    const { readyMs, ...opened } = await openAppPage(started, query, options);
+    return { ...started, opened, page: opened.page, readyMs };
+  } catch (error) {
+    // Nobody else holds the browser yet: afterAll never sees a session that failed to start.
+    await stopUiSession(started);
+    throw error;
+  }
+}
+
+export async function stopUiSession(session: Partial<AppAndBrowser> | undefined): Promise<void> {
   await session?.browser?.close();
   await session?.app?.stop();
 }
@@ -55,13 +91,13 @@ export async function stopUiSession(session: Partial<UiSession> | undefined): Pr
 export async function newPage(
   browser: Browser,
   origin: string,
-  colorScheme: 'light' | 'dark' = 'light',
-  deviceScaleFactor = 1,
+  { colorScheme = 'light', deviceScaleFactor = 1, bypassCSP = false }: PageOptions = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     colorScheme,
     deviceScaleFactor,
+    bypassCSP,
   });
   const requests = recordRequests(context, origin);
   const page = await context.newPage();

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { Session } from '../../src/notebook/Session.ts';
-import { repoRoot, type RunningApp } from './harness.ts';
+import { repoRoot } from './harness.ts';
 import {
   cellStatuses,
   cliResults,
@@ -18,7 +18,7 @@ import {
   replaceCellBody,
   screenshot,
   waitForRun,
-  type OpenedPage,
+  type UiSession,
   type Results,
 } from './ui-helpers.ts';
 
@@ -31,18 +31,16 @@ import {
 
 const WELCOME = readRepoFile('notebooks/welcome.md');
 
-let app: RunningApp;
-let browser: Browser;
-let opened: OpenedPage;
+let session: UiSession;
 let page: Page;
 
 beforeAll(async () => {
-  let readyMs: number;
-  ({ app, browser, opened, page, readyMs } = await startUiSession());
-  console.log(`[ui] welcome notebook open and run: ${readyMs.toFixed(0)} ms`);
+  session = await startUiSession();
+  page = session.page;
+  console.log(`[ui] welcome notebook open and run: ${session.readyMs.toFixed(0)} ms`);
 });
 
-afterAll(() => stopUiSession({ app, browser }));
+afterAll(() => stopUiSession(session));
 
 /** Bars of the chart in a cell: Plot draws one rect per row in its "bar" mark. */
 function barCount(cell: string): Promise<number> {
@@ -238,7 +236,7 @@ describe('the default notebook', () => {
   });
 
   it('made every request of the session to its own origin and logged no errors', async () => {
-    const { requests, consoleErrors } = opened;
+    const { requests, consoleErrors } = session.opened;
     expect(requests.all.some((url) => /demo-sanctions-synthetic.*\.csv$/.test(url))).toBe(true);
     expect(requests.all.some((url) => url.endsWith('.wasm'))).toBe(true);
     expect(requests.foreign()).toEqual([]);

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { literal } from '../../src/engine/sql.ts';
 import type { QueryResult } from '../../src/engine/Engine.ts';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
-import { repoRoot, type RunningApp } from './harness.ts';
+import { repoRoot } from './harness.ts';
 import {
   downloadOf,
   newPage,
@@ -17,7 +17,7 @@ import {
   screenshot,
   startUiSession,
   stopUiSession,
-  type OpenedPage,
+  type UiSession,
   andRun,
 } from './ui-helpers.ts';
 
@@ -32,19 +32,18 @@ const DEMO_BYTES = readFileSync(join(repoRoot, 'data', DEMO_CSV));
 const WELCOME_SHA = /sha256: ([0-9a-f]{64})/.exec(readRepoFile('notebooks/welcome.md'))![1];
 const FIXTURES = 'test/fixtures/notebooks';
 
-let app: RunningApp;
-let browser: Browser;
-let opened: OpenedPage;
+let session: UiSession;
 let page: Page;
 let dir: string;
 
 beforeAll(async () => {
-  ({ app, browser, opened, page } = await startUiSession());
+  session = await startUiSession();
+  page = session.page;
   dir = mkdtempSync(join(tmpdir(), 'statecraft-share-'));
 });
 
 afterAll(async () => {
-  await stopUiSession({ app, browser });
+  await stopUiSession(session);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -110,7 +109,7 @@ describe('exports', () => {
     // Opened on its own, the report loads nothing but itself and breaks no policy.
     const file = join(dir, report.name);
     writeFileSync(file, html);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const viewer = await context.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
@@ -173,13 +172,13 @@ describe('share links', () => {
     await input.waitFor();
     link = await input.inputValue();
     expect(link).toMatch(
-      new RegExp(`^${app.url.replaceAll('.', '\\.')}#nb=[A-Za-z0-9_-]+&file=welcome\\.md$`),
+      new RegExp(`^${session.app.url.replaceAll('.', '\\.')}#nb=[A-Za-z0-9_-]+&file=welcome\\.md$`),
     );
     await screenshot(page, 'share-link');
   });
 
   it('opens the link in a fresh browser, asks for the data file and checks its sha256', async () => {
-    const fresh = await newPage(browser, app.origin);
+    const fresh = await newPage(session.browser, session.app.origin);
     const other = fresh.page;
     await other.goto(link);
     await started(other);
@@ -225,7 +224,7 @@ describe('share links', () => {
   });
 
   it('refuses a damaged link with a clear message and opens the usual notebook', async () => {
-    const fresh = await newPage(browser, app.origin);
+    const fresh = await newPage(session.browser, session.app.origin);
     const cut = link.slice(0, link.indexOf('&file') - 40);
     await fresh.page.goto(cut);
     await started(fresh.page);
@@ -335,9 +334,9 @@ describe('presentation mode', () => {
 
 describe('data files across reloads', () => {
   it('brings back a loaded dataset and a loose table after a reload, until forgotten', async () => {
-    const fresh = await newPage(browser, app.origin);
+    const fresh = await newPage(session.browser, session.app.origin);
     const tab = fresh.page;
-    await tab.goto(app.url);
+    await tab.goto(session.app.url);
     await started(tab);
     const small = readRepoFile(`${FIXTURES}/small.md`);
     const episodes = readFileSync(join(repoRoot, FIXTURES, 'episodes.csv'));
@@ -383,13 +382,13 @@ describe('data files across reloads', () => {
   });
 
   it('says so when a file does not fit in the browser’s storage, and keeps going', async () => {
-    const fresh = await newPage(browser, app.origin);
+    const fresh = await newPage(session.browser, session.app.origin);
     const tab = fresh.page;
     // A browser whose storage for this site is nearly full.
     await tab.addInitScript(() => {
       navigator.storage.estimate = async () => ({ quota: 10_000, usage: 7_900 });
     });
-    await tab.goto(app.url);
+    await tab.goto(session.app.url);
     await started(tab);
     const rows = ['id,label', ...Array.from({ length: 400 }, (_, i) => `${i},row ${i}`)];
     await andRun(tab, () =>
@@ -412,6 +411,6 @@ describe('data files across reloads', () => {
   });
 
   it('the first page kept no console errors through all of it', () => {
-    expect(opened.consoleErrors).toEqual([]);
+    expect(session.opened.consoleErrors).toEqual([]);
   });
 });

@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { statecraft } from './statecraft.ts';
 
-const exec = promisify(execFile);
 const FIXTURES = 'test/fixtures/notebooks';
-
-async function statecraft(args: string[]) {
-  try {
-    const { stdout } = await exec('node', ['bin/statecraft.js', ...args]);
-    return { code: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout + e.stderr };
-  }
-}
 
 describe('statecraft run', () => {
   it('writes results.json with every result table and one SVG per chart', async () => {

@@ -1,22 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/cli/args.ts';
-
-const exec = promisify(execFile);
-
-async function statecraft(args: string[]): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await exec('node', ['bin/statecraft.js', ...args]);
-    return { code: 0, stdout };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout + e.stderr };
-  }
-}
+import { statecraft } from './statecraft.ts';
 
 const NOTEBOOK = [
   '---',
