@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { inFreshContext } from '../browser.ts';
+import { openAppToFirstChart } from './cold-start.ts';
 import { errorMessage } from '../measure.ts';
 import type { BenchContext, Figure, FigureResult } from './types.ts';
 import { unavailableResult } from './types.ts';
@@ -9,9 +10,6 @@ import { unavailableResult } from './types.ts';
 const LIMIT_KB = 300;
 /** DuckDB's own worker scripts: megabytes that only DuckDB's size decides. */
 const DUCKDB_WORKER = /^duckdb-browser-.*\.worker.*\.js$/;
-
-/** The default notebook's first chart, drawn from DuckDB's result (as the cold start waits). */
-const FIRST_CHART = '[data-cell] svg.statecraft-chart';
 
 /**
  * Gzipped size of the app's JavaScript, DuckDB's worker scripts and .wasm left out: what a
@@ -79,35 +77,21 @@ function shares(bytes: Record<string, number>): Record<string, string> {
 
 /**
  * Asset scripts a fresh page requested from opening until the default notebook's first chart
- * was in the DOM: resource timing entries that started before that moment. What the rest of
- * the notebook needs (the logit's code for its later cell, the code editors once the first run
- * is over) comes after it and is in the details' total.
+ * was in the DOM: resource timing entries that started before that moment (as the cold-start
+ * figure times it). What the rest of the notebook needs (the logit's code for its later cell,
+ * the code editors once the first run is over) comes after it and is in the details' total.
  */
 async function scriptsFetchedToFirstChart(ctx: BenchContext): Promise<string[]> {
   return inFreshContext(ctx, async (page) => {
-    await page.addInitScript((chart) => {
-      const w = window as unknown as { firstChartAt?: number };
-      const observer = new MutationObserver(() => {
-        if (document.querySelector(chart) !== null) {
-          w.firstChartAt = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { subtree: true, childList: true, attributes: true });
-    }, FIRST_CHART);
-    await page.goto(ctx.url);
-    await page.waitForFunction(
-      () => (window as unknown as { firstChartAt?: number }).firstChartAt !== undefined,
-      undefined,
-      { timeout: 120_000 },
+    const { at } = await openAppToFirstChart(ctx, page);
+    const names = await page.evaluate(
+      (firstChart) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime <= firstChart && new URL(e.name).pathname.endsWith('.js'))
+          .map((e) => new URL(e.name).pathname.split('/').pop() ?? ''),
+      at,
     );
-    const names = await page.evaluate(() => {
-      const at = (window as unknown as { firstChartAt: number }).firstChartAt;
-      return performance
-        .getEntriesByType('resource')
-        .filter((e) => e.startTime <= at && new URL(e.name).pathname.endsWith('.js'))
-        .map((e) => new URL(e.name).pathname.split('/').pop() ?? '');
-    });
     return [...new Set(names)].sort();
   });
 }
