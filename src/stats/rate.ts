@@ -34,7 +34,7 @@ export async function runRate(engine: Engine, spec: RateSpec): Promise<CellTable
     );
   }
   for (const c of by) {
-    if (RESULT_COLUMNS.includes(c.name)) {
+    if (RESULT_COLUMNS.includes(c.name.toLowerCase())) {
       throw new CellError(
         `by column ${JSON.stringify(c.name)} clashes with a result column; rename it in a sql cell first`,
       );

@@ -161,6 +161,13 @@ describe('runRate input errors', () => {
     ).rejects.toThrow('outcome column "Outcome" not found (did you mean "outcome"?)');
   });
 
+  it('refuses a by column that would clash with a result column, whatever its case', async () => {
+    await engine.exec('CREATE OR REPLACE TABLE clash AS SELECT true AS won, 1 AS "N"');
+    await expect(runRate(engine, { from: 'clash', outcome: 'won', by: 'N' })).rejects.toThrow(
+      'by column "N" clashes with a result column; rename it in a sql cell first',
+    );
+  });
+
   it('names the tables when the table does not exist', async () => {
     await expect(
       runRate(engine, { from: 'nope', outcome: 'outcome', by: 'group' }),
