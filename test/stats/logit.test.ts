@@ -157,6 +157,8 @@ describe('runLogit gives the same bits however DuckDB runs', () => {
     for (const threads of [1, 4]) {
       const own = await NativeEngine.create({ threads });
       try {
+        const { rows } = await own.query("SELECT current_setting('threads') AS n");
+        expect(Number(rows[0].n)).toBe(threads);
         await own.exec(table);
         fits.push(await runLogit(own, { from: 'big', formula: 'y ~ x1 + x2 + region' }));
       } finally {
