@@ -1,4 +1,4 @@
-import { chiSquareUpper } from './distributions.ts';
+import { chiSquareUpper } from './tail-probabilities.ts';
 
 export interface ChiSquareResult {
   statistic: number;

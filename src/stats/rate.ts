@@ -4,7 +4,7 @@ import { uniqueName } from '../ingest/names.ts';
 import { CellError } from '../notebook/errors.ts';
 import type { CellTables, RateSpec } from '../notebook/types.ts';
 import { plural, requireColumn, tableColumns } from './columns.ts';
-import { zForLevel } from './distributions.ts';
+import { zForLevel } from './normal-quantile.ts';
 import { checkOutcome, successCondition } from './outcome.ts';
 import { wilsonInterval } from './wilson.ts';
 
