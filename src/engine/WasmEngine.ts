@@ -51,8 +51,12 @@ export class WasmEngine implements Engine {
     private readonly connection: AsyncDuckDBConnection,
   ) {}
 
-  static async create(): Promise<WasmEngine> {
-    const db = await instantiateDuckDB();
+  /**
+   * `instantiating` is DuckDB already being instantiated (the page's entry starts that before
+   * this module has loaded, see main.ts); without it this starts it.
+   */
+  static async create(instantiating?: Promise<AsyncDuckDB>): Promise<WasmEngine> {
+    const db = await (instantiating ?? instantiateDuckDB());
     try {
       await db.open(CONFIG);
       const engine = new WasmEngine(db, await db.connect());
@@ -66,9 +70,12 @@ export class WasmEngine implements Engine {
     }
   }
 
+  /**
+   * The library's own version string (what `SELECT version()` returns), asked of the worker
+   * without a query: the app shows it while the notebook's first queries are still running.
+   */
   async version(): Promise<string> {
-    const { rows } = await this.query('SELECT version() AS v');
-    return String(rows[0].v);
+    return this.db.getVersion();
   }
 
   async query(sql: string, params: Params = []): Promise<QueryResult> {

@@ -3,7 +3,7 @@ import ehModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpModule from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { absolute, workerFor } from './wasm-worker.ts';
+import { absolute, startWorker } from './wasm-worker.ts';
 
 /**
  * DuckDB's worker scripts and WebAssembly modules, emitted by Vite into the app's own assets so
@@ -21,7 +21,7 @@ function bundles(): DuckDBBundles {
 export async function instantiateDuckDB(): Promise<AsyncDuckDB> {
   const bundle = await selectBundle(bundles());
   if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker script');
-  const { worker, release } = workerFor(bundle.mainWorker);
+  const { worker, release } = startWorker(bundle.mainWorker);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
   try {
     await db.instantiate(bundle.mainModule, null);

@@ -1,17 +1,22 @@
 /**
- * The page's entry, kept tiny so that it runs as early as possible. DuckDB's worker starts
- * first (its script loads on its own thread), then DuckDB-WASM's JavaScript and, in parallel,
- * the app's own code, which mounts the UI and opens the notebook while the .wasm downloads and
- * compiles.
+ * The page's entry. DuckDB comes first: its worker starts, its .wasm downloads and compiles
+ * (most of a cold start, and nothing the page shows is ready before it), and only then does
+ * the app's own code load, which mounts the UI and opens the notebook meanwhile. The entry
+ * imports DuckDB-WASM's JavaScript directly, so the module preloads Vite writes into
+ * index.html fetch it together with the entry and the .wasm is asked for at once.
  */
-import { startWorkerEarly } from '../engine/wasm-worker.ts';
+import { instantiateDuckDB } from '../engine/wasm-bundles.ts';
 import './app.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 
-startWorkerEarly();
-const engine = import('../engine/WasmEngine.ts').then(({ WasmEngine }) => WasmEngine.create());
+const instantiating = instantiateDuckDB();
+// WasmEngine.create() reports a failure; until it runs, nobody else holds this promise.
+instantiating.catch(() => undefined);
+const engine = import('../engine/WasmEngine.ts').then(({ WasmEngine }) =>
+  WasmEngine.create(instantiating),
+);
 // The app reports a failed start; until it has loaded, nobody else holds this promise.
 engine.catch(() => undefined);
 
