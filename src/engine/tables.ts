@@ -1,4 +1,5 @@
-import type { ColumnInfo, Engine, Row, Value } from './Engine.ts';
+import { EngineError, type ColumnInfo, type Engine, type Row, type Value } from './Engine.ts';
+import { NOTEBOOK_DATABASE } from './settings.ts';
 import { ident, valueLiteral } from './sql.ts';
 
 const BATCH_ROWS = 500;
@@ -67,6 +68,26 @@ export async function listTableEntries(engine: Engine): Promise<TableEntry[]> {
     name: String(r.table_name),
     kind: r.table_type === 'VIEW' ? 'view' : 'table',
   }));
+}
+
+/**
+ * Whether the notebook's main schema holds a table or view called `name` (in any case, as
+ * DuckDB matches names). A zero-row select is answered from the catalog lookup alone; listing
+ * information_schema instead costs DuckDB-WASM about 90 ms the first time in a page, and every
+ * statistics cell and chart asks this on the way to the notebook's first chart. A view whose
+ * own tables are gone still exists: the cell's query then reports what is missing.
+ */
+export async function hasTable(engine: Engine, name: string): Promise<boolean> {
+  try {
+    await engine.query(`SELECT * FROM ${ident(NOTEBOOK_DATABASE)}.main.${ident(name)} LIMIT 0`);
+    return true;
+  } catch (error) {
+    const missing =
+      error instanceof EngineError && /Table with name (.+?) does not exist/.exec(error.message);
+    if (missing && missing[1].toLowerCase() === name.toLowerCase()) return false;
+    if (missing) return true;
+    throw error;
+  }
 }
 
 /** Names of all tables and views in the main schema. */

@@ -5,7 +5,7 @@
  */
 import type { Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { listTables } from '../engine/tables.ts';
+import { hasTable } from '../engine/tables.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError, messageOf } from './errors.ts';
@@ -203,7 +203,7 @@ export class Runner {
     const result = await runCell(cell, {
       engine: watch.engine,
       inputs: this.inputs,
-      tableExists: async (name) => (await this.tableNames()).has(name.toLowerCase()),
+      tableExists: (name) => hasTable(this.engine, name),
     }).then(
       (outcome) => ({ outcome }),
       (error: unknown) => ({ error }),
@@ -299,10 +299,6 @@ export class Runner {
     return fingerprint(
       JSON.stringify([cell.kind, cell.name, cell.source, input, upstream, datasets]),
     );
-  }
-
-  private async tableNames(): Promise<Set<string>> {
-    return new Set((await listTables(this.engine)).map((t) => t.toLowerCase()));
   }
 
   /** True when every dataset loaded and every cell ran. */
