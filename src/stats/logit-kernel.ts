@@ -5,6 +5,7 @@ import { ident } from '../engine/sql.ts';
 import { designColumnName, type Design } from './logit-design.ts';
 import { markLogitPhase } from './phase-mark.ts';
 import { newSliceHelper, type SliceHelper } from './slice-helper.ts';
+import { nextTask } from '../notebook/next-task.ts';
 
 /** R's .Machine$double.eps. */
 export const DBL_EPSILON = 2.220446049250313e-16;
@@ -63,7 +64,7 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
   ];
   const x = new Float64Array(n * width);
   for (let from = 0; from < n; from += SLICE) {
-    if (from > 0) await pause();
+    if (from > 0) await nextTask();
     const to = Math.min(n, from + SLICE);
     for (let r = from, base = from * width; r < to; r++, base += width) {
       x[base] = 1;
@@ -122,7 +123,7 @@ export async function irlsSums(
   const fromHelper = helper && theirs.length > 0 ? helper.api.sums(coefficients, theirs) : null;
   const parts: PartialSums[] = [];
   for (let from = 0; from < own; from += SLICE) {
-    if (from > 0) await pause();
+    if (from > 0) await nextTask();
     parts.push(sliceSums(matrix, coefficients, from, Math.min(own, from + SLICE)));
   }
   if (fromHelper) {
@@ -271,7 +272,7 @@ export async function averagePrediction(
   const gradient = new Float64Array(p);
   let total = 0;
   for (let from = 0; from < n; from += SLICE) {
-    if (from > 0) await pause();
+    if (from > 0) await nextTask();
     const to = Math.min(n, from + SLICE);
     for (let r = from, base = from * p; r < to; r++, base += p) {
       for (let j = 0; j < p; j++) row[j] = x[base + j];
@@ -291,21 +292,4 @@ function link(eta: number): { mu: number; me: number } {
   const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);
   const outside = eta < -THRESH || eta > THRESH;
   return { mu: e / (1 + e), me: outside ? DBL_EPSILON : e / ((1 + e) * (1 + e)) };
-}
-
-/**
- * Lets the page paint and handle input between slices, so a million-row fit never freezes
- * it. A message-channel hop has no timer clamping; Node takes setImmediate.
- */
-function pause(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (callback: () => void) => void }).setImmediate;
-  if (immediate) return new Promise((resolve) => immediate(resolve));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }

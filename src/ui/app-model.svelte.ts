@@ -22,6 +22,7 @@ import { KeptFiles } from './kept-files.svelte.ts';
 import { keyedLatestOnly } from './latest-only.ts';
 import { completionSchema, readSchema, type TableInfo } from './schema.ts';
 import { freshSession } from './workspace.ts';
+import { nextTask } from '../notebook/next-task.ts';
 import { isShareFragment, readShareFragment, shareFragment } from './share-link.ts';
 import { sharedDatasets, sharedFileName, type SharedInfo } from './shared-notebook.ts';
 import { isNotebookFile, missingFiles, NO_CELLS, sameItems, snapshotCells } from './snapshot.ts';
@@ -122,7 +123,7 @@ export class AppModel {
   private attach(session: Session): void {
     this.unsubscribe?.();
     this.session = session;
-    this.unsubscribe = session.subscribe(() => this.sync());
+    this.unsubscribe = session.subscribe(() => this.sessionChanged());
     this.sync();
   }
 
@@ -496,6 +497,30 @@ export class AppModel {
   private requireSession(): Session {
     if (!this.session) throw new Error('DuckDB is still starting');
     return this.session;
+  }
+
+  private syncPending = false;
+
+  /**
+   * While a run goes on, the page catches up one task later: the runner first sends its next
+   * statement to DuckDB's worker, and the page renders the cell that just finished while the
+   * worker computes, instead of the worker waiting for the render. Bursts of changes render
+   * once. When the run ends the page is brought up to date at once, so whoever awaited the run
+   * sees its outcome.
+   */
+  private sessionChanged(): void {
+    // A run's start and end are synced at once: they are what data-state and the run count,
+    // which tests and tools wait on, report.
+    if (this.session?.state !== 'running' || this.state !== 'running') {
+      this.sync();
+      return;
+    }
+    if (this.syncPending) return;
+    this.syncPending = true;
+    void nextTask().then(() => {
+      this.syncPending = false;
+      this.sync();
+    });
   }
 
   private sync(): void {
