@@ -36,14 +36,38 @@ export const RATE_TABLE = 'bench_rate';
  * plus an id and a score so the table looks like data rather than two columns.
  */
 export function rateTableSql(rows: number): string {
+  return `CREATE OR REPLACE TABLE ${ident(RATE_TABLE)} AS\n${rateRowsSql(0, rows)}`;
+}
+
+/**
+ * The same table built in statements of `batch` rows each (the first creates it, the others
+ * insert), as the app builds tables from its JavaScript readers (Parquet, Excel, Stata, JSON:
+ * batched INSERTs). DuckDB keeps an in-memory table's new rows uncompressed until the statement
+ * that wrote them commits, so one 10M-row statement needs about twice the memory the compressed
+ * table then takes, and WebAssembly memory never shrinks.
+ */
+export function rateTableBatchesSql(rows: number, batch: number): string[] {
+  const statements: string[] = [];
+  for (let from = 0; from < rows; from += batch) {
+    const select = rateRowsSql(from, Math.min(rows, from + batch));
+    statements.push(
+      from === 0
+        ? `CREATE OR REPLACE TABLE ${ident(RATE_TABLE)} AS\n${select}`
+        : `INSERT INTO ${ident(RATE_TABLE)}\n${select}`,
+    );
+  }
+  return statements;
+}
+
+/** Rows [from, to) of the rate figure's table. */
+function rateRowsSql(from: number, to: number): string {
   const group = below(5, 1);
-  return `CREATE OR REPLACE TABLE ${ident(RATE_TABLE)} AS
-SELECT
+  return `SELECT
   CAST(i AS INTEGER) AS id,
   'g' || CAST(${group} + 1 AS VARCHAR) AS grp,
   ${uniform(2)} < 0.2 + 0.15 * ${group} AS success,
   round(100 * ${uniform(3)}, 3) AS score
-FROM range(${rows}) t(i)`;
+FROM range(${from}, ${to}) t(i)`;
 }
 
 export const LOGIT_TABLE = 'bench_logit';
