@@ -23,13 +23,53 @@ export async function instantiateDuckDB(): Promise<AsyncDuckDB> {
   if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker script');
   const { worker, release } = startWorker(bundle.mainWorker);
   const db = new AsyncDuckDB(new VoidLogger(), worker);
+  const watching = new AbortController();
   try {
-    await db.instantiate(bundle.mainModule, null);
+    await Promise.race([
+      db.instantiate(bundle.mainModule, null),
+      missingFile(worker, bundle.mainModule, watching.signal),
+    ]);
   } catch (error) {
     await db.terminate();
     throw error;
   } finally {
+    watching.abort();
     release();
   }
   return db;
 }
+
+/**
+ * Rejects when DuckDB's worker script or its .wasm cannot be loaded, and otherwise never
+ * settles. DuckDB-WASM 1.32 reports neither: its instantiate() would wait forever and the page
+ * would say "Running…" for good. The .wasm is asked for with a HEAD request, which the
+ * worker's own download does not wait on. Both checks stop once DuckDB is up (`signal`).
+ */
+function missingFile(worker: Worker, module: string, signal: AbortSignal): Promise<never> {
+  const name = module.split('/').pop() ?? module;
+  return new Promise((_, reject) => {
+    const failed = (event: ErrorEvent): void => {
+      event.preventDefault();
+      const detail = event.message ? ` (${event.message})` : '';
+      reject(new Error(`its worker script did not load${detail}. ${INCOMPLETE}`));
+    };
+    worker.addEventListener('error', failed, { signal });
+    fetch(module, { method: 'HEAD', signal }).then(
+      (response) => {
+        // 405/501: the server does not answer HEAD; the download itself may still work.
+        if (!response.ok && response.status !== 405 && response.status !== 501) {
+          const status = `HTTP ${response.status}`;
+          reject(
+            new Error(
+              `its WebAssembly module ${name} could not be fetched (${status}). ${INCOMPLETE}`,
+            ),
+          );
+        }
+      },
+      () => undefined,
+    );
+  });
+}
+
+const INCOMPLETE =
+  'The app was served without all of its files: reload the page, and if that does not help, ask whoever hosts it to publish the whole build (its assets folder included).';

@@ -38,6 +38,7 @@ export class AppModel {
   /** Completed runs; tests wait for this to move after an action. */
   runs = $state(0);
   engineVersion = $state<string | undefined>();
+  engineDown = $state(false);
   /** Something that stops the app as a whole (DuckDB did not start, no such notebook). */
   problem = $state<string | undefined>();
   /** Something that went wrong with an action but leaves the notebook usable. */
@@ -125,6 +126,12 @@ export class AppModel {
     this.session = session;
     this.unsubscribe = session.subscribe(() => this.sessionChanged());
     this.sync();
+  }
+
+  /** DuckDB did not start: the page says so for good, and the footer stops saying "Starting". */
+  engineFailed(message: string): void {
+    this.engineDown = true;
+    this.fail(message);
   }
 
   fail(message: string): void {

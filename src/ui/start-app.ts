@@ -56,7 +56,7 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
     },
     (error: unknown) => {
       engine = 'failed';
-      model.fail(`DuckDB could not start in this browser: ${messageOf(error)}`);
+      model.engineFailed(`DuckDB could not start in this browser: ${messageOf(error)}`);
       console.error(error);
     },
   );
