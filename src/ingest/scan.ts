@@ -1,4 +1,5 @@
-import { readChunks, type ChunkReader } from './chunks.ts';
+import { throwIfAborted } from './abort.ts';
+import { CHUNK_BYTES, readChunks, type ChunkReader } from './chunks.ts';
 
 /** The JavaScript sha256, fetched only when Web Crypto is not used (see scanFile). */
 const jsSha256 = () => import('@noble/hashes/sha2.js').then((m) => m.sha256);
@@ -13,9 +14,10 @@ export interface ScanResult {
 
 /**
  * One pass over the file: its sha256 and whether it is valid UTF-8. A file up to `wholeLimit`
- * bytes is gathered into one buffer and hashed by the platform (Web Crypto, in the browser
- * and in Node), which is about ten times faster than hashing in JavaScript; a larger file, or
- * a page without Web Crypto (plain http from another machine), is hashed as it streams so it
+ * bytes is read into memory in one go and hashed by the platform (Web Crypto, in the browser
+ * and in Node), about ten times faster than hashing in JavaScript, and one read of a picked
+ * file is four times faster in Chromium than reading it slice by slice. A larger file, or a
+ * page without Web Crypto (plain http from another machine), is hashed as it streams so it
  * never sits in memory whole.
  */
 export async function scanFile(
@@ -23,17 +25,58 @@ export async function scanFile(
   checkUtf8: boolean,
   wholeLimit = 0,
 ): Promise<ScanResult> {
-  const hash = await startHash(reader.size, wholeLimit);
-  const decoder = checkUtf8 ? new TextDecoder('utf-8', { fatal: true }) : undefined;
-  let validUtf8 = checkUtf8;
-  let nulBytes = 0;
+  const subtle = platformDigest();
+  if (subtle && reader.size <= wholeLimit) return scanWhole(reader, subtle, checkUtf8);
+  const hash = (await jsSha256()).create();
+  const checks = new TextChecks(checkUtf8);
   for await (const chunk of readChunks(reader)) {
     hash.update(chunk);
-    if (validUtf8 && decoder) validUtf8 = decodes(decoder, chunk, false);
-    if (checkUtf8) nulBytes += countNul(chunk);
+    checks.add(chunk);
   }
-  if (validUtf8 && decoder) validUtf8 = decodes(decoder, new Uint8Array(0), true);
-  return { sha256: await hash.hex(), validUtf8, nulBytes };
+  return { sha256: bytesToHex(hash.digest()), ...checks.result() };
+}
+
+async function scanWhole(
+  reader: ChunkReader,
+  subtle: SubtleCrypto,
+  checkUtf8: boolean,
+): Promise<ScanResult> {
+  throwIfAborted(reader.signal);
+  const whole = await reader.engine.readFile(reader.source);
+  const checks = new TextChecks(checkUtf8);
+  // Checked a slice at a time, so that progress moves and a cancel is heard between slices.
+  for (let start = 0; start < whole.length; start += CHUNK_BYTES) {
+    throwIfAborted(reader.signal);
+    const end = Math.min(whole.length, start + CHUNK_BYTES);
+    checks.add(whole.subarray(start, end));
+    reader.onChunk?.(end);
+  }
+  return { sha256: await webSha256Hex(subtle, whole), ...checks.result() };
+}
+
+/** Whether the bytes seen so far are valid UTF-8, and how many NUL bytes they hold. */
+class TextChecks {
+  private readonly decoder: TextDecoder | undefined;
+  private validUtf8: boolean;
+  private nulBytes = 0;
+
+  constructor(private readonly check: boolean) {
+    this.decoder = check ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+    this.validUtf8 = check;
+  }
+
+  add(chunk: Uint8Array): void {
+    if (!this.check) return;
+    if (this.validUtf8 && this.decoder) this.validUtf8 = decodes(this.decoder, chunk, false);
+    this.nulBytes += countNul(chunk);
+  }
+
+  result(): { validUtf8: boolean; nulBytes: number } {
+    if (this.validUtf8 && this.decoder) {
+      this.validUtf8 = decodes(this.decoder, new Uint8Array(0), true);
+    }
+    return { validUtf8: this.validUtf8, nulBytes: this.nulBytes };
+  }
 }
 
 /** sha256 of bytes already in memory. */
@@ -43,35 +86,6 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const hash = (await jsSha256()).create();
   hash.update(bytes);
   return bytesToHex(hash.digest());
-}
-
-interface Hash {
-  update(chunk: Uint8Array): void;
-  hex(): Promise<string>;
-}
-
-/**
- * Web Crypto over the whole file gathered in one buffer when it is at most `wholeLimit`
- * bytes; otherwise (or without Web Crypto) the JavaScript sha256, fed chunk by chunk.
- */
-async function startHash(size: number, wholeLimit: number): Promise<Hash> {
-  const subtle = platformDigest();
-  if (subtle && size <= wholeLimit) {
-    const whole = new Uint8Array(size);
-    let offset = 0;
-    return {
-      update: (chunk) => {
-        whole.set(chunk, offset);
-        offset += chunk.length;
-      },
-      hex: () => webSha256Hex(subtle, whole),
-    };
-  }
-  const hash = (await jsSha256()).create();
-  return {
-    update: (chunk) => hash.update(chunk),
-    hex: () => Promise.resolve(bytesToHex(hash.digest())),
-  };
 }
 
 async function webSha256Hex(subtle: SubtleCrypto, bytes: Uint8Array): Promise<string> {
