@@ -535,7 +535,8 @@ export class AppModel {
     if (!session) return;
     const { runner } = session;
     const finished = this.state === 'running' && session.state !== 'running';
-    this.state = session.state;
+    // Without DuckDB every run ends in errors; the page keeps saying so rather than "Ready".
+    this.state = this.engineDown ? 'error' : session.state;
     if (finished) this.runs += 1;
     if (this.blocks !== runner.notebook.blocks) this.blocks = runner.notebook.blocks;
     this.cells = snapshotCells(this.cells, runner.cells);
@@ -556,7 +557,7 @@ export class AppModel {
       this.savedText = session.text;
       this.saved(this.autosave.save(session.notebookFile, session.text, this.original));
     }
-    if (finished) this.refreshSchema();
+    if (finished && !this.engineDown) this.refreshSchema();
     this.onState?.(this.state, this.runs);
   }
 

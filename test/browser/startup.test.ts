@@ -25,6 +25,13 @@ describe('starting the app when its files are incomplete', () => {
     );
     expect(shown).toContain('publish the whole build');
     expect(await page.locator('footer').innerText()).toContain('DuckDB did not start.');
+    // The notebook still opens to be read, its cells in error, and the page never claims to be
+    // ready or repeats the message for every later step.
+    await page.locator('[data-cell="us_episodes"][data-status="error"]').waitFor();
+    expect(await page.locator('main').innerText()).toContain('Welcome to Statecraft Notebook');
+    expect(await page.getAttribute('#app', 'data-state')).toBe('error');
+    expect(await page.locator('header .state').innerText()).toBe('Needs attention');
+    expect(await page.getByRole('alert').count()).toBe(1);
     await page.context().close();
   });
 });
