@@ -14,19 +14,17 @@ export interface ScanResult {
 
 /**
  * One pass over the file: its sha256 and whether it is valid UTF-8. A file up to `wholeLimit`
- * bytes is read into memory in one go and hashed by the platform (Web Crypto, in the browser
- * and in Node), about ten times faster than hashing in JavaScript, and one read of a picked
- * file is four times faster in Chromium than reading it slice by slice. A larger file, or a
- * page without Web Crypto (plain http from another machine), is hashed as it streams so it
- * never sits in memory whole.
+ * bytes is read into memory in one go (in Chromium one arrayBuffer() of a 77 MB Blob took 43 ms,
+ * 4 MB slices 179 ms) and hashed by the platform (Web Crypto, in the browser and in Node), about
+ * ten times faster than hashing in JavaScript. A larger file, or a page without Web Crypto
+ * (plain http from another machine), is hashed as it streams so it never sits in memory whole.
  */
 export async function scanFile(
   reader: ChunkReader,
   checkUtf8: boolean,
   wholeLimit = 0,
 ): Promise<ScanResult> {
-  const subtle = platformDigest();
-  if (subtle && reader.size <= wholeLimit) return scanWhole(reader, subtle, checkUtf8);
+  if (platformDigest() && reader.size <= wholeLimit) return scanWhole(reader, checkUtf8);
   const hash = (await jsSha256()).create();
   const checks = new TextChecks(checkUtf8);
   for await (const chunk of readChunks(reader)) {
@@ -36,11 +34,7 @@ export async function scanFile(
   return { sha256: bytesToHex(hash.digest()), ...checks.result() };
 }
 
-async function scanWhole(
-  reader: ChunkReader,
-  subtle: SubtleCrypto,
-  checkUtf8: boolean,
-): Promise<ScanResult> {
+async function scanWhole(reader: ChunkReader, checkUtf8: boolean): Promise<ScanResult> {
   throwIfAborted(reader.signal);
   const whole = await reader.engine.readFile(reader.source);
   const checks = new TextChecks(checkUtf8);
@@ -51,23 +45,24 @@ async function scanWhole(
     checks.add(whole.subarray(start, end));
     reader.onChunk?.(end);
   }
-  return { sha256: await webSha256Hex(subtle, whole), ...checks.result() };
+  return { sha256: await sha256Hex(whole), ...checks.result() };
 }
 
 /** Whether the bytes seen so far are valid UTF-8, and how many NUL bytes they hold. */
 class TextChecks {
+  /** Absent when the caller does not check the text (binary formats). */
   private readonly decoder: TextDecoder | undefined;
   private validUtf8: boolean;
   private nulBytes = 0;
 
-  constructor(private readonly check: boolean) {
+  constructor(check: boolean) {
     this.decoder = check ? new TextDecoder('utf-8', { fatal: true }) : undefined;
     this.validUtf8 = check;
   }
 
   add(chunk: Uint8Array): void {
-    if (!this.check) return;
-    if (this.validUtf8 && this.decoder) this.validUtf8 = decodes(this.decoder, chunk, false);
+    if (!this.decoder) return;
+    if (this.validUtf8) this.validUtf8 = decodes(this.decoder, chunk, false);
     this.nulBytes += countNul(chunk);
   }
 
