@@ -1,9 +1,8 @@
 /**
- * The page's entry. DuckDB comes first: its worker starts, its .wasm downloads and compiles
- * (most of a cold start, and nothing the page shows is ready before it), and only then does
- * the app's own code load, which mounts the UI and opens the notebook meanwhile. The entry
- * imports DuckDB-WASM's JavaScript directly, so the module preloads Vite writes into
- * index.html fetch it together with the entry and the .wasm is asked for at once.
+ * The page's entry. It starts DuckDB first: the worker, then the .wasm's download and
+ * compilation, most of a cold start. DuckDB-WASM's JavaScript is part of this entry chunk, so
+ * that starts as soon as the entry runs, not after another chunk has loaded. The app's own code
+ * loads in parallel and mounts the UI and opens the notebook while DuckDB compiles.
  */
 import { instantiateDuckDB } from '../engine/wasm-bundles.ts';
 import './app.css';
