@@ -20,15 +20,13 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
   useSliceHelper(() => new WorkerSliceHelper());
   /**
    * What #app's data-state tells tests and tools: `ready` only once DuckDB is up too (a notebook
-   * with nothing to run finishes before), `error` for good if DuckDB did not start.
+   * with nothing to run finishes before). If DuckDB did not start, the model says `error` for
+   * good (AppModel.engineFailed).
    */
-  let engine: 'starting' | 'up' | 'failed' = 'starting';
+  let engineUp = false;
   let last: { state: AppState; runs: number } = { state: 'loading', runs: 0 };
   const report = ({ state, runs }: typeof last) => {
-    let shown = state;
-    if (engine === 'failed') shown = 'error';
-    else if (engine === 'starting' && state === 'ready') shown = 'loading';
-    root.dataset.state = shown;
+    root.dataset.state = !engineUp && state === 'ready' ? 'loading' : state;
     root.dataset.runs = String(runs);
   };
   const model = new AppModel((state, runs) => {
@@ -51,11 +49,10 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
   model.start(new DeferredEngine('duckdb-wasm', starting));
   starting.then(
     () => {
-      engine = 'up';
+      engineUp = true;
       report(last);
     },
     (error: unknown) => {
-      engine = 'failed';
       model.engineFailed(`DuckDB could not start in this browser: ${messageOf(error)}`);
       console.error(error);
     },
