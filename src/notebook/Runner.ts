@@ -203,7 +203,7 @@ export class Runner {
     const result = await runCell(cell, {
       engine: watch.engine,
       inputs: this.inputs,
-      tableExists: (name) => hasTable(watch.engine, name),
+      tableExists: (name) => hasTable(this.engine, name),
     }).then(
       (outcome) => ({ outcome }),
       (error: unknown) => ({ error }),

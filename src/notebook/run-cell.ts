@@ -4,7 +4,7 @@
  */
 import { EngineError, type Engine, type QueryResult, type Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { createTableFromRows, missingTableName } from '../engine/tables.ts';
+import { createTableFromRows } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
 import { runRate } from '../stats/rate.ts';
 import { CellError } from './errors.ts';
@@ -12,7 +12,7 @@ import { evaluateExpectations } from './expect.ts';
 import { outputTables } from './graph.ts';
 import { checkSingleQuery, inlineInputs, parameterNames, tokenize } from './sql-tokens.ts';
 import type { CellState } from './state.ts';
-import type { Cell, CellTables, ChartSpec, InputValue } from './types.ts';
+import type { Cell, CellTables, InputValue } from './types.ts';
 
 /** Rows of a result shown in the notebook; the full table stays in DuckDB. */
 export const PREVIEW_ROWS = 200;
@@ -23,7 +23,7 @@ export interface CellContext {
   engine: Engine;
   /** Current value of each input cell, by name. */
   inputs: Map<string, InputValue>;
-  /** Whether a table or view of that name exists now (any case): asked after a cell failed. */
+  /** Tables that exist now (lower-cased), for clear "no such table" messages. */
   tableExists: (name: string) => Promise<boolean>;
 }
 
@@ -37,33 +37,46 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
     case 'sql':
       return runSql(cell, ctx);
     case 'rate':
-      return readingTables([cell.spec.from], ctx, async () =>
-        storeTables(cell, await runRate(ctx.engine, cell.spec), ctx.engine),
+      await requireTable(cell.spec.from, ctx);
+      return storeTables(cell, await runRate(ctx.engine, cell.spec), ctx.engine);
+    case 'crosstab': {
+      await requireTable(cell.spec.from, ctx);
+      // Crosstab and logit (tests, IRLS, distributions) are chunks of their own in the app,
+      // fetched when the first such cell runs.
+      const { runCrosstab } = await import('../stats/crosstab.ts');
+      return storeTables(cell, await runCrosstab(ctx.engine, cell.spec), ctx.engine);
+    }
+    case 'logit': {
+      await requireTable(cell.spec.from, ctx);
+      const { runLogit } = await import('../stats/logit.ts');
+      return storeTables(cell, await runLogit(ctx.engine, cell.spec), ctx.engine);
+    }
+    case 'chart': {
+      await requireTable(cell.spec.from, ctx);
+      // One query gives both the column names (even for an empty table) and the rows.
+      const { columns, rows } = await ctx.engine.query(
+        `SELECT * FROM ${ident(cell.spec.from)} LIMIT ${CHART_ROW_LIMIT + 1}`,
       );
-    case 'crosstab':
-      return readingTables([cell.spec.from], ctx, async () => {
-        // Crosstab and logit (tests, IRLS, distributions) are chunks of their own in the app,
-        // fetched when the first such cell runs.
-        const { runCrosstab } = await import('../stats/crosstab.ts');
-        return storeTables(cell, await runCrosstab(ctx.engine, cell.spec), ctx.engine);
-      });
-    case 'logit':
-      return readingTables([cell.spec.from], ctx, async () => {
-        const { runLogit } = await import('../stats/logit.ts');
-        return storeTables(cell, await runLogit(ctx.engine, cell.spec), ctx.engine);
-      });
-    case 'chart':
-      return readingTables([cell.spec.from], ctx, () => readChart(cell.spec, ctx.engine));
+      validateChart(
+        cell.spec,
+        columns.map((c) => c.name),
+      );
+      if (rows.length > CHART_ROW_LIMIT) {
+        throw new CellError(
+          `Table "${cell.spec.from}" has more than ${CHART_ROW_LIMIT} rows; aggregate it in a sql cell before charting`,
+        );
+      }
+      return { warnings: [], outputs: [], rows: rows.length, chart: { spec: cell.spec, rows } };
+    }
     case 'input': {
       const value = ctx.inputs.get(cell.name!) ?? cell.spec.value;
       return { warnings: [], outputs: [], input: { spec: cell.spec, value } };
     }
-    case 'expect':
-      return readingTables(Object.keys(cell.spec), ctx, async () => ({
-        warnings: [],
-        outputs: [],
-        expectations: await evaluateExpectations(ctx.engine, cell.spec),
-      }));
+    case 'expect': {
+      for (const table of Object.keys(cell.spec)) await requireTable(table, ctx);
+      const expectations = await evaluateExpectations(ctx.engine, cell.spec);
+      return { warnings: [], outputs: [], expectations };
+    }
   }
 }
 
@@ -90,7 +103,9 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
  * say instead what a notebook cell can read. The engine's message and its LINE stay intact.
  */
 function explainMissingTable(error: unknown): unknown {
-  if (!(error instanceof EngineError) || missingTableName(error) === undefined) return error;
+  if (!(error instanceof EngineError) || !/Table with name .* does not exist/.test(error.message)) {
+    return error;
+  }
   const message = error.message
     .replace(/\nDid you mean "(pg_|duckdb_|information_schema)[^"]*"\?/, '')
     .replace(
@@ -120,47 +135,12 @@ async function previewOutputs(cell: Cell, engine: Engine, warnings: string[]): P
   return { warnings, outputs, rows: outputs[0]?.rowCount };
 }
 
-/**
- * Runs a cell that reads `tables`. When it fails because one of them does not exist, the error
- * says so in the notebook's terms; the check runs only then, so a cell that works costs no
- * query for it. A check that cannot run (the cell was stopped) leaves the cell's own error.
- */
-async function readingTables<T>(
-  tables: string[],
-  ctx: CellContext,
-  run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const missing = await firstMissing(tables, ctx).catch(() => undefined);
-    if (missing === undefined) throw error;
+async function requireTable(name: string, ctx: CellContext): Promise<void> {
+  if (!(await ctx.tableExists(name))) {
     throw new CellError(
-      `"${missing}" names no table: use a dataset from the front matter or the name of another cell`,
+      `"${name}" names no table: use a dataset from the front matter or the name of another cell`,
     );
   }
-}
-
-async function firstMissing(tables: string[], ctx: CellContext): Promise<string | undefined> {
-  for (const table of tables) if (!(await ctx.tableExists(table))) return table;
-  return undefined;
-}
-
-/** A chart's rows: one query gives both the column names (even for an empty table) and rows. */
-async function readChart(spec: ChartSpec, engine: Engine): Promise<Outcome> {
-  const { columns, rows } = await engine.query(
-    `SELECT * FROM ${ident(spec.from)} LIMIT ${CHART_ROW_LIMIT + 1}`,
-  );
-  validateChart(
-    spec,
-    columns.map((c) => c.name),
-  );
-  if (rows.length > CHART_ROW_LIMIT) {
-    throw new CellError(
-      `Table "${spec.from}" has more than ${CHART_ROW_LIMIT} rows; aggregate it in a sql cell before charting`,
-    );
-  }
-  return { warnings: [], outputs: [], rows: rows.length, chart: { spec, rows } };
 }
 
 /** All rows of a table as JSON values (results.json, expectations). */
