@@ -82,12 +82,16 @@ export async function hasTable(engine: Engine, name: string): Promise<boolean> {
     await engine.query(`SELECT * FROM ${ident(NOTEBOOK_DATABASE)}.main.${ident(name)} LIMIT 0`);
     return true;
   } catch (error) {
-    const missing =
-      error instanceof EngineError && /Table with name (.+?) does not exist/.exec(error.message);
-    if (missing && missing[1].toLowerCase() === name.toLowerCase()) return false;
-    if (missing) return true;
-    throw error;
+    const missing = missingTableName(error);
+    if (missing === undefined) throw error;
+    return missing.toLowerCase() !== name.toLowerCase();
   }
+}
+
+/** The table a DuckDB error says does not exist, when that is what it says. */
+export function missingTableName(error: unknown): string | undefined {
+  if (!(error instanceof EngineError)) return undefined;
+  return /Table with name (.+?) does not exist/.exec(error.message)?.[1];
 }
 
 /** Names of all tables and views in the main schema. */

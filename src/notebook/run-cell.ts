@@ -4,7 +4,7 @@
  */
 import { EngineError, type Engine, type QueryResult, type Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { createTableFromRows } from '../engine/tables.ts';
+import { createTableFromRows, missingTableName } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
 import { runRate } from '../stats/rate.ts';
 import { CellError } from './errors.ts';
@@ -103,9 +103,7 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
  * say instead what a notebook cell can read. The engine's message and its LINE stay intact.
  */
 function explainMissingTable(error: unknown): unknown {
-  if (!(error instanceof EngineError) || !/Table with name .* does not exist/.test(error.message)) {
-    return error;
-  }
+  if (!(error instanceof EngineError) || missingTableName(error) === undefined) return error;
   const message = error.message
     .replace(/\nDid you mean "(pg_|duckdb_|information_schema)[^"]*"\?/, '')
     .replace(
