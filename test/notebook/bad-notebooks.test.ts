@@ -3,9 +3,11 @@
  * front matter) with its line and what to write instead, every other cell keeps running, and
  * nothing a cell says can change the database outside its own result table.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CellState } from '../../src/notebook/state.ts';
 import {
+  BAD_DIR,
   SENTINEL,
   close,
   expectIntact,
@@ -328,5 +330,41 @@ describe('runaway queries', () => {
     expect(message).toMatch(/filter with WHERE/);
     expect(message).toMatch(/aggregate \(GROUP BY/);
     expect(message).toMatch(/the command line can use it: npx statecraft run bad-input\.md\.$/);
+  });
+});
+
+describe('a YAML alias bomb (issue 14, finding 9)', () => {
+  /** The bomb fixture's chart cell, as text to append to the harness notebook. */
+  const bombCell = () => {
+    const text = readFileSync(`${BAD_DIR}/yaml-bomb.md`, 'utf8');
+    return text.slice(text.indexOf('```chart boom'), text.indexOf('```sql after'));
+  };
+
+  it('fails only its cell, with its line; the other cells run and the session goes on', async () => {
+    await withCells(bombCell());
+    expect(cellError('boom')).toMatch(
+      /^Invalid YAML in the chart cell boom: aliases \(\*a …\) repeat anchored values more than 100 times/,
+    );
+    expect(cell('boom').error?.line).toBe(lineOf('b: &b [*a'));
+    expect((await h!.session.results()).by_region).toEqual([
+      { region: 'Africa', n: 1 },
+      { region: 'Asia', n: 2 },
+      { region: 'Europe', n: 2 },
+    ]);
+    await expectIntact(h!);
+  });
+
+  it('in the front matter: the notebook says where, and fixing it recovers', async () => {
+    h = await openSession([]);
+    const bomb = readFileSync(`${BAD_DIR}/yaml-bomb-front-matter.md`, 'utf8');
+    const aliases = bomb.split('\n---\n')[0].split('\n').slice(2).join('\n');
+    const broken = notebookText().replace('title: Bad input', `title: Bad input\n${aliases}`);
+    await h.session.setText(broken);
+    expect(h.session.state).toBe('error');
+    const [error] = h.session.runner.errors;
+    expect(error.message).toMatch(/^Invalid YAML in the front matter: aliases \(\*a …\)/);
+    expect(error.line).toBe(lineOf('b: &b [*a'));
+    await h.session.setText(notebookText());
+    await expectIntact(h);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
 import { buildGraph, cellKey, downstreamOf } from '../../src/notebook/graph.ts';
@@ -128,5 +129,50 @@ describe('parseNotebook', () => {
     const messages = errors.map((e) => e.message).join('\n');
     expect(messages).toMatch(/unknown mark "pie"/);
     expect(messages).toMatch(/range input needs a numeric value/);
+  });
+});
+
+describe('parseNotebook: YAML alias bombs (issue 14, finding 9)', () => {
+  const bad = (name: string) => readFileSync(`test/fixtures/bad/${name}`, 'utf8');
+  const lineOf = (text: string, needle: string) =>
+    text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('a bomb in one cell fails only that cell, at its line, and the other cells parse', () => {
+    const text = bad('yaml-bomb.md');
+    const { notebook, errors, cellErrors } = parseNotebook(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(
+      /^Invalid YAML in the chart cell boom: aliases \(\*a …\) repeat anchored values more than 100 times/,
+    );
+    expect(errors[0].line).toBe(lineOf(text, 'b: &b [*a'));
+    const cells = cellsOf(notebook);
+    expect(cells.map((c) => c.name)).toEqual(['before', 'boom', 'after']);
+    expect([...cellErrors.keys()]).toEqual([1]);
+  });
+
+  it('a bomb in the front matter is a front-matter error with its line', () => {
+    const text = bad('yaml-bomb-front-matter.md');
+    const { notebook, errors } = parseNotebook(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^Invalid YAML in the front matter: aliases \(\*a …\)/);
+    expect(errors[0].line).toBe(lineOf(text, 'b: &b [*a'));
+    expect(cellsOf(notebook).map((c) => c.name)).toEqual(['one']);
+  });
+
+  it('an alias to no anchor names it, on its line, instead of throwing', () => {
+    const text = '```chart c\nfrom: t\nmark: barY\nx: *nowhere\n```\n';
+    const { errors } = parseNotebook(text);
+    expect(errors[0].message).toBe(
+      'Invalid YAML in the chart cell c: the alias *nowhere names no anchor (&nowhere) set before it',
+    );
+    expect(errors[0].line).toBe(4);
+  });
+
+  it('a few aliases, as a person writes them, still work', () => {
+    const text = '```chart c\nfrom: t\nmark: barY\nx: &col region\ny: n\nfill: *col\n```\n';
+    const { notebook, errors } = parseNotebook(text);
+    expect(errors).toEqual([]);
+    const [cell] = cellsOf(notebook);
+    expect(cell.kind === 'chart' && cell.spec.fill).toBe('region');
   });
 });
