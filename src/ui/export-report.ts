@@ -4,11 +4,11 @@
  */
 import { chartSvgString } from '../charts/svg-string.ts';
 import { renderMarkdown } from './markdown.ts';
-import { notebookReportHtml, type ReportInput } from './report-html.ts';
+import { inlineSvg, notebookReportHtml, type ReportInput } from './report-html.ts';
 
 export function reportHtml(input: ReportInput): string {
   return notebookReportHtml(input, {
     markdown: renderMarkdown,
-    chartSvg: (spec, rows) => chartSvgString(spec, rows, document),
+    chartSvg: (spec, rows) => inlineSvg(chartSvgString(spec, rows, document), document),
   });
 }

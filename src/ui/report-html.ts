@@ -5,8 +5,8 @@
  * so it opens offline, in a mail client or an archive, and cannot phone out.
  *
  * Plain TypeScript without the DOM: the caller supplies the two renderers that need one (the
- * sanitized Markdown of markdown.ts and the standalone chart SVG of charts/svg-string.ts), so
- * the page and a Node test build the same file.
+ * sanitized Markdown of markdown.ts, and the chart SVG of charts/svg-string.ts made inline by
+ * inlineSvg below), so the page and a Node test build the same file.
  */
 import { messageOf } from '../notebook/errors.ts';
 import type { Row } from '../engine/Engine.ts';
@@ -39,7 +39,7 @@ export interface ReportInput {
 export interface ReportRenderers {
   /** Markdown to sanitized HTML (markdown.ts). */
   markdown(text: string): string;
-  /** A chart as the text of a standalone .svg file (charts/svg-string.ts). */
+  /** A chart as an inline <svg> element's HTML: inlineSvg of charts/svg-string.ts's file. */
   chartSvg(spec: ChartSpec, rows: readonly Row[]): string;
 }
 
@@ -157,23 +157,58 @@ function outputHtml(cell: Cell, state: CellState | undefined, render: ReportRend
 
 function chartHtml(spec: ChartSpec, rows: readonly Row[], render: ReportRenderers): string {
   try {
-    return `<figure class="chart">${inlineSvg(render.chartSvg(spec, rows))}</figure>`;
+    return `<figure class="chart">${render.chartSvg(spec, rows)}</figure>`;
   } catch (error) {
     const message = messageOf(error);
     return `<p class="error">The chart could not be drawn: ${e(message)}</p>`;
   }
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+/** Elements a chart never has, and which could run or embed something if one did. */
+const UNSAFE_SVG = new Set(['script', 'foreignObject', 'iframe', 'image', 'use', 'a']);
+
 /**
- * A standalone .svg file's text as an element inside HTML: the XML prolog goes, and so do the
- * namespace declarations (HTML puts <svg> in its namespace by itself); they are the only
- * addresses a chart file contains.
+ * A standalone .svg file's text as an <svg> element written for an HTML page, made with the
+ * DOM of `document` (the page's, or jsdom's in a test). The file is parsed as XML and
+ * written out again by the HTML serializer: the XML prolog and the namespace declarations go
+ * (HTML puts <svg> in its namespace by itself; they are the only addresses a chart file
+ * contains), and the chart's text — category values, titles, which a notebook's data decides
+ * — is escaped for HTML. Text is never edited as a string: a value such as `a xmlns="` is
+ * only text in the tree.
+ *
+ * Charts come from our own renderer, so nothing below is expected to be removed; it is there
+ * so that a value can never become an element, an event handler or an address.
  */
-export function inlineSvg(svgFile: string): string {
-  return svgFile
-    .replace(/^<\?xml[^>]*\?>\s*/, '')
-    .replace(/\s+xmlns(:\w+)?="[^"]*"/g, '')
-    .trim();
+export function inlineSvg(svgFile: string, document: Document): string {
+  const view = document.defaultView;
+  if (view === null) throw new Error('inlineSvg needs a document with a window');
+  const parsed = new view.DOMParser().parseFromString(svgFile, 'image/svg+xml');
+  const root = parsed.documentElement;
+  if (
+    root.namespaceURI !== SVG_NS ||
+    root.localName !== 'svg' ||
+    parsed.getElementsByTagName('parsererror').length > 0
+  ) {
+    throw new Error('the chart file is not a well-formed SVG drawing');
+  }
+  const svg = document.implementation.createHTMLDocument('').importNode(root, true);
+  for (const el of [svg, ...svg.querySelectorAll('*')]) {
+    if (el.namespaceURI !== SVG_NS || UNSAFE_SVG.has(el.localName)) {
+      el.remove();
+      continue;
+    }
+    for (const attr of [...el.attributes]) {
+      const unsafe =
+        attr.namespaceURI === XMLNS_NS ||
+        /^on/i.test(attr.localName) ||
+        (/^(href|src)$/i.test(attr.localName) && !attr.value.startsWith('#'));
+      if (unsafe) el.removeAttributeNode(attr);
+    }
+  }
+  // An element of an HTML document serializes as HTML: text and attribute values escaped.
+  return svg.outerHTML;
 }
 
 function datasetsHtml(datasets: readonly DatasetState[]): string {

@@ -17,7 +17,7 @@ const render = {
   chartSvg: (
     spec: Parameters<typeof chartSvgString>[0],
     rows: Parameters<typeof chartSvgString>[1],
-  ) => chartSvgString(spec, rows, document),
+  ) => inlineSvg(chartSvgString(spec, rows, document), document),
 };
 
 let engine: NativeEngine;
@@ -209,6 +209,55 @@ describe('inlineSvg', () => {
     const file =
       '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" ' +
       'xmlns:xlink="http://www.w3.org/1999/xlink" width="10"><g><text>a</text></g></svg>\n';
-    expect(inlineSvg(file)).toBe('<svg width="10"><g><text>a</text></g></svg>');
+    expect(inlineSvg(file, document)).toBe('<svg width="10"><g><text>a</text></g></svg>');
+  });
+
+  it('keeps markup-like text as text and drops what a chart never holds', () => {
+    const file =
+      '<svg xmlns="http://www.w3.org/2000/svg"><text>a xmlns="</text><g onclick="x()">' +
+      '<script>alert(1)</script><rect width="1"/><text>&lt;b&gt; &amp; "q"</text></g></svg>';
+    expect(inlineSvg(file, document)).toBe(
+      '<svg><text>a xmlns="</text><g><rect width="1"></rect><text>&lt;b&gt; &amp; "q"</text></g></svg>',
+    );
+  });
+});
+
+describe('a chart whose values look like markup (issue 14, finding 8)', () => {
+  it('keeps every mark, label and title in the report', async () => {
+    const notebook = [
+      '```sql odd',
+      `FROM (VALUES ('a xmlns="', 3), ('b', 5), ('c" xmlns:x="d', 2)) t(k, n)`,
+      '```',
+      '',
+      '```chart',
+      'from: odd',
+      'mark: barY',
+      'x: k',
+      'y: n',
+      'fill: k',
+      `title: 'Counts xmlns="title'`,
+      '```',
+    ].join('\n');
+    const session = await run(notebook, 'odd-chart.md', []);
+    const doc = parse(report(session));
+    const svg = doc.querySelector('figure.chart > svg');
+    expect(svg?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    // The chart file the app downloads is the reference: the report shows the same drawing.
+    const state = [...session.runner.cells.values()].find((c) => c.chart)!;
+    const file = new DOMParser().parseFromString(
+      chartSvgString(state.chart!.spec, state.chart!.rows, document),
+      'image/svg+xml',
+    ).documentElement;
+    const shape = (root: Element) =>
+      [...root.querySelectorAll('*')].map((el) => `${el.localName} ${el.textContent?.length}`);
+    expect(shape(svg!)).toEqual(shape(file));
+    expect(svg!.querySelectorAll('rect[fill]:not([fill="white"])').length).toBeGreaterThanOrEqual(
+      3,
+    );
+    const labels = [...svg!.querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain('a xmlns="');
+    expect(labels).toContain('c" xmlns:x="d');
+    expect(svg!.getAttribute('aria-label')).toBe('Counts xmlns="title');
+    expect(svg!.querySelector('title')?.textContent).toBe('Counts xmlns="title');
   });
 });
