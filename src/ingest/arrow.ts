@@ -1,4 +1,5 @@
 import { DataType, tableFromIPC, type Field, type Vector } from 'apache-arrow';
+import { arrowLengthProblem } from './arrow-check.ts';
 import { IngestError } from './errors.ts';
 import { inferColumn, isoText, type Cell } from './infer.ts';
 import type { ColumnType, TextColumn } from './insert.ts';
@@ -11,20 +12,43 @@ const MS_PER_DAY = 86_400_000;
  * community extension, so apache-arrow decodes it here; the schema's types are kept where
  * they map one-to-one, the rest goes through the same inference as spreadsheets.
  */
-export function readArrow(bytes: Uint8Array): { columns: TextColumn[]; rows: number } {
+export function readArrow(
+  bytes: Uint8Array,
+  fileName = 'The file',
+): { columns: TextColumn[]; rows: number } {
+  const damaged = (why: string): IngestError =>
+    new IngestError(
+      `${fileName} is damaged or not an Arrow IPC file: ${why}. Download or copy it again, or write it again from the program that made it (or save the data as Parquet or CSV).`,
+    );
   let table;
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
-    throw new IngestError(`Not a readable Arrow IPC file: ${(error as Error).message}`);
+    // apache-arrow sizes some arrays from the declared lengths while decoding.
+    if (error instanceof RangeError) {
+      throw damaged(
+        `it claims more values than its ${bytes.length.toLocaleString('en-US')} bytes can hold`,
+      );
+    }
+    throw damaged(`it could not be decoded (${detail(error)})`);
   }
+  const problem = arrowLengthProblem(table, bytes.length);
+  if (problem) throw damaged(problem);
   const fields = table.schema.fields;
   const names = cleanColumnNames(fields.map((f) => f.name));
-  const columns = fields.map((field, i) => {
-    const vector = table.getChildAt(i);
-    return convert(names[i], field, vector, table.numRows);
-  });
-  return { columns, rows: table.numRows };
+  try {
+    const columns = fields.map((field, i) => {
+      const vector = table.getChildAt(i);
+      return convert(names[i], field, vector, table.numRows);
+    });
+    return { columns, rows: table.numRows };
+  } catch (error) {
+    throw damaged(`its values could not be read (${detail(error)})`);
+  }
+}
+
+function detail(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 function convert(name: string, field: Field, vector: Vector | null, rows: number): TextColumn {

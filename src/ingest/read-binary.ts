@@ -9,7 +9,7 @@ import { slugify, uniqueName } from './names.ts';
 import type { ReadResult } from './read-text.ts';
 import { sha256Hex } from './scan.ts';
 import { startsWith, ZIP } from './signatures.ts';
-import { loadStata } from './stata/load-stata.ts';
+import { loadStata, stataTables } from './stata/load-stata.ts';
 import type { RawTable, TableRole } from './types.ts';
 import { checkZipParts, readZipDirectory, verifyZipParts } from './zip-check.ts';
 
@@ -29,13 +29,13 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
   const parts = zipped
     ? await readZipDirectory(engine, options.source, ctx.size, options.fileName)
     : [];
-  if (zipped) checkZipParts(engine, parts, options.fileName, ctx.limits);
+  if (zipped) checkZipParts(engine, parts, options.fileName, ctx.limits, ctx.size);
   const bytes = await readWhole(ctx, 'the Excel reader');
   if (zipped) await verifyZipParts(bytes, parts, options.fileName);
   ctx.checkAborted();
   const book = await openWorkbook(bytes, options.fileName);
   ctx.checkAborted();
-  const main = pickSheet(book.sheetNames, options.sheet, book.hidden);
+  const main = pickSheet(book.sheetNames, options.sheet, book.hidden, options.fileName);
   if (book.hidden.has(main) && options.sheet === undefined) {
     ctx.warnings.push(
       `Every sheet is hidden in the workbook; "${main}" was loaded as ${options.table}.`,
@@ -80,23 +80,29 @@ function emptySheetError(
     return new IngestError(`${fileName} has no data: every sheet in it is empty.`);
   }
   const list = withData.map((s) => `${book.sheetNames.indexOf(s) + 1}: "${s}"`).join(', ');
-  const which = wanted === undefined ? `The first sheet, "${sheet}",` : `Sheet "${sheet}"`;
+  const which = wanted === undefined ? `the first sheet, "${sheet}",` : `sheet "${sheet}"`;
   return new IngestError(
-    `${which} is empty. Pick a sheet with data with \`sheet:\` in the dataset entry (sheets with data: ${list}).`,
+    `In ${fileName}, ${which} is empty. Pick a sheet with data with \`sheet:\` in the dataset entry (sheets with data: ${list}).`,
   );
 }
 
 export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult> {
   const bytes = await readWhole(ctx, 'the Arrow reader');
-  const { columns } = readArrow(bytes);
-  if (columns.length === 0) throw new IngestError('The Arrow file has no columns');
+  const { columns } = readArrow(bytes, ctx.options.fileName);
+  if (columns.length === 0) {
+    throw new IngestError(
+      `${ctx.options.fileName} has no columns: its Arrow schema is empty, so there is nothing to load. Write the file again with the data in it.`,
+    );
+  }
   await createTableFromColumns(ctx.engine, ctx.options.table, columns);
   return { sha256: await sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: [] };
 }
 
 export async function readStataFile(ctx: LoadContext): Promise<BinaryReadResult> {
   const bytes = await readWhole(ctx, 'the Stata reader');
-  const result = await loadStata(ctx.engine, ctx.options.table, bytes);
+  const parsed = stataTables(bytes, ctx.options.fileName);
+  ctx.checkAborted();
+  const result = await loadStata(ctx.engine, ctx.options.table, parsed);
   ctx.warnings.push(...result.warnings);
   return {
     sha256: await sha256Hex(bytes),

@@ -30,7 +30,10 @@ const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
 /** A workbook has tens of parts, a big one a few thousand. */
 const MAX_PARTS = 100_000;
-/** Ratios are checked on parts at least this big; tiny XML parts compress oddly and are harmless. */
+/**
+ * Ratios are checked on parts, and on the whole archive, that unpack to at least this much;
+ * tiny XML parts compress oddly and are harmless.
+ */
 const RATIO_FLOOR = 1024 * 1024;
 
 /** Reads the central directory of a ZIP file (sizes as the archive declares them). */
@@ -151,13 +154,16 @@ function zip64Sizes(
 
 /**
  * Refuses an archive that is not a workbook or would unpack beyond the limits. Runs on the
- * declared sizes, before any part is inflated.
+ * declared sizes, before any part is inflated. `archiveSize` is the file's size: the whole
+ * archive's ratio is taken against it, so a bomb split into many parts each under the floor
+ * is caught too, and declared packed sizes (which can lie) do not enter into it.
  */
 export function checkZipParts(
   engine: Engine,
   parts: ZipPart[],
   fileName: string,
   limits: IngestLimits,
+  archiveSize: number,
 ): void {
   const names = parts.map((p) => p.name);
   const isWorkbook = names.some(
@@ -179,6 +185,12 @@ export function checkZipParts(
         `${fileName} was refused before unpacking: its part ${part.name} would grow from ${formatBytes(part.compressed)} to ${formatBytes(part.uncompressed)} (${Math.round(ratio).toLocaleString('en-US')} times; real workbooks stay under ${limits.maxZipRatio}). Such a file is damaged or built to exhaust memory (a "zip bomb"). If it is a genuine workbook, open it in Excel or LibreOffice and save the sheet as CSV.`,
       );
     }
+  }
+  const ratio = total / Math.max(1, archiveSize);
+  if (total >= RATIO_FLOOR && ratio > limits.maxZipRatio) {
+    throw new IngestError(
+      `${fileName} was refused before unpacking: its ${parts.length.toLocaleString('en-US')} parts would grow from ${formatBytes(archiveSize)} to ${formatBytes(total)} in all (${Math.round(ratio).toLocaleString('en-US')} times; real workbooks stay under ${limits.maxZipRatio}). Such a file is damaged or built to exhaust memory (a "zip bomb"). If it is a genuine workbook, open it in Excel or LibreOffice and save the sheet as CSV.`,
+    );
   }
   if (total > limits.maxUnzippedBytes) {
     throw tooBigError(

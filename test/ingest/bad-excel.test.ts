@@ -188,7 +188,7 @@ describe('awkward but valid workbooks load as documented', () => {
     ]);
     await withBad(bytes, 'cover.xlsx');
     const message = datasetError(h!);
-    expect(message).toMatch(/The first sheet, "Cover", is empty/);
+    expect(message).toMatch(/In cover\.xlsx, the first sheet, "Cover", is empty/);
     expect(message).toMatch(
       /`sheet:` in the dataset entry \(sheets with data: 2: "Data", 3: "Notes"\)/,
     );

@@ -142,7 +142,7 @@ describe('Excel workbooks', () => {
     await expect(
       loadFile(engine, { table: 'pick3', fileName: 'p.xlsx', source, sheet: 'Cases' }),
     ).rejects.toThrow(
-      'The workbook has no sheet "Cases" (sheets are 1: "Episodes", 2: "Notes (2)", 3: "Blank")',
+      'p.xlsx has no sheet "Cases" (sheets are 1: "Episodes", 2: "Notes (2)", 3: "Blank")',
     );
   });
 

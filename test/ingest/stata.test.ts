@@ -189,9 +189,9 @@ describe('Stata .dta', () => {
   it('reports the data label and rejects formats before 117 with advice', () => {
     expect(parseDta(writeDta(spec(118, 'LSF'))).label).toBe('Invented sanction episodes');
     const old = new TextEncoder().encode('<stata_dta><header><release>116</release>');
-    expect(() => parseDta(old)).toThrow(/Stata format 116 is not supported/);
+    expect(() => parseDta(old)).toThrow(/^The file is in Stata format 116, which is not supported/);
     expect(() => parseDta(new TextEncoder().encode('<stata_dta><header><rel'))).toThrow(
-      /Not a valid Stata 13\+ file/,
+      /^The file is not a valid Stata 13\+ file/,
     );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { decoderFor, type Decoder } from '../cp1252.ts';
 import { IngestError } from '../errors.ts';
+import { formatBytes } from '../limits.ts';
 
 export type StataType = 'str' | 'strL' | 'double' | 'float' | 'long' | 'int' | 'byte';
 
@@ -61,22 +62,26 @@ const WIDTH: Record<Exclude<StataType, 'str'>, number> = {
   byte: 1,
 };
 
-export function parseDta(bytes: Uint8Array): StataFile {
-  const r = new Reader(bytes);
+/**
+ * Every count and offset in the header is checked against the file's size before anything is
+ * allocated or looped over: a 1 kB file claiming 2^50 rows must fail at once with a message,
+ * not freeze the tab or die in `new Array`.
+ */
+export function parseDta(bytes: Uint8Array, fileName = 'The file'): StataFile {
+  const r = new Reader(bytes, fileName);
   r.expectTag('<stata_dta>');
   r.expectTag('<header>');
   r.expectTag('<release>');
   const release = Number(r.ascii(3));
   if (![117, 118, 119].includes(release)) {
     throw new IngestError(
-      `Stata format ${release} is not supported (117–119 are: Stata 13 and later). Re-save with \`saveold\` or a newer Stata.`,
+      `${fileName} is in Stata format ${release}, which is not supported (117–119 are: Stata 13 and later). Re-save it with \`saveold\` or a newer Stata.`,
     );
   }
   r.expectTag('</release>');
   r.expectTag('<byteorder>');
   const order = r.ascii(3);
-  if (order !== 'LSF' && order !== 'MSF')
-    throw new IngestError(`Unknown Stata byte order ${order}`);
+  if (order !== 'LSF' && order !== 'MSF') throw r.damaged(`its byte order "${order}" is unknown`);
   r.little = order === 'LSF';
   r.expectTag('</byteorder>');
   const layout: Layout = {
@@ -93,6 +98,11 @@ export function parseDta(bytes: Uint8Array): StataFile {
   r.expectTag('<N>');
   const n = release === 117 ? r.u32() : r.u64();
   r.expectTag('</N>');
+  if (k === 0) {
+    throw new IngestError(
+      `${fileName} has no variables: its header claims 0 variables and ${count(n)} observations, so there is nothing to load. If it should hold data, the file is damaged — re-export it from Stata.`,
+    );
+  }
   r.expectTag('<label>');
   const label = r.text(release === 117 ? r.u8() : r.u16());
   r.expectTag('</label>');
@@ -102,6 +112,13 @@ export function parseDta(bytes: Uint8Array): StataFile {
   r.expectTag('</header>');
   r.expectTag('<map>');
   const map = Array.from({ length: 14 }, () => r.u64());
+  const perVariable =
+    2 + 2 * layout.nameBytes + layout.formatBytes + layout.labelBytes + (release === 119 ? 4 : 2);
+  if (k * perVariable > bytes.length) {
+    throw r.damaged(
+      `the header claims ${count(k)} variables, whose descriptions alone take ${count(k * perVariable)} bytes, but the file has ${count(bytes.length)} bytes`,
+    );
+  }
 
   r.seek(map[2]);
   r.expectTag('<variable_types>');
@@ -121,7 +138,7 @@ export function parseDta(bytes: Uint8Array): StataFile {
 
   const variables: StataVariable[] = codes.map((code, j) => {
     const type: StataType | undefined = code >= 1 && code <= 2045 ? 'str' : TYPE_CODES[code];
-    if (!type) throw new IngestError(`Variable ${names[j]} has unknown Stata type code ${code}`);
+    if (!type) throw r.damaged(`variable ${names[j]} has the unknown type code ${code}`);
     return {
       name: names[j],
       type,
@@ -132,6 +149,7 @@ export function parseDta(bytes: Uint8Array): StataFile {
     };
   });
 
+  checkRows(r, variables, n, map[9]);
   r.seek(map[10]);
   const strls = readStrls(r, layout);
   r.seek(map[9]);
@@ -140,6 +158,21 @@ export function parseDta(bytes: Uint8Array): StataFile {
   r.seek(map[11]);
   const valueLabels = readValueLabels(r, layout);
   return { release, label, variables, columns, rows: n, valueLabels, extendedMissing };
+}
+
+/** The data section must hold N rows of the variables' total width. */
+function checkRows(r: Reader, variables: StataVariable[], n: number, dataAt: number): void {
+  const rowWidth = variables.reduce((sum, v) => sum + v.width, 0);
+  const available = r.size - Math.min(r.size, dataAt + '<data>'.length);
+  if (n * rowWidth > available) {
+    throw r.damaged(
+      `the header claims ${count(n)} rows of ${count(rowWidth)} ${rowWidth === 1 ? 'byte' : 'bytes'} each (${formatBytes(n * rowWidth)}), but the file has ${count(r.size)} bytes`,
+    );
+  }
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 function readData(
@@ -249,10 +282,15 @@ function readValueLabels(r: Reader, layout: Layout): Map<string, Map<number, str
     const name = r.text(layout.nameBytes);
     r.skip(3);
     const start = r.position;
-    const count = r.i32();
+    const entries = r.i32();
     const textLength = r.i32();
-    const offsets = Array.from({ length: count }, () => r.i32());
-    const values = Array.from({ length: count }, () => r.i32());
+    if (entries < 0 || textLength < 0 || entries * 8 + textLength > r.size - r.position) {
+      throw r.damaged(
+        `its value-label set ${name} claims ${count(entries)} labels in ${count(textLength)} bytes of text, more than the file holds`,
+      );
+    }
+    const offsets = Array.from({ length: entries }, () => r.i32());
+    const values = Array.from({ length: entries }, () => r.i32());
     const text = r.bytes(textLength);
     const set = new Map<number, string>();
     values.forEach((value, i) => {
@@ -275,12 +313,30 @@ class Reader {
   decoder: Decoder = new TextDecoder('utf-8');
   private readonly view: DataView;
 
-  constructor(private readonly data: Uint8Array) {
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly fileName: string,
+  ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   }
 
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** What is wrong, in a message that names the file and says what to do. */
+  damaged(why: string): IngestError {
+    return new IngestError(
+      `${this.fileName} is damaged or not a Stata file: ${why}. Download or copy it again, or re-export it from Stata (\`save\`), and load the new copy.`,
+    );
+  }
+
   seek(offset: number): void {
-    if (offset > this.data.length) throw new IngestError('Truncated Stata file');
+    if (offset > this.data.length) {
+      throw this.damaged(
+        `it is cut short (a part its header points to, at byte ${count(offset)}, lies beyond its ${count(this.data.length)} bytes)`,
+      );
+    }
     this.position = offset;
   }
 
@@ -290,7 +346,9 @@ class Reader {
 
   expectTag(tag: string): void {
     if (this.peekAscii(tag.length) !== tag) {
-      throw new IngestError(`Not a valid Stata 13+ file: expected ${tag} at byte ${this.position}`);
+      throw new IngestError(
+        `${this.fileName} is not a valid Stata 13+ file: expected ${tag} at byte ${this.position}. Check that it is a .dta file saved by Stata 13 or later, or re-export it from Stata.`,
+      );
     }
     this.position += tag.length;
   }
@@ -322,8 +380,11 @@ class Reader {
     return this.decoder.decode(end === -1 ? field : field.subarray(0, end));
   }
 
-  private step<T>(size: number, read: (offset: number) => T): T {
-    if (this.position + size > this.data.length) throw new IngestError('Truncated Stata file');
+  /** Reads `need` bytes at the cursor and moves it on by `size` (0 to peek). */
+  private step<T>(size: number, read: (offset: number) => T, need = size): T {
+    if (this.position + need > this.data.length) {
+      throw this.damaged(`it is cut short (it ends at byte ${count(this.data.length)})`);
+    }
     const value = read(this.position);
     this.position += size;
     return value;
@@ -340,16 +401,20 @@ class Reader {
   bigU64 = (): bigint => this.step(8, (o) => this.view.getBigUint64(o, this.little));
   u64 = (): number => {
     const value = this.bigU64();
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new IngestError('Stata file too large');
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw this.damaged(
+        `its header holds the count or offset ${value.toLocaleString('en-US')}, beyond any real file`,
+      );
+    }
     return Number(value);
   };
 
   peekU32(): number {
-    return this.view.getUint32(this.position, this.little);
+    return this.step(0, (o) => this.view.getUint32(o, this.little), 4);
   }
 
   /** The high 32 bits of the next double, whatever the byte order. */
   peekHighU32(): number {
-    return this.view.getUint32(this.position + (this.little ? 4 : 0), this.little);
+    return this.step(0, (o) => this.view.getUint32(o + (this.little ? 4 : 0), this.little), 8);
   }
 }

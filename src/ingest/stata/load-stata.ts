@@ -15,36 +15,25 @@ export interface StataLoad {
 }
 
 /**
- * A .dta file becomes three objects: the raw table (codes as stored, Stata missing → NULL),
- * `<table>_labels` (variable, description, value, label: the variable labels and value
- * labels) and, when any variable has value labels, the view `<table>_labelled` that adds a
- * `<variable>_label` text column next to the raw columns.
+ * A parsed .dta file as plain data (no engine), so the parsing can run in a worker and only
+ * the columns cross back. `labelled` holds the SELECT items adding `<variable>_label`.
  */
-export async function loadStata(
-  engine: Engine,
-  table: string,
-  bytes: Uint8Array,
-): Promise<StataLoad> {
-  const file = parseDta(bytes);
+export interface StataTables {
+  columns: TextColumn[];
+  dictionary: TextColumn[];
+  labelled: string[];
+  warnings: string[];
+}
+
+export function stataTables(bytes: Uint8Array, fileName: string): StataTables {
+  const file = parseDta(bytes, fileName);
   const names = cleanColumnNames(file.variables.map((v) => v.name));
   const columns = file.variables.map((v, j) => toColumn(names[j], v, file.columns[j]));
-  await createTableFromColumns(engine, table, columns);
   const warnings: string[] = [];
   if (file.extendedMissing > 0) {
     warnings.push(
       `${file.extendedMissing} extended missing value(s) (.a–.z) were read as NULL, like "."`,
     );
-  }
-  const labelsTable = `${table}_labels`;
-  await createTableFromColumns(engine, labelsTable, dictionaryColumns(file, names));
-  const extra: StataLoad['extra'] = [{ name: labelsTable, role: 'dictionary' }];
-  const labelled = labelColumns(file, names);
-  if (labelled.length > 0) {
-    const view = `${table}_labelled`;
-    await engine.exec(
-      `CREATE OR REPLACE VIEW ${ident(view)} AS SELECT *, ${labelled.join(', ')} FROM ${ident(table)}`,
-    );
-    extra.push({ name: view, role: 'labelled' });
   }
   const missingSets = new Set(
     file.variables
@@ -56,7 +45,37 @@ export async function loadStata(
       `Value-label set(s) ${[...missingSets].join(', ')} are attached to variables but not stored in the file.`,
     );
   }
-  return { extra, warnings };
+  return {
+    columns,
+    dictionary: dictionaryColumns(file, names),
+    labelled: labelColumns(file, names),
+    warnings,
+  };
+}
+
+/**
+ * A .dta file becomes three objects: the raw table (codes as stored, Stata missing → NULL),
+ * `<table>_labels` (variable, description, value, label: the variable labels and value
+ * labels) and, when any variable has value labels, the view `<table>_labelled` that adds a
+ * `<variable>_label` text column next to the raw columns.
+ */
+export async function loadStata(
+  engine: Engine,
+  table: string,
+  parsed: StataTables,
+): Promise<StataLoad> {
+  await createTableFromColumns(engine, table, parsed.columns);
+  const labelsTable = `${table}_labels`;
+  await createTableFromColumns(engine, labelsTable, parsed.dictionary);
+  const extra: StataLoad['extra'] = [{ name: labelsTable, role: 'dictionary' }];
+  if (parsed.labelled.length > 0) {
+    const view = `${table}_labelled`;
+    await engine.exec(
+      `CREATE OR REPLACE VIEW ${ident(view)} AS SELECT *, ${parsed.labelled.join(', ')} FROM ${ident(table)}`,
+    );
+    extra.push({ name: view, role: 'labelled' });
+  }
+  return { extra, warnings: parsed.warnings };
 }
 
 function toColumn(name: string, v: StataVariable, values: (number | string | null)[]): TextColumn {
