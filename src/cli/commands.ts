@@ -49,6 +49,8 @@ export async function runCommand(
 export function reportProblems(run: NotebookRun, dataDirs: string[], print: Print): number {
   for (const error of run.runner.errors)
     print(`${run.file}:${error.line ?? 1}: error: ${error.message}`);
+  for (const { ref, message } of run.refused) print(`${run.file}:${ref.line}: error: ${message}`);
+  if (run.refused.length > 0) return 2;
   if (run.missing.length > 0) {
     for (const d of run.missing) {
       print(

@@ -1,12 +1,21 @@
 import { mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import {
   BOOLEAN,
   DOUBLE,
+  DuckDBDateValue,
   DuckDBInstance,
+  DuckDBTimestampMillisecondsValue,
+  DuckDBTimestampNanosecondsValue,
+  DuckDBTimestampSecondsValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  JSDuckDBValueConverter,
   VARCHAR,
   type DuckDBConnection,
+  type DuckDBValueConverter,
+  type JS,
   type DuckDBType,
   type DuckDBVector,
   type DuckDBValue,
@@ -19,8 +28,8 @@ import {
   type Params,
   type QueryResult,
 } from './Engine.ts';
-import { normalizeRows } from './normalize.ts';
-import { lockDown, notebookDatabase } from './settings.ts';
+import { dateBeyondYears, normalizeRows, timestampBeyondYears } from './normalize.ts';
+import { startupStatements, unconfinedStatements } from './settings.ts';
 
 /** Native DuckDB (through @duckdb/node-api): the command line's engine and the Node tests'. */
 export class NativeEngine implements Engine {
@@ -32,12 +41,27 @@ export class NativeEngine implements Engine {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async create(options: { threads?: number } = {}): Promise<NativeEngine> {
+  /**
+   * `readable` confines the engine: DuckDB then reads only those files (and its own scratch
+   * folder), writes none, reaches no network and cannot be reconfigured — how the command line
+   * runs a notebook it did not write. Without it (tests, benches) files load from anywhere.
+   */
+  static async create(
+    options: { threads?: number; readable?: readonly string[] } = {},
+  ): Promise<NativeEngine> {
     const instance = await DuckDBInstance.create(':memory:', {
       ...(options.threads ? { threads: String(options.threads) } : {}),
     });
     const engine = new NativeEngine(instance, await instance.connect());
-    for (const statement of [...lockDown(), ...notebookDatabase()]) await engine.exec(statement);
+    let statements = unconfinedStatements();
+    if (options.readable) {
+      engine.tempDir = await mkdtemp(join(tmpdir(), 'statecraft-'));
+      statements = startupStatements({
+        paths: options.readable,
+        directories: [engine.tempDir + sep],
+      });
+    }
+    for (const statement of statements) await engine.exec(statement);
     return engine;
   }
 
@@ -55,7 +79,7 @@ export class NativeEngine implements Engine {
       );
       const types = reader.columnTypes();
       const columns = reader.columnNames().map((name, i) => ({ name, type: types[i].toString() }));
-      return { columns, rows: normalizeRows(columns, reader.getRowsJS() as unknown[][]) };
+      return { columns, rows: normalizeRows(columns, reader.convertRows(toJS)) };
     } catch (error) {
       throw new EngineError(messageOf(error), sql);
     }
@@ -153,6 +177,31 @@ function paramTypes(params: Params): DuckDBType[] {
 function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^Failed to extract statements: /, '');
+}
+
+/**
+ * node-api's JS values, except dates and timestamps a JS Date cannot hold or does not write as
+ * DuckDB does (infinities, years outside 1 to 9999; node-api throws for the first): those become
+ * the text the browser engine gives them too (see dateBeyondYears), also inside lists and structs.
+ */
+const toJS: DuckDBValueConverter<JS> = (value, type, self) =>
+  beyondYears(value) ?? JSDuckDBValueConverter(value, type, self);
+
+function beyondYears(value: DuckDBValue): string | undefined {
+  if (value instanceof DuckDBDateValue) return dateBeyondYears(value.days);
+  if (value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue) {
+    return timestampBeyondYears(value.micros, 'us');
+  }
+  if (value instanceof DuckDBTimestampSecondsValue) {
+    return timestampBeyondYears(value.seconds, 's');
+  }
+  if (value instanceof DuckDBTimestampMillisecondsValue) {
+    return timestampBeyondYears(value.millis, 'ms');
+  }
+  if (value instanceof DuckDBTimestampNanosecondsValue) {
+    return timestampBeyondYears(value.nanos, 'ns');
+  }
+  return undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type Params,
   type QueryResult,
 } from './Engine.ts';
-import { lockDown, notebookDatabase } from './settings.ts';
+import { startupStatements } from './settings.ts';
 import { hugeintCandidates, tableToResult } from './wasm-arrow.ts';
 import { duckdbMessage } from './wasm-errors.ts';
 import { runSql } from './wasm-run.ts';
@@ -36,8 +36,17 @@ const CONFIG: DuckDBConfig = {
   filesystem: { allowFullHTTPReads: false, reliableHeadRequests: false },
 };
 
-/** Besides lockDown(): community extensions would also be fetched from another origin. */
+/** Besides the common ones: community extensions would also be fetched from another origin. */
 const BROWSER_SETTINGS = ['SET allow_community_extensions = false'];
+
+/** Every file the user opens is registered under this folder (see registerFile). */
+const FILES_FOLDER = '/files/';
+
+/** DuckDB may read the user's opened files and nothing else: no URL, not even the app's own. */
+const BROWSER_STARTUP = startupStatements(
+  { paths: [], directories: [FILES_FOLDER] },
+  BROWSER_SETTINGS,
+);
 
 /** DuckDB-WASM in its own Web Worker: the browser's engine. */
 export class WasmEngine implements Engine {
@@ -60,7 +69,7 @@ export class WasmEngine implements Engine {
     try {
       await db.open(CONFIG);
       const engine = new WasmEngine(db, await db.connect());
-      for (const statement of [...lockDown(), ...BROWSER_SETTINGS, ...notebookDatabase()]) {
+      for (const statement of BROWSER_STARTUP) {
         await engine.exec(statement);
       }
       return engine;
@@ -118,7 +127,7 @@ export class WasmEngine implements Engine {
   async registerFile(name: string, source: FileSource): Promise<string> {
     if (source.kind === 'path') throw pathError(name);
     this.registered += 1;
-    const path = `/files/${this.registered}/${baseName(name)}`;
+    const path = `${FILES_FOLDER}${this.registered}/${baseName(name)}`;
     try {
       if (source.kind === 'bytes') {
         // registerFileBuffer transfers the buffer to the worker, detaching it here; the

@@ -10,7 +10,16 @@ import { runRate } from '../stats/rate.ts';
 import { CellError } from './errors.ts';
 import { evaluateExpectations } from './expect.ts';
 import { outputTables } from './graph.ts';
-import { checkSingleQuery, inlineInputs, parameterNames, tokenize } from './sql-tokens.ts';
+import { requireOneQuery } from './query-check.ts';
+import {
+  checkSingleQuery,
+  inlineInputs,
+  parameterNames,
+  sourceOffset,
+  SqlSyntaxError,
+  tokenize,
+  type Token,
+} from './sql-tokens.ts';
 import type { CellState } from './state.ts';
 import type { Cell, CellTables, InputValue } from './types.ts';
 
@@ -82,6 +91,7 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
 
 async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
   const tokens = tokenize(cell.source);
+  // Friendly early refusals with a position; DuckDB's parser below is what decides.
   const query = checkSingleQuery(cell.source, tokens);
   for (const name of parameterNames(tokens)) {
     if (!ctx.inputs.has(name)) {
@@ -89,6 +99,15 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
     }
   }
   const bound = inlineInputs(query, tokens, ctx.inputs);
+  // The text checked is the text run: an input's value can never add a statement.
+  try {
+    await requireOneQuery(ctx.engine, bound, firstWord(tokens));
+  } catch (error) {
+    if (error instanceof SqlSyntaxError) {
+      throw new SqlSyntaxError(error.message, sourceOffset(error.offset, tokens, ctx.inputs));
+    }
+    throw error;
+  }
   // The parentheses make DuckDB's own parser insist on a query here, whatever the text says.
   try {
     await ctx.engine.exec(`CREATE OR REPLACE TABLE ${ident(cell.name!)} AS (\n${bound}\n)`);
@@ -96,6 +115,10 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
     throw explainMissingTable(error);
   }
   return previewOutputs(cell, ctx.engine, []);
+}
+
+function firstWord(tokens: Token[]): string {
+  return tokens.find((t) => t.kind === 'word')?.text ?? '';
 }
 
 /**

@@ -38,12 +38,22 @@ export function tokenize(sql: string): Token[] {
     if (/\s/.test(c)) {
       i++;
     } else if (c === '-' && sql[i + 1] === '-') {
-      const nl = sql.indexOf('\n', i);
-      i = nl < 0 ? sql.length : nl + 1;
+      // DuckDB's lexer ends a line comment at a bare CR too: `-- x\rDROP …` is code after CR.
+      const eol = LINE_END.exec(sql.slice(i));
+      i = eol ? i + eol.index + 1 : sql.length;
     } else if (c === '/' && sql[i + 1] === '*') {
-      const close = sql.indexOf('*/', i + 2);
-      if (close < 0) throw new SqlSyntaxError('Unclosed /* comment', i);
-      i = close + 2;
+      i = closeComment(sql, i);
+    } else if (c === "'" && isEscapePrefix(tokens, i)) {
+      // E'…': backslash escapes a quote (E'\''), so the string ends where DuckDB says.
+      const prefix = tokens.pop()!;
+      const end = closeEscapeString(sql, i);
+      tokens.push({
+        kind: 'string',
+        text: unescape(sql.slice(i + 1, end - 1)),
+        start: prefix.start,
+        end,
+      });
+      i = end;
     } else if (c === "'") {
       const end = closeQuote(sql, i, "'");
       tokens.push({
@@ -96,6 +106,53 @@ function dollar(sql: string, i: number, tokens: Token[]): number {
   }
   tokens.push({ kind: 'param', text: param.slice(1), start: i, end: i + param.length });
   return i + param.length;
+}
+
+const LINE_END = /[\n\r]/;
+
+/** DuckDB's block comments nest: `/* a /* b *\/ c *\/` is one comment. */
+function closeComment(sql: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < sql.length) {
+    if (sql.startsWith('/*', i)) {
+      depth++;
+      i += 2;
+    } else if (sql.startsWith('*/', i)) {
+      depth--;
+      i += 2;
+      if (depth === 0) return i;
+    } else {
+      i++;
+    }
+  }
+  throw new SqlSyntaxError('Unclosed /* comment', start);
+}
+
+/** `E'…'` / `e'…'`: the letter is a whole word right before the quote. */
+function isEscapePrefix(tokens: Token[], quoteAt: number): boolean {
+  const last = tokens[tokens.length - 1];
+  return last?.kind === 'word' && last.end === quoteAt && (last.text === 'E' || last.text === 'e');
+}
+
+function closeEscapeString(sql: string, start: number): number {
+  let i = start + 1;
+  while (i < sql.length) {
+    if (sql[i] === '\\') i += 2;
+    else if (sql[i] === "'" && sql[i + 1] === "'") i += 2;
+    else if (sql[i] === "'") return i + 1;
+    else i++;
+  }
+  throw new SqlSyntaxError("Unclosed E' string", start);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/** The text of an E'…' string as DuckDB reads it (`\n`, `\'`, `\\`, `''`). */
+function unescape(body: string): string {
+  return body.replace(/\\(.)|''/gs, (_, c: string | undefined) =>
+    c === undefined ? "'" : (ESCAPES[c] ?? c),
+  );
 }
 
 function closeQuote(sql: string, start: number, quote: string): number {
@@ -160,6 +217,27 @@ export function inlineInputs(
     last = t.end;
   }
   return out + sql.slice(last);
+}
+
+/**
+ * Where an offset into inlineInputs' output lies in the text it was made from: inside an
+ * inlined value it is that input's `$name`.
+ */
+export function sourceOffset(
+  offset: number,
+  tokens: Token[],
+  inputs: Map<string, InputValue>,
+): number {
+  let shift = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'param') continue;
+    const start = t.start + shift;
+    if (offset < start) break;
+    const length = valueLiteral(inputs.get(t.text)!).length + 2;
+    if (offset < start + length) return t.start;
+    shift += length - (t.end - t.start);
+  }
+  return offset - shift;
 }
 
 const QUERY_STARTS = new Set(['select', 'with', 'from', 'values', 'pivot', 'unpivot', 'table']);

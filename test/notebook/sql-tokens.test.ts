@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkSingleQuery,
   inlineInputs,
@@ -80,5 +81,92 @@ describe('checkSingleQuery', () => {
 
   it('reports an unclosed string', () => {
     expect(() => tokenize("SELECT 'oops")).toThrow(/Unclosed/);
+  });
+});
+
+/**
+ * The tokenizer finds `$inputs` and table names; it must see strings and comments exactly
+ * where DuckDB's lexer does, or an input is put into the middle of a string. Each text is read
+ * by both: how many statements, which parameters, which string values.
+ */
+describe('the tokenizer agrees with DuckDB', () => {
+  const CORPUS = [
+    "SELECT E'\\'' AS a",
+    "SELECT e'\\'' AS a, $year AS y",
+    "SELECT E'it''s' AS a, E'back\\\\' AS b, $x AS x",
+    // The runner's brackets around a cell that closes them (issue #14's bypass).
+    "SELECT * FROM (\nSELECT E'\\'' AS a); COPY (SELECT 42 AS x) TO 'x.csv' (HEADER false, QUOTE ''); SELECT (E'\\''\n)",
+    "SELECT * FROM (\nSELECT e'\\'' AS a); SELECT (e'\\''\n)",
+    "SELECT E'line\\nbreak' AS a",
+    'SELECT $$ it is $year $$ AS a, $year AS y',
+    'SELECT $tag$ a $$ b; $x $tag$ AS a, $x AS x',
+    'SELECT $a$ $A$ ; $a$ AS a',
+    'SELECT 1 AS a -- comment\r, 2 AS b; SELECT 3',
+    'SELECT 1 AS a -- comment\r; SELECT $y AS y',
+    'SELECT /* outer /* inner */ still ; comment */ 1 AS a',
+    'SELECT /* a */ \'x;y\' AS a, "we;ird" AS b',
+    "SELECT 'a\\' AS a, $z AS z",
+    "SELECT N'x' AS a; SELECT 'y' AS b",
+    'SELECT 1 AS e, $e AS f',
+  ];
+
+  let connection: DuckDBConnection;
+  beforeAll(async () => {
+    connection = await (await DuckDBInstance.create(':memory:')).connect();
+  });
+  afterAll(() => connection.closeSync());
+
+  /** DuckDB's statements (its own splitter), parameters and string constants. */
+  async function duckdbReads(sql: string) {
+    const statements = (await connection.extractStatements(sql)).count;
+    const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+    const json = JSON.parse(String(reader.getRowsJS()[0][0])) as {
+      error?: boolean;
+      statements?: { named_param_map: { key: string }[] }[];
+    };
+    const strings: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        const value = o.value as { type?: { id?: string }; value?: unknown } | undefined;
+        if (o.class === 'CONSTANT' && value?.type?.id === 'VARCHAR') {
+          strings.push(String(value.value));
+        }
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(json.statements);
+    const parameters = (json.statements ?? []).flatMap((s) => s.named_param_map.map((p) => p.key));
+    return { statements, serialised: json.error !== true, parameters, strings };
+  }
+
+  /** The same, read from the tokenizer's tokens. */
+  function tokenizerReads(sql: string) {
+    const tokens = tokenize(sql);
+    let statements = 0;
+    let open = false;
+    for (const t of tokens) {
+      if (t.kind === 'punct' && t.text === ';') {
+        if (open) statements++;
+        open = false;
+      } else open = true;
+    }
+    if (open) statements++;
+    return {
+      statements,
+      parameters: [...new Set(parameterNames(tokens))],
+      strings: tokens.filter((t) => t.kind === 'string').map((t) => t.text),
+    };
+  }
+
+  it.each(CORPUS)('%j', async (sql) => {
+    const duck = await duckdbReads(sql);
+    const ours = tokenizerReads(sql);
+    expect(ours.statements, 'statements').toBe(duck.statements);
+    // COPY cannot be serialised: statements only. (DuckDB refuses every U&'…' string.)
+    if (!duck.serialised) return;
+    expect(ours.parameters.sort(), 'parameters').toEqual([...new Set(duck.parameters)].sort());
+    expect(ours.strings.sort(), 'strings').toEqual(duck.strings.sort());
   });
 });
