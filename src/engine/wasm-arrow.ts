@@ -1,6 +1,14 @@
-import { DataType, TimeUnit, type Data, type Field, type Table, type Vector } from 'apache-arrow';
+import {
+  DataType,
+  DateUnit,
+  TimeUnit,
+  type Data,
+  type Field,
+  type Table,
+  type Vector,
+} from 'apache-arrow';
 import type { ColumnInfo, QueryResult } from './Engine.ts';
-import { normalizeRows } from './normalize.ts';
+import { dateBeyondYears, normalizeRows, timestampBeyondYears } from './normalize.ts';
 import { bigintFromBytes, decimalToDouble } from './wasm-decimal.ts';
 import { duckdbExtension, duckdbTypeName, mapEntryFields } from './wasm-types.ts';
 
@@ -55,9 +63,19 @@ function readValue(vector: Vector, index: number, field: Field): unknown {
   if (DataType.isDecimal(type)) {
     return decimalToDouble(decimalUnscaled(vector, index), type.precision, type.scale);
   }
+  if (DataType.isDate(type) && type.unit === DateUnit.DAY) {
+    // Arrow would hand over milliseconds, which no Date can hold for DATE 'infinity'.
+    const [data, i] = locate(vector, index);
+    const beyond = dateBeyondYears((data.values as Int32Array)[i]);
+    if (beyond !== undefined) return beyond;
+  }
   if (DataType.isTimestamp(type)) {
     const [data, i] = locate(vector, index);
-    return new Date(Number(timestampMillis((data.values as BigInt64Array)[i], type.unit)));
+    const raw = (data.values as BigInt64Array)[i];
+    return (
+      timestampBeyondYears(raw, UNIT_NAMES[type.unit]) ??
+      new Date(Number(timestampMillis(raw, type.unit)))
+    );
   }
   if (DataType.isInterval(type)) return readInterval(...locate(vector, index));
   if (DataType.isList(type) || DataType.isFixedSizeList(type)) {
@@ -120,6 +138,13 @@ function readMap(vector: Vector, index: number, field: Field): unknown {
   }
   return out;
 }
+
+const UNIT_NAMES = {
+  [TimeUnit.SECOND]: 's',
+  [TimeUnit.MILLISECOND]: 'ms',
+  [TimeUnit.MICROSECOND]: 'us',
+  [TimeUnit.NANOSECOND]: 'ns',
+} as const;
 
 /** Native DuckDB truncates sub-millisecond parts toward zero when it makes a JS Date. */
 function timestampMillis(raw: bigint, unit: TimeUnit): bigint {

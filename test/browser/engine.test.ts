@@ -181,6 +181,41 @@ describe('DuckDB-WASM in the built app', () => {
     });
   });
 
+  it('writes dates and timestamps beyond years 1 to 9999, and infinities, as native DuckDB does', async () => {
+    const result = await expectSameAsNative(`
+      SELECT DATE '-5000-01-01' AS bc, DATE '0000-12-31' AS year_zero, DATE '10000-01-01' AS far,
+             DATE 'infinity' AS d_inf, DATE '-infinity' AS d_neg,
+             'infinity'::TIMESTAMP AS t_inf, '-infinity'::TIMESTAMP AS t_neg,
+             'infinity'::TIMESTAMPTZ AS tz_inf, 'infinity'::TIMESTAMP_S AS s_inf,
+             '-infinity'::TIMESTAMP_MS AS ms_neg, 'infinity'::TIMESTAMP_NS AS ns_inf,
+             TIMESTAMP '-5000-01-01 01:02:03.456789' AS t_bc, TIMESTAMP '12000-06-30 23:59:59' AS t_far,
+             [DATE 'infinity', NULL, DATE '2024-02-29'] AS list, {'d': DATE '-100-03-01'} AS struct,
+             DATE '2024-02-29' AS plain`);
+    expect(result.rows[0]).toEqual({
+      bc: '5001-01-01 (BC)',
+      year_zero: '0001-12-31 (BC)',
+      far: '10000-01-01',
+      d_inf: 'infinity',
+      d_neg: '-infinity',
+      t_inf: 'infinity',
+      t_neg: '-infinity',
+      tz_inf: 'infinity',
+      s_inf: 'infinity',
+      ms_neg: '-infinity',
+      ns_inf: 'infinity',
+      t_bc: '5001-01-01T01:02:03.456Z (BC)',
+      t_far: '12000-06-30T23:59:59.000Z',
+      list: ['infinity', null, '2024-02-29'],
+      struct: { d: '0101-03-01 (BC)' },
+      plain: '2024-02-29',
+    });
+    // The same text DuckDB writes for the dates itself.
+    const own = await native.query(
+      "SELECT CAST(DATE '-5000-01-01' AS VARCHAR) AS bc, CAST(DATE 'infinity' AS VARCHAR) AS d_inf",
+    );
+    expect(own.rows[0]).toEqual({ bc: result.rows[0].bc, d_inf: result.rows[0].d_inf });
+  });
+
   it('returns the same lists, structs, maps and NULLs as native DuckDB', async () => {
     await expectSameAsNative(`
       SELECT [1, NULL, 3] AS ints, ['a', NULL] AS texts, []::INTEGER[] AS empty, [[1, 2], [3]] AS nested,
