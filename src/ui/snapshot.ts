@@ -3,11 +3,15 @@
  * objects in place; the UI needs a new object exactly when a cell changed, so components of
  * unchanged cells (their charts, their editors) are left alone.
  */
+import { capResult } from '../notebook/result-pages.ts';
 import type { CellState } from '../notebook/state.ts';
 
 /**
  * The runner replaces a state's fields and never mutates inside them, so comparing fields one
  * level deep finds every change. Returns `previous` itself when nothing changed.
+ *
+ * Previews reach the components capped (capResult): a cell whose result holds a 100-million-
+ * character text would otherwise take the tab down when the table draws it.
  */
 export function snapshotCells(
   previous: ReadonlyMap<string, CellState>,
@@ -17,14 +21,33 @@ export function snapshotCells(
   const next = new Map<string, CellState>();
   for (const [key, state] of current) {
     const before = previous.get(key);
-    if (before && sameFields(before, state)) {
+    const view = { ...state, outputs: cappedOutputs(state.outputs) };
+    if (before && sameFields(before, view)) {
       next.set(key, before);
     } else {
-      next.set(key, { ...state });
+      next.set(key, view);
       changed = true;
     }
   }
   return changed ? next : previous;
+}
+
+type Outputs = CellState['outputs'];
+
+/** The same capped copy for the same outputs, so an unchanged cell compares equal. */
+const capped = new WeakMap<Outputs, Outputs>();
+
+function cappedOutputs(outputs: Outputs): Outputs {
+  let view = capped.get(outputs);
+  if (!view) {
+    view = outputs.map((o) => {
+      const result = capResult(o.result);
+      return result === o.result ? o : { ...o, result };
+    });
+    if (view.every((o, i) => o === outputs[i])) view = outputs;
+    capped.set(outputs, view);
+  }
+  return view;
 }
 
 function sameFields(a: CellState, b: CellState): boolean {

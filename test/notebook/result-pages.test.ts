@@ -3,6 +3,8 @@ import type { Row } from '../../src/engine/Engine.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { listTables } from '../../src/engine/tables.ts';
 import {
+  cappedText,
+  capResult,
   fetchPage,
   naturalOrder,
   ORDER_SCHEMA,
@@ -140,5 +142,41 @@ describe('sortRows', () => {
     const page = await fetchPage(engine, order, 0, 10);
     expect(page.rows.map((r) => r.x)).toEqual(['a', 'b']);
     await releaseOrder(engine, order);
+  });
+});
+
+describe('values capped for the page (issue 14, finding 3)', () => {
+  beforeAll(async () => {
+    await engine.exec(
+      `CREATE TABLE long_text AS SELECT 1 AS i, repeat('x', 5000000) AS t, repeat('😀', 1500) AS e, 'short' AS s`,
+    );
+  });
+
+  it('a page carries a long text as its first 1,000 characters and its length', async () => {
+    const columns = (await engine.query('SELECT * FROM long_text LIMIT 0')).columns;
+    const inSql = (await fetchPage(engine, naturalOrder('long_text'), 0, 10, columns)).rows[0];
+    const inPage = (await fetchPage(engine, naturalOrder('long_text'), 0, 10)).rows[0];
+    const expected = {
+      i: 1,
+      t: `${'x'.repeat(1000)}… (5,000,000 characters)`,
+      e: `${'😀'.repeat(1000)}… (1,500 characters)`,
+      s: 'short',
+    };
+    // DuckDB cuts (the text never leaves its worker) exactly as the page would.
+    expect(inSql).toEqual(expected);
+    expect(inPage).toEqual(expected);
+    const sorted = await sortRows(engine, 'long_text', { column: 't', descending: true });
+    expect((await fetchPage(engine, sorted, 0, 10, columns)).rows[0]).toEqual(expected);
+    await releaseOrder(engine, sorted);
+  });
+
+  it('short values and results pass through untouched', () => {
+    expect(cappedText('x'.repeat(1000))).toBe('x'.repeat(1000));
+    const result = { columns: [{ name: 'a', type: 'VARCHAR' }], rows: [{ a: 'short' }] };
+    expect(capResult(result)).toBe(result);
+    const list = Array.from({ length: 500 }, (_, i) => i);
+    expect(capResult({ columns: [], rows: [{ l: list }] }).rows[0].l).toMatch(
+      /^\[0,1,2,.*… \(1,891 characters\)$/,
+    );
   });
 });
