@@ -17,6 +17,7 @@ import { hugeintCandidates, tableToResult } from './wasm-arrow.ts';
 import { duckdbMessage } from './wasm-errors.ts';
 import { runSql } from './wasm-run.ts';
 import { instantiateDuckDB } from './wasm-bundles.ts';
+import { EngineRestartedError } from './wasm-restart.ts';
 
 /**
  * Values stay as DuckDB computes them (no casts to double in the worker): wasm-arrow.ts needs
@@ -54,10 +55,16 @@ export class WasmEngine implements Engine {
   private registered = 0;
   /** One connection runs one statement at a time; callers may overlap, so they queue. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The statement (or the query's few statements) running now, while one is. */
+  private running: Running | undefined;
+  /** Set while a new DuckDB starts in place of one that was stopped; later calls wait for it. */
+  private restarting: Promise<void> | undefined;
+  /** DuckDB was restarted this many times to stop a statement, each time losing every table. */
+  restarts = 0;
 
   private constructor(
-    private readonly db: AsyncDuckDB,
-    private readonly connection: AsyncDuckDBConnection,
+    private db: AsyncDuckDB,
+    private connection: AsyncDuckDBConnection,
   ) {}
 
   /**
@@ -84,6 +91,7 @@ export class WasmEngine implements Engine {
    * without a query: the app shows it while the notebook's first queries are still running.
    */
   async version(): Promise<string> {
+    await this.restarting;
     return this.db.getVersion();
   }
 
@@ -122,6 +130,12 @@ export class WasmEngine implements Engine {
 
   async exec(sql: string, params: Params = []): Promise<void> {
     await this.queryArrow(sql, params);
+  }
+
+  prepare(sql: string): Promise<void> {
+    return this.serialize(sql, async () => {
+      await (await this.connection.prepare(sql)).close();
+    });
   }
 
   async registerFile(name: string, source: FileSource): Promise<string> {
@@ -169,15 +183,57 @@ export class WasmEngine implements Engine {
   /**
    * Interrupts the statement running now. Statements without parameters run as pending
    * queries that the worker executes in slices, so the cancel message gets through between
-   * two slices; a prepared statement with parameters runs in one go and cannot be interrupted.
+   * two slices (joins included: DuckDB yields inside a join's output too). But a slice lasts as
+   * long as its longest step, and one function call on one row can take hours (levenshtein of
+   * two long strings); a prepared statement with parameters runs in one go. When the worker has
+   * not answered, or the statement has not ended, INTERRUPT_GRACE_MS after the first cancel,
+   * DuckDB is restarted instead (see restart()).
    */
   async cancel(): Promise<void> {
-    await this.connection.cancelSent();
+    const run = this.running;
+    if (!run) return;
+    run.cancelledAt ??= performance.now();
+    const answered = this.connection.cancelSent().then(
+      () => true,
+      () => true,
+    );
+    const left = Math.max(0, run.cancelledAt + INTERRUPT_GRACE_MS - performance.now());
+    const inTime = await Promise.race([answered, delay(left).then(() => false)]);
+    // Answered in time: the worker dropped the statement. Otherwise, or when it answered but
+    // the statement still runs past the grace (a cancel between two statements of one task),
+    // nothing short of ending the worker stops it.
+    if (this.running !== run) return;
+    if (!inTime || performance.now() - run.cancelledAt >= INTERRUPT_GRACE_MS) this.restart(run);
   }
 
   async close(): Promise<void> {
+    await this.restarting?.catch(() => undefined);
     await this.connection.close();
     await this.db.terminate();
+  }
+
+  /**
+   * Ends the worker running `run` and starts DuckDB again the way create() does (so with the
+   * same start-up settings), in the same engine object. `run` fails at once with
+   * EngineRestartedError; statements after it wait for the new DuckDB. Registered files and
+   * tables are gone: the runner loads its datasets again (restartsOf() tells it). If DuckDB does
+   * not start again, every later call fails with the reason.
+   */
+  private restart(run: Running): void {
+    if (this.restarting) return;
+    const old = this.db;
+    this.restarts += 1;
+    this.running = undefined;
+    this.restarting = (async () => {
+      await old.terminate();
+      const fresh = await WasmEngine.create();
+      this.db = fresh.db;
+      this.connection = fresh.connection;
+      this.restarting = undefined;
+    })();
+    // Nobody may wait for it but the queue: a failed restart is reported by the next call.
+    this.restarting.catch(() => undefined);
+    run.abandon(new EngineRestartedError());
   }
 
   /**
@@ -197,18 +253,48 @@ export class WasmEngine implements Engine {
     }
   }
 
-  /** Runs one task at a time, and words any failure as DuckDB's message. */
+  /**
+   * Runs one task at a time, and words any failure as DuckDB's message. A task that restart()
+   * abandons fails at once; its promise from the ended worker never settles.
+   */
   private serialize<T>(sql: string, task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(async () => {
+      let run: Running | undefined;
       try {
-        return await task();
+        await this.restarting;
+        const abandoned = new Promise<never>((_, reject) => {
+          run = { abandon: reject, cancelledAt: undefined };
+        });
+        this.running = run;
+        return await Promise.race([task(), abandoned]);
       } catch (error) {
+        if (error instanceof EngineRestartedError) throw error;
         throw new EngineError(duckdbMessage(error), sql);
+      } finally {
+        if (this.running === run) this.running = undefined;
       }
     });
     this.queue = result.catch(() => undefined);
     return result;
   }
+}
+
+/** A task in the engine's queue, as cancel() and restart() see it. */
+interface Running {
+  abandon: (error: Error) => void;
+  /** When the first cancel for it was sent. */
+  cancelledAt: number | undefined;
+}
+
+/**
+ * Long enough for a statement that yields to DuckDB-WASM's worker to take the cancel (the
+ * worker polls every few milliseconds), short enough that Cancel stops the query within a
+ * second.
+ */
+const INTERRUPT_GRACE_MS = 500;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function pathError(path: string): EngineError {

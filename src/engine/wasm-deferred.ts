@@ -1,4 +1,5 @@
 import type { Engine, FileSource, Params, QueryResult } from './Engine.ts';
+import { restartsOf } from './wasm-restart.ts';
 
 /**
  * An Engine that can be handed out while DuckDB-WASM is still starting: every call waits for
@@ -20,6 +21,11 @@ export class DeferredEngine implements Engine {
     );
   }
 
+  /** The real engine's restarts (see WasmEngine.restart): the runner reloads after one. */
+  get restarts(): number {
+    return restartsOf(this.started);
+  }
+
   async version(): Promise<string> {
     return (await this.engine).version();
   }
@@ -34,6 +40,10 @@ export class DeferredEngine implements Engine {
 
   async exec(sql: string, params?: Params): Promise<void> {
     return (await this.engine).exec(sql, params);
+  }
+
+  async prepare(sql: string): Promise<void> {
+    return (await this.engine).prepare(sql);
   }
 
   async registerFile(name: string, source: FileSource): Promise<string> {

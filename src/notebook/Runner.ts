@@ -6,6 +6,7 @@
 import type { Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { hasTable } from '../engine/tables.ts';
+import { restartsOf } from '../engine/wasm-restart.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError, messageOf } from './errors.ts';
@@ -36,6 +37,11 @@ export interface RunnerOptions {
   timeLimitMs?: number;
   /** Where the notebook runs and its file name, for advice a message gives. */
   place?: () => RunPlace;
+  /**
+   * The engine was restarted to stop a cell and lost every table: load again what the runner
+   * does not know of (files opened as tables of their own). Called before datasets reload.
+   */
+  onEngineRestart?: () => Promise<void>;
 }
 
 export class Runner {
@@ -65,6 +71,9 @@ export class Runner {
    * change to it, its inputs or upstream, or retry(), does.
    */
   private stopped = new Map<string, string>();
+  private cellChanges: Set<string> | 'all' = 'all';
+  /** Set when the engine restarted during the run: its tables are gone and the run starts over. */
+  private lostTables = false;
 
   constructor(
     readonly engine: Engine,
@@ -133,7 +142,7 @@ export class Runner {
         outputs: [],
       });
     }
-    this.changed();
+    this.changed('all');
   }
 
   /** Sets an input's value; the next run() re-runs only the cells that use it. */
@@ -148,6 +157,13 @@ export class Runner {
   /** Loads missing datasets and runs every cell whose fingerprint changed. */
   async run(): Promise<void> {
     if (this.errors.length > 0) return;
+    // Each pass that restarts the engine ends with a stopped cell, which the next pass skips.
+    while (await this.runPass()) await this.reloadAfterRestart();
+  }
+
+  /** One run() pass; true if the engine restarted during it (the pass was cut short). */
+  private async runPass(): Promise<boolean> {
+    this.lostTables = false;
     for (const table of this.orphanTables) {
       await this.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
     }
@@ -175,7 +191,7 @@ export class Runner {
           signature: undefined,
         });
         failed.add(key);
-        this.changed();
+        this.changed(key);
         continue;
       }
       const signature = this.signatureOf(cell, signatures);
@@ -186,19 +202,36 @@ export class Runner {
         continue;
       }
       await this.execute(cell, state, signature);
+      if (this.lostTables) return true;
       if (state.status !== 'ok') failed.add(key);
     }
+    return false;
+  }
+
+  /**
+   * After a restart nothing the notebook made exists: datasets load again and every cell that
+   * had run runs again (the stopped cell's signature is unchanged, so it stays stopped).
+   */
+  private async reloadAfterRestart(): Promise<void> {
+    this.datasetRequests.clear();
+    this.orphanTables.clear();
+    for (const state of this.cells.values()) {
+      if (state.status === 'ok') Object.assign(state, { status: 'stale', signature: undefined });
+    }
+    this.changed('all');
+    await this.options.onEngineRestart?.();
   }
 
   private async execute(cell: Cell, state: CellState, signature: string): Promise<void> {
     Object.assign(state, { status: 'running', blockedBy: undefined, error: undefined });
-    this.changed();
+    this.changed(state.key);
     const started = performance.now();
     if (cell.kind === 'input' && cell.name) {
       this.inputs.set(cell.name, this.effectiveInput(cell));
       this.inputDefaults.set(cell.name, cell.spec.value);
     }
     const watch = new CellWatch(this.engine, this.timeLimitMs);
+    const restarts = restartsOf(this.engine);
     this.current = { key: state.key, watch };
     const result = await runCell(cell, {
       engine: watch.engine,
@@ -211,6 +244,7 @@ export class Runner {
     this.current = undefined;
     // No interrupt may still be on its way when the clean-up or the next cell runs.
     await watch.end();
+    if (restartsOf(this.engine) !== restarts) this.lostTables = true;
     if ('outcome' in result) {
       this.stopped.delete(state.key);
       Object.assign(state, result.outcome, {
@@ -229,7 +263,7 @@ export class Runner {
         await this.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => {});
       }
     }
-    this.changed();
+    this.changed(state.key);
   }
 
   /** The message a failed cell shows: DuckDB's, unless it was stopped or ran out of memory. */
@@ -244,7 +278,9 @@ export class Runner {
       notebookFile: 'notebook.md',
     };
     if (stop === 'interrupted') return interruptedMessage(watch.elapsedMs);
-    if (stop) return stoppedMessage(stop, watch.elapsedMs, this.timeLimitMs, place);
+    if (stop) {
+      return stoppedMessage(stop, watch.elapsedMs, this.timeLimitMs, place, this.lostTables);
+    }
     const message = messageOf(error);
     if (isOutOfMemory(message)) return outOfMemoryMessage(message, place);
     return fileLineMessage(cell, message);
@@ -259,7 +295,7 @@ export class Runner {
       chart: undefined,
       expectations: undefined,
     });
-    this.changed();
+    this.changed(state.key);
   }
 
   private async loadDatasets(): Promise<void> {
@@ -335,8 +371,25 @@ export class Runner {
     return out;
   }
 
-  private changed(): void {
+  /**
+   * `cell`: the key of the one cell whose state changed, or 'all' when cells came or went;
+   * nothing for other changes (datasets). Readers take the changed keys with takeCellChanges().
+   */
+  private changed(cell?: string): void {
+    if (cell === 'all') this.cellChanges = 'all';
+    else if (cell !== undefined && this.cellChanges !== 'all') this.cellChanges.add(cell);
     this.options.onChange?.();
+  }
+
+  /**
+   * The cells whose state changed since the last call ('all' when cells were added or removed).
+   * Lets a reader copy only those: comparing every cell on every change made a notebook of n
+   * cells cost n² in the page.
+   */
+  takeCellChanges(): ReadonlySet<string> | 'all' {
+    const changes = this.cellChanges;
+    this.cellChanges = new Set();
+    return changes;
   }
 }
 

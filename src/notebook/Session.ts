@@ -62,7 +62,34 @@ export class Session {
         return blob ? { fileName: ref.file, source: { kind: 'blob', blob } } : undefined;
       },
       onChange: () => this.emit(),
+      onEngineRestart: () => this.reloadLooseTables(),
     });
+  }
+
+  /**
+   * DuckDB was restarted (to stop a query) and lost the tables of files opened on their own;
+   * the runner reloads the notebook's datasets itself. A file that no longer loads keeps its
+   * old entry out of looseTables, so the page stops offering a table that is not there.
+   */
+  private async reloadLooseTables(): Promise<void> {
+    const before = this.looseTables.splice(0);
+    for (const loaded of before) {
+      const blob = this.files.get(loaded.fileName.toLowerCase());
+      if (!blob) continue;
+      try {
+        this.looseTables.push(
+          await loadFile(this.engine, {
+            table: tableNameFromFile(loaded.fileName),
+            fileName: loaded.fileName,
+            source: { kind: 'blob', blob },
+          }),
+        );
+      } catch {
+        // The file loaded before and has not changed; failing now would be DuckDB not
+        // running at all, which every cell will say.
+      }
+    }
+    this.emit();
   }
 
   subscribe(listener: () => void): () => void {

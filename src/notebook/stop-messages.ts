@@ -25,14 +25,20 @@ function raised(limitMs: number): number {
   return Math.max(2, Math.ceil((limitMs * 2) / 1000));
 }
 
+/** Said when the browser's DuckDB had to be restarted to stop the query (see WasmEngine). */
+export const RESTARTED = 'DuckDB was restarted to stop the query; the datasets were reloaded.';
+
+/** `restarted`: the engine was restarted to stop the query, so the notebook's tables were reloaded. */
 export function stoppedMessage(
   reason: StopReason,
   elapsedMs: number,
   limitMs: number,
   place: RunPlace,
+  restarted = false,
 ): string {
+  const after = restarted ? ` ${RESTARTED}` : '';
   if (reason === 'cancelled') {
-    return `Cancelled by you after ${seconds(elapsedMs)}. Run the cell again to restart it; edits to other cells leave it stopped.`;
+    return `Cancelled by you after ${seconds(elapsedMs)}.${after} Run the cell again to restart it; edits to other cells leave it stopped.`;
   }
   const next = raised(limitMs);
   const command = `npx statecraft run ${place.notebookFile} --time-limit ${next}`;
@@ -40,7 +46,7 @@ export function stoppedMessage(
     place.surface === 'browser'
       ? `add ?time-limit=${next} to the page's address (seconds; 0 for none), or run the notebook on the command line: ${command}`
       : `${command} (seconds; 0 for none)`;
-  return `Stopped after ${seconds(limitMs)}: the time limit for one cell. Make the query cheaper (filter or aggregate earlier, join fewer rows), or raise the limit: ${how}.`;
+  return `Stopped after ${seconds(limitMs)}: the time limit for one cell.${after} Make the query cheaper (filter or aggregate earlier, join fewer rows), or raise the limit: ${how}.`;
 }
 
 /** An interrupt nobody in this runner asked for (a cancel sent to the engine directly). */

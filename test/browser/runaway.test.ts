@@ -165,3 +165,88 @@ describe('a query that exhausts memory', () => {
     await page.context().close();
   });
 });
+
+/**
+ * A statement DuckDB-WASM's worker cannot be interrupted in: the worker reads its messages,
+ * cancel included, only between two slices of a query, and this one is a single function call
+ * on one row (a million by a million characters: hours). Joins are not like this: the worker
+ * yields inside them, even when one input chunk matches millions of rows. Cancel and the time
+ * limit stop it anyway, by restarting DuckDB; the notebook's dataset and the tables its cells
+ * made come back.
+ */
+const SLOW_NOTEBOOK = [
+  '---',
+  'title: Join',
+  'datasets:',
+  '  pts:',
+  '    file: points.csv',
+  '---',
+  '',
+  '```sql before',
+  'SELECT count(*) AS n FROM pts',
+  '```',
+  '',
+  '```sql slow',
+  "SELECT levenshtein(repeat('a', 1000000), repeat('b', 1000000)) AS d",
+  '```',
+  '',
+  '```sql after',
+  'SELECT n + (SELECT sum(x) FROM pts) AS m FROM before',
+  '```',
+  '',
+].join('\n');
+
+async function openSlow(query: string): Promise<{ page: Page; runsBefore: number }> {
+  const { page } = await openAppPage(served, `?blank${query}`);
+  const runsBefore = await completedRuns(page);
+  await page.locator('[data-testid="file-input"]').setInputFiles([
+    { name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from('x\n1\n2\n3\n') },
+    { name: 'slow.md', mimeType: 'text/markdown', buffer: Buffer.from(SLOW_NOTEBOOK) },
+  ]);
+  return { page, runsBefore };
+}
+
+const RESTARTED = 'DuckDB was restarted to stop the query; the datasets were reloaded.';
+
+describe('a statement the worker cannot be interrupted in', () => {
+  it('Cancel stops it by restarting DuckDB; the dataset and earlier tables come back', async () => {
+    const { page, runsBefore } = await openSlow('');
+    const slow = page.locator('[data-cell="slow"]');
+    await slow.locator('[data-testid="cancel-cell"]').waitFor({ timeout: 60_000 });
+    const clicked = performance.now();
+    await slow.locator('[data-testid="cancel-cell"]').click();
+    await page.waitForSelector('[data-cell="slow"][data-status="error"]', { timeout: 60_000 });
+    console.log(
+      `[cancel] uninterruptible: Cancel to cancelled cell ${(performance.now() - clicked).toFixed(0)} ms`,
+    );
+    await waitForRun(page, runsBefore);
+    console.log(
+      `[cancel] uninterruptible: Cancel to reloaded notebook ${(performance.now() - clicked).toFixed(0)} ms`,
+    );
+    expect(await errorOf(page, 'slow')).toMatch(
+      new RegExp(`^Cancelled by you after \\d+(\\.\\d)? s\\. ${RESTARTED} Run the cell again`),
+    );
+    expect(await page.locator('[data-cell="before"]').getAttribute('data-status')).toBe('ok');
+    expect(await page.locator('[data-cell="after"]').getAttribute('data-status')).toBe('ok');
+    const results = await pageResults(page);
+    expect(results.before).toEqual([{ n: 3 }]);
+    expect(results.after).toEqual([{ m: 9 }]);
+    // The new DuckDB runs the next query, reading the reloaded dataset.
+    const { rows } = await page.evaluate(() =>
+      (window as unknown as PageWindow).statecraft.query('SELECT max(x) AS top FROM pts'),
+    );
+    expect(rows).toEqual([{ top: 3 }]);
+    await page.context().close();
+  });
+
+  it('?time-limit=3 stops it the same way, saying so', async () => {
+    const { page, runsBefore } = await openSlow('&time-limit=3');
+    await page.waitForSelector('[data-cell="slow"][data-status="error"]', { timeout: 60_000 });
+    await waitForRun(page, runsBefore);
+    expect(await errorOf(page, 'slow')).toMatch(
+      new RegExp(`^Stopped after 3 s: the time limit for one cell\\. ${RESTARTED} Make the query`),
+    );
+    expect((await pageResults(page)).after).toEqual([{ m: 9 }]);
+    await page.context().close();
+  });
+});
