@@ -119,3 +119,37 @@ describe('a YAML alias bomb in the front matter', () => {
     );
   });
 });
+
+describe('prose that dresses up as the app (issue 14, finding 10)', () => {
+  it("draws no app overlay and no form control from a notebook's prose", async () => {
+    const { page } = await openAppPage(started, '?blank');
+    const notebook = [
+      '# Quarterly figures',
+      '',
+      '<div class="drop-hint" id="app-overlay" style="display:flex">Your session expired.</div>',
+      '',
+      'Password: <input type="password" name="pw" autofocus> <button>Sign in</button>',
+      '<textarea>notes</textarea> <select><option>a</option></select>',
+      '',
+      '- [x] a task that is done',
+    ].join('\n');
+    await openFiles(page, [{ name: 'dress-up.md', text: notebook }]);
+    const prose = page.locator('.prose').filter({ hasText: 'Quarterly figures' });
+    await prose.waitFor();
+    expect(await prose.innerText()).toContain('Your session expired.');
+    // What the notebook wrote: everything in the block but the app's own Edit button.
+    const written = (selector: string) =>
+      prose.evaluate(
+        (el, sel) =>
+          [...el.querySelectorAll(sel)]
+            .filter((found) => !found.matches('[data-testid="prose-edit"]'))
+            .map((found) => found.outerHTML),
+        selector,
+      );
+    expect(await written('.drop-hint, [class], [id], [style]')).toEqual([]);
+    expect(await written('input, button, textarea, select, option, form')).toEqual([]);
+    // The app draws its drop overlay only while files are dragged over the page: none now.
+    expect(await page.locator('.drop-hint').count()).toBe(0);
+    expect(await prose.innerText()).toContain('☑ a task that is done');
+  });
+});
