@@ -128,6 +128,9 @@ const COUNT = new Intl.NumberFormat('en-US');
 export function cappedText(text: string, limit = PREVIEW_TEXT_CHARS): string {
   // Fewer UTF-16 units than the limit means fewer code points too: the common case is free.
   if (text.length <= limit) return text;
+  // Capped already (a preview shown by a table that caps what it draws): kept as it is.
+  const capped = CAPPED.exec(text);
+  if (capped && codePoints(text.slice(0, capped.index)) === limit) return text;
   let units = 0;
   let points = 0;
   let cut = -1;
@@ -138,6 +141,15 @@ export function cappedText(text: string, limit = PREVIEW_TEXT_CHARS): string {
   }
   if (cut < 0) return text;
   return `${text.slice(0, cut)}… (${COUNT.format(points)} characters)`;
+}
+
+/** The end cappedText puts on a text. */
+const CAPPED = /… \([\d,]+ characters\)$/;
+
+function codePoints(text: string): number {
+  let points = 0;
+  for (let i = 0; i < text.length; i += isPairAt(text, i) ? 2 : 1) points += 1;
+  return points;
 }
 
 /**

@@ -12,8 +12,8 @@ import type { ExplorerPlan } from '../notebook/explorer.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
 import type { Block, CellKind, InputValue } from '../notebook/types.ts';
 import { ident } from '../engine/sql.ts';
-import { Autosave, type SaveOutcome, type Saved } from './autosave.ts';
-import { bundledDataFiles, isBundledData } from './bundled.ts';
+import { Autosave, hashOf, type OriginalText, type SaveOutcome, type Saved } from './autosave.ts';
+import { bundledDataFiles, bundledNotebook, isBundledData } from './bundled.ts';
 import { addCell, deleteCell, duplicateCell, moveCell, replaceProse } from './cell-edits.ts';
 import { toCsv } from './csv.ts';
 import { downloadBlob, downloadText } from './download.ts';
@@ -63,6 +63,15 @@ export class AppModel {
    * not saved over theirs until the reader chooses (keepMine, loadTheirs).
    */
   conflict = $state<{ savedAt: string } | undefined>();
+  /**
+   * Set when the notebook was opened without running, because its last run never finished
+   * (the page closed or crashed during it): runAll runs it.
+   */
+  held = $state<{ fileName: string } | undefined>();
+  /** Why the latest edits are not saved in this browser, and what to do about it. */
+  saveProblem = $state<string | undefined>();
+  /** Edits kept for a notebook that was opened again from a file, and where they are now. */
+  keptAside = $state<{ fileName: string; keptAs: string } | undefined>();
   /** Set while a notebook opened from a share link is open: the data files it asks for. */
   shared = $state<SharedInfo | undefined>();
   /** Why the share link in the address could not be opened. */
@@ -92,8 +101,8 @@ export class AppModel {
   );
   private schemaRefresh: Promise<void> = Promise.resolve();
   private readonly history = new TextHistory();
-  /** The notebook text as opened, before any edit: what autosave compares against. */
-  private original = '';
+  /** The notebook text as opened, before any edit (or its fingerprint): autosave compares. */
+  private original: OriginalText = '';
   private savedText = '';
   /** False until a notebook is opened; the session's placeholder name is not shown. */
   private opened = false;
@@ -101,6 +110,9 @@ export class AppModel {
   private theirs: Saved | undefined;
   /** Kept data files come back once, with the first notebook this tab opens. */
   private keptRestored = false;
+  /** Notebooks not to run when first opened (holdInterrupted); data files waiting for runAll. */
+  private interrupted: readonly string[] | undefined;
+  private heldFiles: NamedFile[] = [];
 
   constructor(
     private readonly onState?: (state: AppState, runs: number) => void,
@@ -168,10 +180,42 @@ export class AppModel {
     if (!fileName || !saved) return false;
     await this.addFiles(
       await this.withKeptFiles([new File([saved.text], fileName)]),
-      saved.original,
+      await originalOf(fileName, saved),
     );
     this.restored = { savedAt: saved.savedAt };
     return true;
+  }
+
+  /**
+   * The first notebook opened, if among `fileNames`, is shown without running (see held):
+   * its last run started and never ended, and running it again may crash the page again.
+   */
+  holdInterrupted(fileNames: readonly string[]): void {
+    this.interrupted = [...fileNames];
+  }
+
+  /** Runs the notebook shown without running (held), with the data files opened with it. */
+  async runAll(): Promise<void> {
+    const session = this.requireSession();
+    const files = this.heldFiles;
+    this.heldFiles = [];
+    this.held = undefined;
+    try {
+      if (files.length > 0) await session.addFiles(files);
+      else await session.setText(session.text);
+    } catch (error) {
+      this.notice = messageOf(error);
+    }
+  }
+
+  /** Opens the edits keepAside moved to a name of their own. */
+  async openKeptAside(): Promise<void> {
+    const keptAs = this.keptAside?.keptAs;
+    const saved = keptAs ? this.autosave.load(keptAs) : undefined;
+    this.keptAside = undefined;
+    if (!keptAs || !saved) return;
+    await this.addFiles([new File([saved.text], keptAs)], { hash: saved.originalHash });
+    this.restored = { savedAt: saved.savedAt };
   }
 
   /** Puts the notebook back as it was opened, dropping the restored edits. */
@@ -179,7 +223,12 @@ export class AppModel {
     const fileName = this.notebookFile;
     this.autosave.forget(fileName);
     this.restored = undefined;
-    await this.edit(this.original);
+    if (typeof this.original === 'string') {
+      await this.edit(this.original);
+    } else {
+      // Only the original's fingerprint is kept in this browser, not its text.
+      this.notice = `Your edits to ${fileName} are no longer kept in this browser. To see it as it was, open ${fileName} again from your disk.`;
+    }
   }
 
   /**
@@ -188,7 +237,7 @@ export class AppModel {
    * notebook's text as first opened when `files` holds a restored, edited version.
    * `bundledData: false` leaves the demo files out (a shared notebook asks for its files).
    */
-  async addFiles(files: NamedFile[], original?: string, bundledData = true): Promise<void> {
+  async addFiles(files: NamedFile[], original?: OriginalText, bundledData = true): Promise<void> {
     let session = this.requireSession();
     this.notice = undefined;
     try {
@@ -204,7 +253,11 @@ export class AppModel {
         const given = [...files.map((f) => f.name), ...session.files.keys()];
         extra.push(...(await bundledDataFiles(missingFiles(named, given))));
       }
+      // A notebook the reader opens from disk does not replace edits kept under its name.
+      const keptAs =
+        notebook && original === undefined ? await this.keepAsideFor(notebook) : undefined;
       if (notebook) {
+        this.keptAside = keptAs ? { fileName: notebook.name, keptAs } : undefined;
         this.opened = true;
         this.savedText = await notebook.text();
         this.original = original ?? this.savedText;
@@ -218,12 +271,36 @@ export class AppModel {
       }
       // Data first, so the notebook finds its files when it opens.
       const ordered = [...extra, ...files.filter((f) => f !== notebook)];
-      await session.addFiles(notebook ? [...ordered, notebook] : ordered);
+      const hold = notebook !== undefined && this.interrupted?.includes(notebook.name) === true;
+      if (notebook) this.interrupted = undefined;
+      if (notebook && hold) await this.hold(session, notebook, ordered);
+      else await session.addFiles(notebook ? [...ordered, notebook] : ordered);
     } catch (error) {
       this.notice = messageOf(error);
     }
     this.sync();
     this.keepOpenedFiles();
+  }
+
+  /**
+   * Shows `notebook` in `session` without running it: its cells wait as "not run", its data
+   * files wait for runAll (a data file can be what crashed the page), and any edit runs it.
+   */
+  private async hold(session: Session, notebook: NamedFile, data: NamedFile[]): Promise<void> {
+    for (const file of data) session.files.set(file.name.toLowerCase(), file);
+    this.heldFiles = data;
+    session.text = await notebook.text();
+    session.notebookFile = notebook.name;
+    session.state = 'ready';
+    this.held = { fileName: notebook.name };
+    session.runner.setNotebook(parseNotebook(session.text));
+  }
+
+  /** Kept edits to a notebook of this name that differ from `notebook`, moved aside. */
+  private async keepAsideFor(notebook: NamedFile): Promise<string | undefined> {
+    const kept = this.autosave.load(notebook.name);
+    if (!kept || kept.text === (await notebook.text())) return undefined;
+    return this.autosave.keepAside(notebook.name);
   }
 
   /** Runs a cell with new text: the document changes, and the runner re-runs what depends on it. */
@@ -331,6 +408,11 @@ export class AppModel {
 
   private saved(outcome: SaveOutcome): void {
     if (outcome.kind === 'conflict') this.otherTabSaved(outcome.theirs);
+    if (outcome.kind === 'conflict') return;
+    this.saveProblem =
+      outcome.kind === 'failed'
+        ? `Your latest edits to ${this.notebookFile || 'this notebook'} are not saved in this browser: ${outcome.reason}. Download the notebook (.md) to keep them; a reload would lose them.`
+        : undefined;
   }
 
   /** Downloads the notebook as it stands now, edits included. */
@@ -438,7 +520,7 @@ export class AppModel {
     window.history.replaceState(null, '', location.href.split('#')[0]);
     await this.addFiles(
       await this.withKeptFiles([new File([saved.text], previous)]),
-      saved.original,
+      await originalOf(previous, saved),
     );
     this.restored = { savedAt: saved.savedAt };
   }
@@ -537,6 +619,7 @@ export class AppModel {
     const finished = this.state === 'running' && session.state !== 'running';
     // Without DuckDB every run ends in errors; the page keeps saying so rather than "Ready".
     this.state = this.engineDown ? 'error' : session.state;
+    if (session.state === 'running') this.held = undefined;
     if (finished) this.runs += 1;
     if (this.blocks !== runner.notebook.blocks) this.blocks = runner.notebook.blocks;
     this.cells = snapshotCells(this.cells, runner.cells);
@@ -575,6 +658,17 @@ export class AppModel {
         this.notice = `Could not list the tables: ${messageOf(error)}`;
       });
   }
+}
+
+/**
+ * The text `saved` was edited from: stored with it in older copies, or the bundled notebook of
+ * that name if its fingerprint matches; else only the fingerprint.
+ */
+async function originalOf(fileName: string, saved: Saved): Promise<OriginalText> {
+  if (saved.original !== undefined) return saved.original;
+  const bundled = await bundledNotebook(fileName.replace(/\.md$/i, '')).catch(() => undefined);
+  const hash = saved.originalHash;
+  return bundled !== undefined && hashOf(bundled) === hash ? bundled : { hash };
 }
 
 /** `?time-limit=<seconds>` in the page's address; undefined (the default) when absent or bad. */

@@ -10,19 +10,31 @@
  * Each save carries a revision number and the id of the tab that made it. A tab that finds a
  * newer revision from another tab than the one it last saw (when saving, or through the
  * `storage` event) reports a conflict instead of writing over it.
+ *
+ * A slot holds one copy of the text and only a fingerprint of the text as opened: storing the
+ * original beside it doubled what a notebook took, and past about 1.3 MB every save failed.
+ * A failed save is reported (`failed`, with why), never dropped.
  */
+import { fingerprint } from '../notebook/hash.ts';
 
 /** Pointer key: which slot holds the latest copy (an older format kept the copy itself here). */
 const PREFIX = 'statecraft:notebook:';
 const SLOT_PREFIX = 'statecraft:copy:';
 const LAST = 'statecraft:last';
+/** Notebooks whose run had started and not finished, by file name (see runStarted). */
+const RUNNING = 'statecraft:running';
 const SLOTS = ['a', 'b'] as const;
 type Slot = (typeof SLOTS)[number];
 
+/** The text as opened, or only its fingerprint when the text itself is not at hand. */
+export type OriginalText = string | { hash: string };
+
 export interface Saved {
   text: string;
-  /** The text as opened, so a restored notebook can be put back as it was. */
-  original: string;
+  /** Fingerprint of the text as opened: equal to the text's own means there are no edits. */
+  originalHash: string;
+  /** The text as opened, only in copies saved before slots held one copy each. */
+  original?: string;
   savedAt: string;
   /** Revision: one more than the revision the saving tab built on (0 for the old format). */
   rev: number;
@@ -43,7 +55,7 @@ export type SaveOutcome =
   /** Another tab saved a different text since this tab last saw the notebook; nothing written. */
   | { kind: 'conflict'; theirs: Saved }
   /** Storage refused (full, switched off); the previous copy is intact. */
-  | { kind: 'failed' };
+  | { kind: 'failed'; reason: string };
 
 /** The slice of the Web Storage API used here (localStorage in the page). */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -78,38 +90,113 @@ export class Autosave {
   save(
     fileName: string,
     text: string,
-    original: string,
+    original: OriginalText,
     now = new Date(),
     force = false,
   ): SaveOutcome {
-    const outcome = this.attempt((): SaveOutcome => {
-      const current = this.read(fileName);
-      const seen = this.seen.get(fileName) ?? current?.rev ?? 0;
-      if (current && current.text === text) {
-        this.seen.set(fileName, current.rev);
+    let reason = 'this browser refused to store it';
+    const outcome = this.attempt(
+      (): SaveOutcome => {
+        const current = this.read(fileName);
+        const seen = this.seen.get(fileName) ?? current?.rev ?? 0;
+        if (current && current.text === text) {
+          this.seen.set(fileName, current.rev);
+          this.store?.setItem(LAST, fileName);
+          return { kind: 'unchanged' };
+        }
+        if (!force && current && current.rev > seen && current.tab !== this.tab) {
+          return { kind: 'conflict', theirs: current };
+        }
+        if (isOriginal(text, original)) {
+          this.removeAll(fileName);
+          this.seen.set(fileName, Math.max(seen, current?.rev ?? 0));
+        } else {
+          const rev = Math.max(seen, current?.rev ?? 0) + 1;
+          const saved: Saved = {
+            text,
+            originalHash: hashOf(original),
+            savedAt: now.toISOString(),
+            rev,
+            tab: this.tab,
+          };
+          const slot = this.nextSlot(fileName);
+          // The full copy first; the pointer moves only once it is stored.
+          this.store?.setItem(slotKey(slot, fileName), JSON.stringify(saved));
+          const pointer: Pointer = { slot, rev };
+          this.store?.setItem(PREFIX + fileName, JSON.stringify(pointer));
+          this.seen.set(fileName, rev);
+        }
         this.store?.setItem(LAST, fileName);
-        return { kind: 'unchanged' };
+        return { kind: 'saved' };
+      },
+      (error) => (reason = storageProblem(error)),
+    );
+    return outcome ?? { kind: 'failed', reason };
+  }
+
+  /**
+   * Moves the edits kept for `fileName` to a name of their own ("nb (edits kept in this
+   * browser).md", numbered if taken), so that opening another `fileName` does not replace
+   * them. Returns that name, or undefined when nothing is kept or storage refused.
+   */
+  keepAside(fileName: string): string | undefined {
+    return this.attempt(() => {
+      const saved = this.read(fileName);
+      if (!saved) return undefined;
+      const stem = fileName.replace(/\.(md|markdown)$/i, '');
+      const extension = fileName.slice(stem.length) || '.md';
+      let aside = '';
+      for (let n = 1; aside === '' || this.read(aside); n++) {
+        aside = `${stem} (edits kept in this browser${n > 1 ? ` ${n}` : ''})${extension}`;
       }
-      if (!force && current && current.rev > seen && current.tab !== this.tab) {
-        return { kind: 'conflict', theirs: current };
-      }
-      if (text === original) {
-        this.removeAll(fileName);
-        this.seen.set(fileName, Math.max(seen, current?.rev ?? 0));
-      } else {
-        const rev = Math.max(seen, current?.rev ?? 0) + 1;
-        const saved: Saved = { text, original, savedAt: now.toISOString(), rev, tab: this.tab };
-        const slot = this.nextSlot(fileName);
-        // The full copy first; the pointer moves only once it is stored.
-        this.store?.setItem(slotKey(slot, fileName), JSON.stringify(saved));
-        const pointer: Pointer = { slot, rev };
-        this.store?.setItem(PREFIX + fileName, JSON.stringify(pointer));
-        this.seen.set(fileName, rev);
-      }
-      this.store?.setItem(LAST, fileName);
-      return { kind: 'saved' };
+      const copy: Saved = { ...saved, rev: 1, tab: this.tab };
+      this.store?.setItem(slotKey('a', aside), JSON.stringify(copy));
+      const pointer: Pointer = { slot: 'a', rev: 1 };
+      this.store?.setItem(PREFIX + aside, JSON.stringify(pointer));
+      // Only once the copy is stored under its new name is the old one let go.
+      this.removeAll(fileName);
+      this.seen.delete(fileName);
+      return aside;
     });
-    return outcome ?? { kind: 'failed' };
+  }
+
+  /**
+   * A run of `fileName` starts: until runEnded, a new visit finds it in interruptedRuns. A
+   * page that crashes while drawing a result never gets to runEnded, so the next visit does
+   * not open the notebook straight into the same crash.
+   */
+  runStarted(fileName: string): void {
+    this.attempt(() => {
+      const running = this.running();
+      if (running.includes(fileName)) return;
+      this.store?.setItem(RUNNING, JSON.stringify([...running, fileName]));
+    });
+  }
+
+  /** The run of `fileName` ended and its outcome is on screen. */
+  runEnded(fileName: string): void {
+    this.attempt(() => {
+      const running = this.running();
+      if (!running.includes(fileName)) return;
+      const left = running.filter((f) => f !== fileName);
+      if (left.length > 0) this.store?.setItem(RUNNING, JSON.stringify(left));
+      else this.store?.removeItem(RUNNING);
+    });
+  }
+
+  /** Notebooks whose last run started and never ended: the page closed or crashed during it. */
+  interruptedRuns(): string[] {
+    return this.attempt(() => this.running()) ?? [];
+  }
+
+  private running(): string[] {
+    let value: unknown;
+    try {
+      value = JSON.parse(this.store?.getItem(RUNNING) ?? '[]');
+    } catch {
+      return [];
+    }
+    return Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string') : [];
   }
 
   /** The latest complete copy of `fileName`; this tab now builds on it. */
@@ -192,11 +279,12 @@ export class Autosave {
     this.store?.removeItem(PREFIX + fileName);
   }
 
-  /** Storage can be full or switched off (private windows); losing autosave is not an error. */
-  private attempt<T>(task: () => T): T | undefined {
+  /** Storage can be full or switched off (private windows): the caller says what it means. */
+  private attempt<T>(task: () => T, failed?: (error: unknown) => void): T | undefined {
     try {
       return task();
-    } catch {
+    } catch (error) {
+      failed?.(error);
       return undefined;
     }
   }
@@ -217,14 +305,41 @@ function parse(raw: string | null | undefined): Record<string, unknown> | undefi
 }
 
 function asSaved(raw: Record<string, unknown> | undefined, rev?: number): Saved | undefined {
-  if (!raw || typeof raw.text !== 'string' || typeof raw.original !== 'string') return undefined;
+  if (!raw || typeof raw.text !== 'string') return undefined;
+  // Copies saved before one copy per slot carry the original itself.
+  const original = typeof raw.original === 'string' ? raw.original : undefined;
+  const originalHash =
+    typeof raw.originalHash === 'string'
+      ? raw.originalHash
+      : original === undefined
+        ? undefined
+        : fingerprint(original);
+  if (originalHash === undefined) return undefined;
   return {
     text: raw.text,
-    original: raw.original,
+    originalHash,
+    ...(original === undefined ? {} : { original }),
     savedAt: String(raw.savedAt ?? ''),
     rev: rev ?? (typeof raw.rev === 'number' ? raw.rev : 0),
     tab: typeof raw.tab === 'string' ? raw.tab : '',
   };
+}
+
+export function hashOf(original: OriginalText): string {
+  return typeof original === 'string' ? fingerprint(original) : original.hash;
+}
+
+function isOriginal(text: string, original: OriginalText): boolean {
+  return typeof original === 'string' ? text === original : fingerprint(text) === original.hash;
+}
+
+/** Why a write failed, in the reader's words. */
+function storageProblem(error: unknown): string {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  return /quota/i.test(`${name} ${message}`)
+    ? 'this browser’s storage for the page is full'
+    : 'this browser refused to store it';
 }
 
 function asPointer(raw: Record<string, unknown> | undefined): Pointer | undefined {

@@ -21,7 +21,7 @@ export function snapshotCells(
   const next = new Map<string, CellState>();
   for (const [key, state] of current) {
     const before = previous.get(key);
-    const view = { ...state, outputs: cappedOutputs(state.outputs) };
+    const view = cellView(state);
     if (before && sameFields(before, view)) {
       next.set(key, before);
     } else {
@@ -30,6 +30,11 @@ export function snapshotCells(
     }
   }
   return changed ? next : previous;
+}
+
+/** A copy of the runner's state for the components, its previews capped (capResult). */
+export function cellView(state: CellState): CellState {
+  return { ...state, outputs: cappedOutputs(state.outputs) };
 }
 
 type Outputs = CellState['outputs'];

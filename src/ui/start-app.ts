@@ -29,12 +29,17 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
     root.dataset.state = !engineUp && state === 'ready' ? 'loading' : state;
     root.dataset.runs = String(runs);
   };
-  const model = new AppModel((state, runs) => {
-    last = { state, runs };
+  const autosave = new Autosave(localStorageOrNothing());
+  const runs = markRuns(autosave, () => model.notebookFile);
+  const model: AppModel = new AppModel((state, count) => {
+    last = { state, runs: count };
     report(last);
+    runs(state);
     // The first run is over: the code editors may load now without delaying any result.
     if (state === 'ready' || state === 'error') allowEditors();
-  }, new Autosave(localStorageOrNothing()));
+  }, autosave);
+  // A notebook whose last run never ended may be what crashed the page: it opens unrun.
+  model.holdInterrupted(autosave.interruptedRuns());
   installDebugHooks(starting, () => model.results());
 
   const params = new URLSearchParams(location.search);
@@ -82,6 +87,46 @@ async function openFirst(
     return;
   }
   await model.openBundled(text, `${requested}.md`);
+}
+
+/**
+ * Marks the open notebook as running in storage from the start of each run until its outcome
+ * has been painted, so a page that crashes drawing a result, or closes mid-run, leaves the
+ * mark for the next visit (AppModel.holdInterrupted). Returns what to call on each state.
+ */
+function markRuns(autosave: Autosave, notebookFile: () => string): (state: AppState) => void {
+  let marked: string | undefined;
+  let running = false;
+  let ticket = 0;
+  const end = () => {
+    if (marked !== undefined) autosave.runEnded(marked);
+    marked = undefined;
+  };
+  // A page closed normally between runs left nothing unfinished (hidden tabs paint no frames).
+  addEventListener('pagehide', () => {
+    if (!running) end();
+  });
+  return (state) => {
+    if (state === 'running') {
+      running = true;
+      ticket += 1;
+      const fileName = notebookFile();
+      if (fileName === marked || fileName === '') return;
+      end();
+      marked = fileName;
+      autosave.runStarted(fileName);
+      return;
+    }
+    if (!running) return;
+    running = false;
+    const mine = ticket;
+    // The run's results are drawn in the next frame; only once it is painted is the run over.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (mine === ticket && !running) end();
+      }, 0),
+    );
+  };
 }
 
 /** localStorage, unless the browser refuses it (storage switched off, sandboxed frames). */

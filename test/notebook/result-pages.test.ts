@@ -172,6 +172,8 @@ describe('values capped for the page (issue 14, finding 3)', () => {
 
   it('short values and results pass through untouched', () => {
     expect(cappedText('x'.repeat(1000))).toBe('x'.repeat(1000));
+    const once = cappedText('😀'.repeat(5000));
+    expect(cappedText(once)).toBe(once);
     const result = { columns: [{ name: 'a', type: 'VARCHAR' }], rows: [{ a: 'short' }] };
     expect(capResult(result)).toBe(result);
     const list = Array.from({ length: 500 }, (_, i) => i);

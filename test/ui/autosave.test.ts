@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../src/notebook/hash.ts';
 import { Autosave, type KeyValueStore, type Saved } from '../../src/ui/autosave.ts';
 
 /** localStorage's behaviour for the three calls used: a string map. */
@@ -76,7 +77,7 @@ describe('Autosave', () => {
     expect(autosave.save('welcome.md', 'edited', 'original', AT)).toEqual({ kind: 'saved' });
     expect(autosave.load('welcome.md')).toEqual({
       text: 'edited',
-      original: 'original',
+      originalHash: fingerprint('original'),
       savedAt: '2024-05-01T10:00:00.000Z',
       rev: 1,
       tab: 'A',
@@ -104,7 +105,10 @@ describe('Autosave', () => {
       removeItem: () => {},
     };
     const autosave = new Autosave(broken);
-    expect(autosave.save('x.md', 'a', 'b')).toEqual({ kind: 'failed' });
+    expect(autosave.save('x.md', 'a', 'b')).toEqual({
+      kind: 'failed',
+      reason: 'this browser refused to store it',
+    });
     expect(autosave.load('x.md')).toBeUndefined();
     expect(new Autosave(undefined).last()).toBeUndefined();
   });
@@ -114,7 +118,12 @@ describe('Autosave', () => {
     const old = { text: 'old edit', original: 'o', savedAt: '2024-01-01T00:00:00.000Z' };
     store.setItem('statecraft:notebook:x.md', JSON.stringify(old));
     const autosave = new Autosave(store, { tab: 'A' });
-    expect(autosave.load('x.md')).toEqual({ ...old, rev: 0, tab: '' });
+    expect(autosave.load('x.md')).toEqual({
+      ...old,
+      originalHash: fingerprint('o'),
+      rev: 0,
+      tab: '',
+    });
     expect(autosave.save('x.md', 'new edit', 'o', AT).kind).toBe('saved');
     expect(new Autosave(store).load('x.md')?.text).toBe('new edit');
   });
@@ -136,7 +145,7 @@ describe('an interrupted save leaves the last good version', () => {
   it('cut while writing the copy: the previous version comes back whole', () => {
     for (const fraction of [0, 0.1, 0.5, 0.99]) {
       const { outcome, reloaded } = interrupted(0, fraction);
-      expect(outcome).toEqual({ kind: 'failed' });
+      expect(outcome.kind).toBe('failed');
       expect(reloaded?.text).toBe('version 2');
     }
   });
@@ -144,10 +153,10 @@ describe('an interrupted save leaves the last good version', () => {
   it('cut while switching the pointer: a complete version comes back, never a broken one', () => {
     for (const fraction of [0, 0.1, 0.5, 0.99]) {
       const { outcome, reloaded } = interrupted(1, fraction);
-      expect(outcome).toEqual({ kind: 'failed' });
+      expect(outcome.kind).toBe('failed');
       // The new copy was complete before the pointer write began; either version is whole.
       expect(['version 2', 'version 3']).toContain(reloaded?.text);
-      expect(reloaded?.original).toBe('original');
+      expect(reloaded?.originalHash).toBe(fingerprint('original'));
     }
   });
 
@@ -224,5 +233,103 @@ describe('two tabs editing the same notebook', () => {
     expect(a.save('nb.md', 'same', 'original', AT)).toEqual({ kind: 'saved' });
     expect(b.save('nb.md', 'same', 'original', AT)).toEqual({ kind: 'unchanged' });
     expect(b.save('nb.md', 'B next', 'original', AT)).toEqual({ kind: 'saved' });
+  });
+});
+
+/**
+ * localStorage with Chromium's quota: about 5 million characters of keys and values for the
+ * origin; a write past it throws QuotaExceededError and stores nothing.
+ */
+class QuotaStore extends MemoryStore {
+  constructor(private readonly capacity = 5 * 1024 * 1024) {
+    super();
+  }
+  private used(): number {
+    let n = 0;
+    for (const [key, value] of this.items) n += key.length + value.length;
+    return n;
+  }
+  override setItem(key: string, value: string) {
+    const old = this.items.get(key);
+    const after = this.used() - (old === undefined ? 0 : key.length + old.length);
+    if (after + key.length + value.length > this.capacity) {
+      throw Object.assign(new Error('The quota has been exceeded.'), {
+        name: 'QuotaExceededError',
+      });
+    }
+    super.setItem(key, value);
+  }
+}
+
+describe('autosave at the storage quota (issue 14, finding 5)', () => {
+  // A 1.5 MB notebook: with the original stored beside the text in each slot, the second
+  // save needed 6 MB and was lost without a word.
+  const original = `# Big\n\n${'Some prose that goes on. '.repeat(60_000)}\n`;
+
+  it('stores one copy of the text per slot, so a 1.5 MB notebook is saved edit after edit', () => {
+    const store = new QuotaStore();
+    const autosave = new Autosave(store, { tab: 'A' });
+    for (let i = 1; i <= 5; i++) {
+      expect(autosave.save('big.md', `${original}edit ${i}\n`, original, AT)).toEqual({
+        kind: 'saved',
+      });
+    }
+    const reloaded = new Autosave(store).load('big.md');
+    expect(reloaded?.text).toBe(`${original}edit 5\n`);
+    // What was opened is known by its fingerprint only; the edits are told from it.
+    expect(reloaded?.originalHash).toBe(fingerprint(original));
+    expect(reloaded?.original).toBeUndefined();
+    expect(autosave.save('big.md', original, { hash: fingerprint(original) })).toEqual({
+      kind: 'saved',
+    });
+    expect(new Autosave(store).load('big.md')).toBeUndefined();
+  });
+
+  it('a save storage refuses says so and why, and leaves the last saved copy', () => {
+    const store = new QuotaStore(2.5 * 1024 * 1024);
+    const autosave = new Autosave(store, { tab: 'A' });
+    expect(autosave.save('big.md', `${original}edit 1\n`, original, AT).kind).toBe('saved');
+    expect(autosave.save('big.md', `${original}edit 2\n`, original, AT)).toEqual({
+      kind: 'failed',
+      reason: 'this browser’s storage for the page is full',
+    });
+    expect(new Autosave(store).load('big.md')?.text).toBe(`${original}edit 1\n`);
+  });
+});
+
+describe('a file opened with the name of kept edits (issue 14, finding 5)', () => {
+  it('keepAside moves the kept edits to a name of their own, numbered when taken', () => {
+    const store = new MemoryStore();
+    const autosave = new Autosave(store, { tab: 'A' });
+    autosave.save('nb.md', 'my edits', 'original', AT);
+    expect(autosave.keepAside('nb.md')).toBe('nb (edits kept in this browser).md');
+    expect(autosave.load('nb.md')).toBeUndefined();
+    expect(autosave.load('nb (edits kept in this browser).md')).toMatchObject({
+      text: 'my edits',
+      originalHash: fingerprint('original'),
+      savedAt: AT.toISOString(),
+    });
+    autosave.save('nb.md', 'more edits', 'original', AT);
+    expect(autosave.keepAside('nb.md')).toBe('nb (edits kept in this browser 2).md');
+    expect(autosave.load('nb (edits kept in this browser 2).md')?.text).toBe('more edits');
+    expect(autosave.keepAside('nb.md')).toBeUndefined();
+  });
+});
+
+describe('runs that never ended (issue 14, finding 3)', () => {
+  it('a run started and not ended is found by the next visit, until it ends', () => {
+    const store = new MemoryStore();
+    const page = new Autosave(store, { tab: 'A' });
+    page.runStarted('nb.md');
+    page.runStarted('other.md');
+    // The page crashed: a new visit finds both.
+    expect(new Autosave(store).interruptedRuns()).toEqual(['nb.md', 'other.md']);
+    const next = new Autosave(store, { tab: 'B' });
+    next.runEnded('nb.md');
+    expect(new Autosave(store).interruptedRuns()).toEqual(['other.md']);
+    next.runEnded('other.md');
+    expect(new Autosave(store).interruptedRuns()).toEqual([]);
+    store.setItem('statecraft:running', '{damaged');
+    expect(new Autosave(store).interruptedRuns()).toEqual([]);
   });
 });
