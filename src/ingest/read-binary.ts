@@ -1,6 +1,6 @@
-import { readArrow } from './arrow.ts';
 import type { LoadContext } from './context.ts';
-import { openWorkbook, pickSheet, type Workbook } from './excel.ts';
+import type { SheetTable } from './excel.ts';
+import { pickSheet } from './pick-sheet.ts';
 import { IngestError } from './errors.ts';
 import { checkInMemory } from './limits.ts';
 import { createTableFromColumns } from './insert.ts';
@@ -9,8 +9,9 @@ import { slugify, uniqueName } from './names.ts';
 import type { ReadResult } from './read-text.ts';
 import { sha256Hex } from './scan.ts';
 import { startsWith, ZIP } from './signatures.ts';
-import { loadStata, stataTables } from './stata/load-stata.ts';
+import { loadStata } from './stata/load-stata.ts';
 import type { RawTable, TableRole } from './types.ts';
+import { parseOffThread } from './worker/off-thread.ts';
 import { checkZipParts, readZipDirectory, verifyZipParts } from './zip-check.ts';
 
 export interface BinaryReadResult extends ReadResult {
@@ -33,10 +34,13 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
   const bytes = await readWhole(ctx, 'the Excel reader');
   if (zipped) await verifyZipParts(bytes, parts, options.fileName);
   ctx.checkAborted();
-  const book = await openWorkbook(bytes, options.fileName);
+  const book = await parseOffThread('excel', bytes, options.fileName, ctx.signal);
   ctx.checkAborted();
-  const main = pickSheet(book.sheetNames, options.sheet, book.hidden, options.fileName);
-  if (book.hidden.has(main) && options.sheet === undefined) {
+  const hidden = new Set(book.hidden);
+  const readSheet = (name: string): SheetTable | undefined =>
+    book.sheets[book.sheetNames.indexOf(name)] ?? undefined;
+  const main = pickSheet(book.sheetNames, options.sheet, hidden, options.fileName);
+  if (hidden.has(main) && options.sheet === undefined) {
     ctx.warnings.push(
       `Every sheet is hidden in the workbook; "${main}" was loaded as ${options.table}.`,
     );
@@ -46,9 +50,11 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
   const raw: RawTable[] = [];
   for (const sheet of order) {
     ctx.checkAborted();
-    const data = book.readSheet(sheet);
+    const data = readSheet(sheet);
     if (!data || data.columns.length === 0) {
-      if (sheet === main) throw emptySheetError(options.fileName, sheet, book, options.sheet);
+      if (sheet === main) {
+        throw emptySheetError(options.fileName, sheet, book.sheetNames, readSheet, options.sheet);
+      }
       ctx.warnings.push(`Sheet "${sheet}" is empty and was not loaded.`);
       continue;
     }
@@ -57,7 +63,7 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
       sheet === main
         ? options.table
         : uniqueName(`${options.table}_${slugify(sheet) || `sheet${index}`}`, taken);
-    if (book.hidden.has(sheet) && sheet !== main) {
+    if (hidden.has(sheet) && sheet !== main) {
       ctx.warnings.push(`Sheet "${sheet}" is hidden in the workbook; it was loaded as ${name}.`);
     }
     ctx.progress('loading', ctx.size, data.rows);
@@ -72,14 +78,15 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
 function emptySheetError(
   fileName: string,
   sheet: string,
-  book: Workbook,
+  sheetNames: string[],
+  readSheet: (name: string) => SheetTable | undefined,
   wanted: string | number | undefined,
 ): IngestError {
-  const withData = book.sheetNames.filter((s) => s !== sheet && book.readSheet(s)?.columns.length);
+  const withData = sheetNames.filter((s) => s !== sheet && readSheet(s)?.columns.length);
   if (withData.length === 0) {
     return new IngestError(`${fileName} has no data: every sheet in it is empty.`);
   }
-  const list = withData.map((s) => `${book.sheetNames.indexOf(s) + 1}: "${s}"`).join(', ');
+  const list = withData.map((s) => `${sheetNames.indexOf(s) + 1}: "${s}"`).join(', ');
   const which = wanted === undefined ? `the first sheet, "${sheet}",` : `sheet "${sheet}"`;
   return new IngestError(
     `In ${fileName}, ${which} is empty. Pick a sheet with data with \`sheet:\` in the dataset entry (sheets with data: ${list}).`,
@@ -88,7 +95,7 @@ function emptySheetError(
 
 export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult> {
   const bytes = await readWhole(ctx, 'the Arrow reader');
-  const { columns } = readArrow(bytes, ctx.options.fileName);
+  const { columns } = await parseOffThread('arrow', bytes, ctx.options.fileName, ctx.signal);
   if (columns.length === 0) {
     throw new IngestError(
       `${ctx.options.fileName} has no columns: its Arrow schema is empty, so there is nothing to load. Write the file again with the data in it.`,
@@ -100,7 +107,7 @@ export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult>
 
 export async function readStataFile(ctx: LoadContext): Promise<BinaryReadResult> {
   const bytes = await readWhole(ctx, 'the Stata reader');
-  const parsed = stataTables(bytes, ctx.options.fileName);
+  const parsed = await parseOffThread('stata', bytes, ctx.options.fileName, ctx.signal);
   ctx.checkAborted();
   const result = await loadStata(ctx.engine, ctx.options.table, parsed);
   ctx.warnings.push(...result.warnings);
