@@ -70,6 +70,12 @@ export interface Engine {
   /** Runs one statement for its effect. */
   exec(sql: string, params?: Params): Promise<void>;
   /**
+   * Parses and binds `sql` as a prepared statement without running it: throws DuckDB's own
+   * error, including "Cannot prepare multiple statements at once!" for more than one. How
+   * notebook SQL is checked before it runs (notebook/query-check.ts).
+   */
+  prepare(sql: string): Promise<void>;
+  /**
    * Makes a file readable by DuckDB's readers (read_csv, read_parquet, …) and returns the
    * path to use inside SQL. `name` is the user's file name (used for messages and as a
    * hint for the virtual path).

@@ -118,6 +118,14 @@ export class NativeEngine implements Engine {
     }
   }
 
+  async prepare(sql: string): Promise<void> {
+    try {
+      (await this.connection.prepare(sql)).destroySync();
+    } catch (error) {
+      throw new EngineError(messageOf(error), sql);
+    }
+  }
+
   async registerFile(name: string, source: FileSource): Promise<string> {
     if (source.kind === 'path') return source.path;
     this.tempDir ??= await mkdtemp(join(tmpdir(), 'statecraft-'));

@@ -1,37 +1,32 @@
 /**
- * Whether a SQL cell is exactly one read-only query, decided by DuckDB's own parser. A
- * hand-written tokenizer cannot be the guard: one disagreement about where a string ends
- * (`E'\''`, a comment ended by a bare CR) and a second statement slips through. So the text the
- * engine will run is handed to `json_serialize_sql`, which parses it the way execution would
- * and serialises only SELECT-class statements: anything else (COPY, UPDATE, SET, ATTACH,
- * INSTALL, PRAGMA, CALL …) comes back as an error, and more than one statement as a list.
+ * Whether a SQL cell is exactly one query, decided by DuckDB's own parser. A hand-written
+ * tokenizer cannot be the guard: one disagreement about where a string ends (`E'\''`, a
+ * comment ended by a bare CR) and a second statement slips through. So the text the engine
+ * will run is prepared — parsed and bound, never run — as `SELECT * FROM (\n … \n)`: DuckDB
+ * prepares only one statement at a time, and only a query fits inside those brackets, so
+ * COPY, UPDATE, SET, ATTACH, INSTALL, PRAGMA or a second statement can never get through.
+ * (DuckDB-WASM has no JSON extension without a download, so json_serialize_sql is not an
+ * option; preparing works the same in both engines.)
  */
-import type { Engine } from '../engine/Engine.ts';
-import { literal } from '../engine/sql.ts';
+import { EngineError, type Engine } from '../engine/Engine.ts';
 import { SqlSyntaxError } from './sql-tokens.ts';
 
 /**
- * The checked text is the cell's query inside `SELECT * FROM (\n … \n)`, the same brackets
- * the runner wraps it in (`CREATE OR REPLACE TABLE x AS (\n … \n)`): DuckDB's lexer is in the
- * same state when the user's text starts, so it splits both into the same statements.
+ * The same brackets the runner wraps the query in (`CREATE OR REPLACE TABLE x AS (\n … \n)`):
+ * DuckDB's lexer is in the same state where the user's text starts, so it splits both texts
+ * into the same statements, and LINE numbers in DuckDB's messages agree.
  */
-export const CHECK_PREFIX = 'SELECT * FROM (\n';
+const CHECK_PREFIX = 'SELECT * FROM (\n';
 const CHECK_SUFFIX = '\n)';
 
-interface Serialized {
-  error?: boolean;
-  error_message?: string;
-  position?: string;
-  statements?: unknown[];
-}
-
-/** Texts DuckDB already accepted; the parse depends on nothing but the text. */
+/** Texts DuckDB already accepted as one query: that depends on nothing but the text. */
 const accepted = new Set<string>();
 const ACCEPTED_LIMIT = 10_000;
 
 /**
- * Throws a SqlSyntaxError (offset into `query`) unless DuckDB parses `query` as exactly one
- * SELECT-class statement. `firstWord` words the refusal ("UPDATE statements are refused").
+ * Throws unless DuckDB reads `query` as exactly one query. A smuggled statement is a
+ * SqlSyntaxError (offset into `query`); any other problem is DuckDB's own error, worded as
+ * running the query would word it (a missing table, a bad column). `firstWord` words hints.
  */
 export async function requireOneQuery(
   engine: Engine,
@@ -39,40 +34,25 @@ export async function requireOneQuery(
   firstWord: string,
 ): Promise<void> {
   if (accepted.has(query)) return;
-  const checked = `${CHECK_PREFIX}${query}${CHECK_SUFFIX}`;
-  const { rows } = await engine.query(`SELECT json_serialize_sql(${literal(checked)}) AS j`);
-  const result = JSON.parse(String(rows[0].j)) as Serialized;
-  if (result.error) throw refusal(result, query, firstWord);
-  if (result.statements?.length !== 1) {
-    throw new SqlSyntaxError(
-      'A SQL cell holds one query; split the statements into separate cells',
-      0,
-    );
+  try {
+    await engine.prepare(`${CHECK_PREFIX}${query}${CHECK_SUFFIX}`);
+  } catch (error) {
+    throw refusal(error, firstWord);
   }
   if (accepted.size >= ACCEPTED_LIMIT) accepted.clear();
   accepted.add(query);
 }
 
-function refusal(result: Serialized, query: string, firstWord: string): SqlSyntaxError {
-  const message = result.error_message ?? 'DuckDB could not read this query';
-  const position = Number(result.position ?? 0) - CHECK_PREFIX.length;
-  const offset = Math.min(Math.max(0, position), query.length);
-  if (/Only SELECT statements/i.test(message)) {
-    const word = firstWord.toUpperCase();
-    const hint =
-      word === 'PIVOT'
-        ? 'PIVOT without an IN list is two statements in DuckDB; list the values (PIVOT t ON c IN (1, 2) USING …)'
-        : `"${word}" statements are refused: a notebook describes an analysis and never changes data, files or settings`;
+function refusal(error: unknown, firstWord: string): unknown {
+  if (!(error instanceof EngineError) || !/multiple statements/i.test(error.message)) return error;
+  if (firstWord.toUpperCase() === 'PIVOT') {
     return new SqlSyntaxError(
-      `Only queries (SELECT, WITH, FROM, VALUES, UNPIVOT …) are allowed in notebook cells; ${hint}`,
+      'PIVOT without an IN list is two statements in DuckDB; list the values instead: PIVOT t ON c IN (1, 2) USING …',
       0,
     );
   }
-  if (/^syntax error at or near ";"/.test(message)) {
-    return new SqlSyntaxError(
-      'A SQL cell holds one query; split the statements into separate cells',
-      offset,
-    );
-  }
-  return new SqlSyntaxError(`Parser Error: ${message}`, offset);
+  return new SqlSyntaxError(
+    'A SQL cell holds one query: DuckDB reads more than one statement here. Split them into separate cells; a notebook never runs COPY, UPDATE, SET, INSTALL or ATTACH',
+    0,
+  );
 }

@@ -106,7 +106,7 @@ async function runSql(cell: Cell, ctx: CellContext): Promise<Outcome> {
     if (error instanceof SqlSyntaxError) {
       throw new SqlSyntaxError(error.message, sourceOffset(error.offset, tokens, ctx.inputs));
     }
-    throw error;
+    throw explainMissingTable(error);
   }
   // The parentheses make DuckDB's own parser insist on a query here, whatever the text says.
   try {
