@@ -1,6 +1,5 @@
 import { abortError } from '../abort.ts';
 import { IngestError } from '../errors.ts';
-import { parsers } from './parsers.ts';
 import type { ParseKind, ParseReply, ParseRequest, ParseResults } from './protocol.ts';
 
 /**
@@ -15,6 +14,8 @@ export async function parseOffThread<K extends ParseKind>(
   signal?: AbortSignal,
 ): Promise<ParseResults[K]> {
   if (typeof window === 'undefined' || typeof Worker !== 'function') {
+    // Imported here so the browser's main-thread chunk does not carry the parsers too.
+    const { parsers } = await import('./parsers.ts');
     return parsers[kind](bytes, fileName);
   }
   const reply = await inWorker({ kind, bytes, fileName }, signal);
