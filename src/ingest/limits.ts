@@ -12,7 +12,10 @@ export interface IngestLimits {
   maxInMemoryBytes: number;
   /** Largest total a zipped workbook (.xlsx, .xlsm, .xlsb, .ods) may unpack to. */
   maxUnzippedBytes: number;
-  /** Largest compression ratio of one part of a zipped workbook (parts above 1 MiB). */
+  /**
+   * Largest compression ratio of a zipped workbook: of each part, and of the whole archive
+   * against its file size (either unpacking to 1 MiB or more).
+   */
   maxZipRatio: number;
 }
 
