@@ -43,11 +43,23 @@ const BROWSER_SETTINGS = ['SET allow_community_extensions = false'];
 /** Every file the user opens is registered under this folder (see registerFile). */
 const FILES_FOLDER = '/files/';
 
+export interface WasmOptions {
+  /**
+   * The most memory DuckDB may use, in MB (the page's `?memory-limit=`): its default is most of
+   * the 4 GiB WebAssembly allows. Set before the configuration is locked; no query can change it.
+   */
+  memoryLimitMb?: number;
+}
+
 /** DuckDB may read the user's opened files and nothing else: no URL, not even the app's own. */
-const BROWSER_STARTUP = startupStatements(
-  { paths: [], directories: [FILES_FOLDER] },
-  BROWSER_SETTINGS,
-);
+function browserStartup(options: WasmOptions): string[] {
+  const limit = options.memoryLimitMb;
+  const memory = limit && limit > 0 ? [`SET memory_limit = '${Math.round(limit)}MB'`] : [];
+  return startupStatements({ paths: [], directories: [FILES_FOLDER] }, [
+    ...BROWSER_SETTINGS,
+    ...memory,
+  ]);
+}
 
 /** DuckDB-WASM in its own Web Worker: the browser's engine. */
 export class WasmEngine implements Engine {
@@ -65,18 +77,22 @@ export class WasmEngine implements Engine {
   private constructor(
     private db: AsyncDuckDB,
     private connection: AsyncDuckDBConnection,
+    private readonly options: WasmOptions,
   ) {}
 
   /**
    * `instantiating` is DuckDB already being instantiated (the page's entry starts that before
    * this module has loaded, see main.ts); without it this starts it.
    */
-  static async create(instantiating?: Promise<AsyncDuckDB>): Promise<WasmEngine> {
+  static async create(
+    instantiating?: Promise<AsyncDuckDB>,
+    options: WasmOptions = {},
+  ): Promise<WasmEngine> {
     const db = await (instantiating ?? instantiateDuckDB());
     try {
       await db.open(CONFIG);
-      const engine = new WasmEngine(db, await db.connect());
-      for (const statement of BROWSER_STARTUP) {
+      const engine = new WasmEngine(db, await db.connect(), options);
+      for (const statement of browserStartup(options)) {
         await engine.exec(statement);
       }
       return engine;
@@ -226,7 +242,7 @@ export class WasmEngine implements Engine {
     this.running = undefined;
     this.restarting = (async () => {
       await old.terminate();
-      const fresh = await WasmEngine.create();
+      const fresh = await WasmEngine.create(undefined, this.options);
       this.db = fresh.db;
       this.connection = fresh.connection;
       this.restarting = undefined;

@@ -13,8 +13,9 @@ if (!root) throw new Error('index.html has no #app element');
 const instantiating = instantiateDuckDB();
 // WasmEngine.create() reports a failure; until it runs, nobody else holds this promise.
 instantiating.catch(() => undefined);
+const memoryLimitMb = Number(/[?&]memory-limit=(\d+)/.exec(location.search)?.[1]) || undefined;
 const engine = import('../engine/WasmEngine.ts').then(({ WasmEngine }) =>
-  WasmEngine.create(instantiating),
+  WasmEngine.create(instantiating, { memoryLimitMb }),
 );
 // The app reports a failed start; until it has loaded, nobody else holds this promise.
 engine.catch(() => undefined);

@@ -135,11 +135,9 @@ describe('a query that never ends', () => {
 
 describe('a query that exhausts memory', () => {
   it('says which limit it hit and what to do, not SET; the notebook goes on', async () => {
-    const { page } = await openAppPage(served, '?blank');
     // DuckDB-WASM allows 3.1 GiB here; a small limit makes the point without filling the tab.
-    await page.evaluate(() =>
-      (window as unknown as PageWindow).statecraft.query("SET memory_limit = '100MB'"),
-    );
+    // A notebook cannot SET it (the configuration is locked): the page's address can.
+    const { page } = await openAppPage(served, '?blank&memory-limit=100');
     const hog = [
       '```sql hog',
       'SELECT list(i) AS everything FROM range(100000000) t(i)',
