@@ -58,10 +58,10 @@ export async function loadDataset(
     };
   } catch (error) {
     const message = messageOf(error);
-    return {
-      ...base,
-      status: 'error',
-      error: { message: `Could not load ${ref.file}: ${message}`, line: ref.line },
-    };
+    // Readers name the file themselves ("survey.dta is damaged …"); say it once.
+    const named = message.startsWith(file.fileName)
+      ? message
+      : `Could not load ${ref.file}: ${message}`;
+    return { ...base, status: 'error', error: { message: named, line: ref.line } };
   }
 }
