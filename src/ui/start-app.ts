@@ -91,8 +91,9 @@ async function openFirst(
 
 /**
  * Marks the open notebook as running in storage from the start of each run until its outcome
- * has been painted, so a page that crashes drawing a result, or closes mid-run, leaves the
- * mark for the next visit (AppModel.holdInterrupted). Returns what to call on each state.
+ * has been painted, so a page that crashes (or freezes and is killed) during a run or while
+ * drawing its result leaves the mark for the next visit (AppModel.holdInterrupted). Returns
+ * what to call on each state.
  */
 function markRuns(autosave: Autosave, notebookFile: () => string): (state: AppState) => void {
   let marked: string | undefined;
@@ -102,10 +103,10 @@ function markRuns(autosave: Autosave, notebookFile: () => string): (state: AppSt
     if (marked !== undefined) autosave.runEnded(marked);
     marked = undefined;
   };
-  // A page closed normally between runs left nothing unfinished (hidden tabs paint no frames).
-  addEventListener('pagehide', () => {
-    if (!running) end();
-  });
+  // A page that is closed or reloaded was alive to the end: only a crash, or a tab frozen so
+  // hard the browser had to kill it, skips this and leaves the mark. (Hidden tabs paint no
+  // frames, so a run that ended in one is also let go here.)
+  addEventListener('pagehide', end);
   return (state) => {
     if (state === 'running') {
       running = true;

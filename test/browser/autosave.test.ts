@@ -4,6 +4,7 @@ import { openApp, type RunningApp } from './harness.ts';
 import {
   cellStatuses,
   completedRuns,
+  openFiles,
   readRepoFile,
   replaceCellBody,
   startAppAndBrowser,
@@ -144,6 +145,64 @@ describe('reloading in the middle of edits', () => {
       }
       console.log(
         `[autosave] reloads right after an edit that brought back that edit: ${newest}/4`,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('autosave at the storage quota (issue 14, finding 5)', () => {
+  it('says when an edit could not be saved, and what to do', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await openApp(page, `${app.url}?blank`);
+      // Past localStorage's five million characters for the page: no save can succeed.
+      const filler = `<!-- ${'Notes kept beside the analysis. '.repeat(200_000)} -->`;
+      await openFiles(page, [
+        {
+          name: 'huge-notes.md',
+          text: `# Notes\n\n${filler}\n\n\`\`\`sql n\nSELECT 1 AS n\n\`\`\`\n`,
+        },
+      ]);
+      expect(await page.getByTestId('save-problem').count()).toBe(0);
+      await editCell(page, 'n', 'SELECT 2 AS n');
+      const problem = page.getByTestId('save-problem');
+      expect(await problem.innerText()).toMatch(
+        /Your latest edits to huge-notes\.md are not saved in this browser: this browser’s storage for the page is full\. Download the notebook \(\.md\) to keep them/,
+      );
+      const download = page.waitForEvent('download');
+      await page.getByTestId('save-download').click();
+      expect((await download).suggestedFilename()).toBe('huge-notes.md');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('opening a file with the name of kept edits (issue 14, finding 5)', () => {
+  it('keeps both: the file opens, and the edits stay one click away', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await openWelcome(context);
+      await editCell(page, 'us_episodes', withNote('kept edit'));
+      // A reload brings the edits back, as before.
+      await openApp(page, app.url);
+      await page.getByTestId('restored').waitFor();
+      expect(await editor(page, 'us_episodes').innerText()).toBe(withNote('kept edit'));
+      // The reader opens welcome.md from disk: it opens, and the edits are not replaced.
+      await openFiles(page, [{ name: 'welcome.md', text: WELCOME }]);
+      expect(await editor(page, 'us_episodes').innerText()).toBe(BASE_SQL);
+      expect(await page.getByTestId('kept-aside').innerText()).toMatch(
+        /You opened welcome\.md from your disk\. The edits to it kept in this browser were not replaced: they are kept as “welcome \(edits kept in this browser\)\.md”/,
+      );
+      const before = await completedRuns(page);
+      await page.getByTestId('open-kept-aside').click();
+      await waitForRun(page, before);
+      expect(await editor(page, 'us_episodes').innerText()).toBe(withNote('kept edit'));
+      expect(await page.getByTestId('restored').innerText()).toMatch(
+        /Your edits to welcome \(edits kept in this browser\)\.md from .* were kept/,
       );
     } finally {
       await context.close();
