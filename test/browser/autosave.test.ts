@@ -9,6 +9,7 @@ import {
   replaceCellBody,
   startAppAndBrowser,
   stopUiSession,
+  typeAndRun,
   waitForRun,
 } from './ui-helpers.ts';
 
@@ -43,15 +44,8 @@ function editor(page: Page, cell: string) {
 
 /** Types `text` as the cell's whole body and runs it (Ctrl+Enter); waits for the run if asked. */
 async function editCell(page: Page, cell: string, text: string, wait = true): Promise<void> {
-  await page
-    .locator(`[data-cell="${cell}"] .cm-content, [data-cell="${cell}"] .plain`)
-    .first()
-    .click();
-  await editor(page, cell).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
   const before = await completedRuns(page);
-  await page.keyboard.press('Control+Enter');
+  await typeAndRun(page, cell, text);
   if (wait) await waitForRun(page, before);
 }
 

@@ -7,6 +7,7 @@ import {
   openFiles,
   startAppAndBrowser,
   stopUiSession,
+  typeAndRun,
   waitForRun,
 } from './ui-helpers.ts';
 
@@ -35,18 +36,6 @@ function watchCrash(page: Page): { crashed: boolean } {
   const state = { crashed: false };
   page.on('crash', () => (state.crashed = true));
   return state;
-}
-
-/** Types `text` as the cell's whole body and runs it with Ctrl+Enter, without waiting. */
-async function typeAndRun(page: Page, cell: string, text: string): Promise<void> {
-  await page
-    .locator(`[data-cell="${cell}"] .cm-content, [data-cell="${cell}"] .plain`)
-    .first()
-    .click();
-  await page.locator(`[data-cell="${cell}"] .cm-content`).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await page.keyboard.press('Control+Enter');
 }
 
 describe('a 100-million-character value', () => {

@@ -16,6 +16,7 @@ import {
   readRepoFile,
   startAppAndBrowser,
   stopUiSession,
+  typeAndRun,
   type AppAndBrowser,
 } from './ui-helpers.ts';
 
@@ -40,16 +41,9 @@ async function settledState(page: Page): Promise<string | null> {
   return page.getAttribute('#app', 'data-state');
 }
 
-/** Types `text` as the cell's whole body and runs it (Ctrl+Enter), as autosave.test.ts does. */
+/** Types `text` as the cell's whole body, runs it and waits for the run. */
 async function editCell(page: Page, cell: string, text: string): Promise<void> {
-  await page
-    .locator(`[data-cell="${cell}"] .cm-content, [data-cell="${cell}"] .plain`)
-    .first()
-    .click();
-  await page.locator(`[data-cell="${cell}"] .cm-content`).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await andRun(page, () => page.keyboard.press('Control+Enter'));
+  await andRun(page, () => typeAndRun(page, cell, text));
 }
 
 /** The bomb cell's error as the page shows it, with the line it names. */

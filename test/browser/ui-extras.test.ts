@@ -15,6 +15,7 @@ import {
   screenshot,
   type UiSession,
   andRun,
+  typeAndRun,
 } from './ui-helpers.ts';
 
 /**
@@ -46,10 +47,7 @@ async function cellKeys(): Promise<string[]> {
 }
 
 async function editCell(cell: string, text: string): Promise<void> {
-  await page.locator(`[data-cell="${cell}"] .cm-content`).click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await andRun(page, () => page.keyboard.press('Control+Enter'));
+  await andRun(page, () => typeAndRun(page, cell, text));
 }
 
 /** Presses the editor's undo until it shows `text` again. */

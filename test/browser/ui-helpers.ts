@@ -149,6 +149,21 @@ export async function andRun(
   await waitForRun(page, before, timeout);
 }
 
+/**
+ * Types `text` as a cell's whole body in its code editor (a plain view is clicked first, which
+ * mounts the editor) and presses Ctrl+Enter to run it; does not wait for the run.
+ */
+export async function typeAndRun(page: Page, cell: string, text: string): Promise<void> {
+  await page
+    .locator(`[data-cell="${cell}"] .cm-content, [data-cell="${cell}"] .plain`)
+    .first()
+    .click();
+  await page.locator(`[data-cell="${cell}"] .cm-content`).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+Enter');
+}
+
 /** Picks files made here from text with the app's one file input, and waits for the run. */
 export async function openFiles(
   page: Page,
