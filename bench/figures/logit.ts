@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Row } from '../../src/engine/Engine.ts';
-import type { CellTables, LogitSpec } from '../../src/notebook/types.ts';
+import type { CellTables } from '../../src/shared/table-data.ts';
+import type { LogitSpec } from '../../src/stats/logit.ts';
 import { runLogit } from '../../src/stats/logit.ts';
 import { execInPage, inFreshContext, openBenchPage, requirePage } from '../browser.ts';
 import { copyToCsvSql, LOGIT_FORMULA, LOGIT_TABLE, logitTableSql } from '../data.ts';

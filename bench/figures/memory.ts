@@ -5,7 +5,7 @@ import { RATE_TABLE, rateTableBatchesSql, rateTableSql } from '../data.ts';
 import { errorMessage, median } from '../measure.ts';
 import type { BenchWindow } from '../pages/api.ts';
 import { wasmMemoryBytesInWorker } from '../pages/wasm-memory-probe.ts';
-import type { RateSpec } from '../../src/notebook/types.ts';
+import type { RateSpec } from '../../src/stats/rate.ts';
 import type { BenchContext, Figure, FigureResult } from './types.ts';
 import { unavailableResult } from './types.ts';
 import { RATE_ROWS } from './rate.ts';

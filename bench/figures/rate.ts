@@ -1,5 +1,5 @@
 import type { Row } from '../../src/engine/Engine.ts';
-import type { RateSpec } from '../../src/notebook/types.ts';
+import type { RateSpec } from '../../src/stats/rate.ts';
 import { runRate } from '../../src/stats/rate.ts';
 import { execInPage, inFreshContext, openBenchPage, requirePage } from '../browser.ts';
 import { RATE_TABLE, rateTableSql } from '../data.ts';

@@ -3,7 +3,9 @@
  * figures import this file, so both sides agree on the shapes that cross page.evaluate().
  */
 import type { QueryResult } from '../../src/engine/Engine.ts';
-import type { CellTables, LogitSpec, RateSpec } from '../../src/notebook/types.ts';
+import type { CellTables } from '../../src/shared/table-data.ts';
+import type { LogitSpec } from '../../src/stats/logit.ts';
+import type { RateSpec } from '../../src/stats/rate.ts';
 
 export interface Timed<T> {
   /** Milliseconds measured inside the page with performance.now(). */

@@ -5,7 +5,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type * as Plot from '@observablehq/plot';
 import type { Row } from '../engine/Engine.ts';
-import type { ChartMark, ChartSpec } from '../notebook/types.ts';
+import type { ChartMark, ChartSpec } from './spec.ts';
 import { describeChart } from './describe.ts';
 import { chartLayout } from './layout.ts';
 import { barMarks } from './marks/bar.ts';

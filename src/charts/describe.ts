@@ -2,7 +2,7 @@
  * Text alternatives for a chart: a short label ("Bar chart of rate by diplomatic") and a
  * longer description naming every encoding, for screen readers and the SVG <desc>.
  */
-import type { ChartMark, ChartSpec } from '../notebook/types.ts';
+import type { ChartMark, ChartSpec } from './spec.ts';
 
 const KIND: Record<ChartMark, string> = {
   barY: 'Bar chart',

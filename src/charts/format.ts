@@ -2,7 +2,7 @@
  * Number and label formatting. Written by hand rather than with toLocaleString so that
  * output never depends on the machine's locale.
  */
-import type { ChartSpec } from '../notebook/types.ts';
+import type { ChartSpec } from './spec.ts';
 import type { ColumnProfile } from './columns.ts';
 
 /** Name parts that mark a proportion: success_rate, share_yes, diplomatic_predicted, … */

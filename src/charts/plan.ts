@@ -5,8 +5,8 @@
  * Every mark builder reads the plan, so decisions are taken once, here.
  */
 import type { Row } from '../engine/Engine.ts';
-import { CellError } from '../notebook/errors.ts';
-import type { ChartSpec } from '../notebook/types.ts';
+import { CellError } from '../shared/errors.ts';
+import type { ChartSpec } from './spec.ts';
 import {
   categoriesOf,
   columnsOf,

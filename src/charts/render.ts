@@ -8,7 +8,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../engine/Engine.ts';
-import type { ChartSpec } from '../notebook/types.ts';
+import type { ChartSpec } from './spec.ts';
 import { chartOptions } from './chart-options.ts';
 import { applyFont, plotSvg } from './theme-dom.ts';
 

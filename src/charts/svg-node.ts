@@ -4,7 +4,7 @@
  */
 import { JSDOM } from 'jsdom';
 import type { Row } from '../engine/Engine.ts';
-import type { ChartSpec } from '../notebook/types.ts';
+import type { ChartSpec } from './spec.ts';
 import { chartSvgString } from './svg-string.ts';
 
 export function renderChartSvg(spec: ChartSpec, rows: readonly Row[]): string {

@@ -7,7 +7,7 @@
  * and no dates or random values anywhere.
  */
 import type { Row } from '../engine/Engine.ts';
-import type { ChartSpec } from '../notebook/types.ts';
+import type { ChartSpec } from './spec.ts';
 import { finalizeIds, renumberIds } from './stable-ids.ts';
 import { renderStandaloneSvg } from './standalone.ts';
 

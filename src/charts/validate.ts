@@ -3,8 +3,8 @@
  * a typo produces a message naming the column and the alternatives instead of an empty plot.
  */
 import type { Row } from '../engine/Engine.ts';
-import { CellError } from '../notebook/errors.ts';
-import { CHART_MARKS, type ChartMark, type ChartSpec } from '../notebook/types.ts';
+import { CellError } from '../shared/errors.ts';
+import { CHART_MARKS, type ChartMark, type ChartSpec } from './spec.ts';
 import { categoriesOf, profileColumn } from './columns.ts';
 import { isCssColor } from './css-color.ts';
 import { MAX_FACETS, MAX_ROWS } from './theme.ts';

@@ -9,16 +9,11 @@
  * and the browser and the command line produce byte-identical results.json.
  */
 
-/** A cell value as the runtime sees it: what results.json contains. */
-export type Value = number | string | boolean | null | Value[] | { [key: string]: Value };
+// The value vocabulary is shared with everything that handles results; the engine's interface
+// speaks it, so its callers keep importing it from here.
+import type { ColumnInfo, Row, Value } from '../shared/table-data.ts';
 
-export type Row = Record<string, Value>;
-
-export interface ColumnInfo {
-  name: string;
-  /** DuckDB logical type as DuckDB prints it, e.g. `DOUBLE`, `VARCHAR`, `DECIMAL(10,2)`. */
-  type: string;
-}
+export type { ColumnInfo, Row, Value };
 
 export interface QueryResult {
   columns: ColumnInfo[];

@@ -3,6 +3,8 @@
  * as CSV, Excel or Stata (see docs/ingest.md).
  */
 
+import { uniqueName } from '../shared/unique-name.ts';
+
 /** `TIESv4-1.xls` → `tiesv4_1`: lower case, runs of other characters → `_`. */
 export function tableNameFromFile(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -44,14 +46,6 @@ export function cleanColumnNames(raw: ReadonlyArray<string | null | undefined>):
     if (firstOwner.get(name.toLowerCase()) === i) return name;
     return uniqueName(name, taken);
   });
-}
-
-/** `base`, or `base_2`, `base_3`, … — the first one not in `taken` (case-insensitive); claims it. */
-export function uniqueName(base: string, taken: Set<string>): string {
-  let candidate = base;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base}_${n}`;
-  taken.add(candidate.toLowerCase());
-  return candidate;
 }
 
 /**

@@ -9,7 +9,7 @@ import { hasTable } from '../engine/tables.ts';
 import { restartsOf } from '../engine/wasm-restart.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
-import { NotebookError, messageOf } from './errors.ts';
+import { NotebookError, messageOf } from '../shared/errors.ts';
 import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
 import { cellsOf, type ParseResult } from './parse.ts';

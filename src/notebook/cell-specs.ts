@@ -3,7 +3,8 @@
  * parser checks a body against this before anything runs, so a typo (`outcom:`) is an error
  * at its line rather than a confusing failure later.
  */
-import { CHART_MARKS, type CellKind } from './types.ts';
+import { CHART_MARKS } from '../charts/spec.ts';
+import { type CellKind } from './types.ts';
 
 type KeyType = 'string' | 'number' | 'boolean' | 'columns' | 'pair' | 'scalar' | 'list' | 'level';
 

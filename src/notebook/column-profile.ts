@@ -8,7 +8,7 @@
 import type { Engine, Value } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
 import { describeTable } from '../engine/tables.ts';
-import { isIntegerType, isNumericType } from '../stats/columns.ts';
+import { isIntegerType, isNumericType } from '../shared/column-types.ts';
 
 export type ProfileKind = 'number' | 'date' | 'text' | 'boolean' | 'other';
 

@@ -3,7 +3,7 @@
  * business (a folder on the command line, files the user opened in the browser); the runner
  * only asks for them by name.
  */
-import { messageOf } from './errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import type { Engine, FileSource } from '../engine/Engine.ts';
 import { loadFile } from '../ingest/index.ts';
 import type { DatasetState } from './state.ts';

@@ -5,8 +5,9 @@
  */
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
-import { isBooleanType, isNumericType, requireColumn } from '../stats/columns.ts';
-import { CellError } from './errors.ts';
+import { isBooleanType, isNumericType } from '../shared/column-types.ts';
+import { requireColumn } from '../stats/columns.ts';
+import { CellError } from '../shared/errors.ts';
 
 export type ExplorerValue = string | number | boolean;
 

@@ -2,7 +2,7 @@
  * Names for what the engagement explorer writes: column aliases that every cell kind can use
  * without quoting, and cell names that clash with nothing in the notebook or the session.
  */
-import { uniqueName } from '../ingest/names.ts';
+import { uniqueName } from '../shared/unique-name.ts';
 import { isSyntacticName } from '../stats/logit-formula.ts';
 import { outputTables } from './graph.ts';
 import { cellsOf } from './parse.ts';

@@ -3,14 +3,14 @@
  * same statistics functions the rate, crosstab and logit cells use, on a scratch table that
  * is dropped afterwards. Same code, same data, so the numbers are the ones the notebook gets.
  */
-import { messageOf } from './errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { SUCCESS_CODES } from '../ingest/adapters/ties.ts';
-import { isBooleanType, isNumericType } from '../stats/columns.ts';
+import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
 import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './explorer.ts';
-import type { CellTables, TableData } from './types.ts';
+import type { CellTables, TableData } from '../shared/table-data.ts';
 
 /** Scratch tables start with this; panels listing the session's tables leave them out. */
 export const SCRATCH_PREFIX = '__explorer_preview_';

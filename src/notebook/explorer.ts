@@ -7,7 +7,8 @@
  */
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { isBooleanType, isTextType, requireColumn } from '../stats/columns.ts';
+import { isBooleanType, isTextType } from '../shared/column-types.ts';
+import { requireColumn } from '../stats/columns.ts';
 import {
   filterCondition,
   sqlValue,
@@ -16,9 +17,12 @@ import {
 } from './explorer-filters.ts';
 import { allocateAliases, longestBacktickRun, takenNames, uniqueStem } from './explorer-names.ts';
 import { yamlBody } from './explorer-yaml.ts';
-import { CellError } from './errors.ts';
+import { CellError } from '../shared/errors.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
-import type { ChartSpec, CrosstabSpec, LogitSpec, RateSpec } from './types.ts';
+import type { ChartSpec } from '../charts/spec.ts';
+import type { CrosstabSpec } from '../stats/crosstab.ts';
+import type { LogitSpec } from '../stats/logit.ts';
+import type { RateSpec } from '../stats/rate.ts';
 
 export {
   FILTER_OPS,

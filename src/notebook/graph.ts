@@ -3,7 +3,7 @@
  * an order to run them in. A cell depends on the cells producing the tables it reads and the
  * inputs whose `$name` it uses; document order does not matter.
  */
-import { NotebookError } from './errors.ts';
+import { NotebookError } from '../shared/errors.ts';
 import { parameterNames, referencedNames, tokenize } from './sql-tokens.ts';
 import type { Cell } from './types.ts';
 

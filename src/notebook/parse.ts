@@ -3,7 +3,7 @@
  * fenced blocks whose info string is `<kind> <name>` are cells, every other block is prose.
  */
 import { checkKeyType, SPEC_RULES } from './cell-specs.ts';
-import { NotebookError } from './errors.ts';
+import { NotebookError } from '../shared/errors.ts';
 import type { Block, Cell, CellKind, DatasetRef, Notebook } from './types.ts';
 import { parseYamlAt } from './yaml-body.ts';
 

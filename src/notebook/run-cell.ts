@@ -7,7 +7,7 @@ import { ident } from '../engine/sql.ts';
 import { createTableFromRows, missingTableName } from '../engine/tables.ts';
 import { validateChart } from '../charts/index.ts';
 import { runRate } from '../stats/rate.ts';
-import { CellError } from './errors.ts';
+import { CellError } from '../shared/errors.ts';
 import { evaluateExpectations } from './expect.ts';
 import { outputTables } from './graph.ts';
 import { requireOneQuery } from './query-check.ts';
@@ -21,7 +21,8 @@ import {
   type Token,
 } from './sql-tokens.ts';
 import type { CellState } from './state.ts';
-import type { Cell, CellTables, InputValue } from './types.ts';
+import type { Cell, InputValue } from './types.ts';
+import type { CellTables } from '../shared/table-data.ts';
 
 /** Rows of a result shown in the notebook; the full table stays in DuckDB. */
 export const PREVIEW_ROWS = 200;

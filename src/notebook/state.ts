@@ -1,5 +1,6 @@
 import type { QueryResult, Row } from '../engine/Engine.ts';
-import type { CellKind, ChartSpec, InputSpec, InputValue } from './types.ts';
+import type { CellKind, InputSpec, InputValue } from './types.ts';
+import type { ChartSpec } from '../charts/spec.ts';
 
 export type CellStatus = 'ok' | 'error' | 'running' | 'stale';
 

@@ -2,7 +2,10 @@
  * The notebook document model (format version 1, see docs/notebook-format.md). The parser
  * produces it, the runner executes it, the UI edits it; nothing else holds notebook state.
  */
-import type { ColumnInfo, Row } from '../engine/Engine.ts';
+import type { ChartSpec } from '../charts/spec.ts';
+import type { CrosstabSpec } from '../stats/crosstab.ts';
+import type { LogitSpec } from '../stats/logit.ts';
+import type { RateSpec } from '../stats/rate.ts';
 
 export interface DatasetRef {
   /** DuckDB table name the dataset becomes (the key in front matter). */
@@ -18,54 +21,6 @@ export interface DatasetRef {
 }
 
 export type CellKind = 'sql' | 'rate' | 'crosstab' | 'logit' | 'chart' | 'input' | 'expect';
-
-export interface RateSpec {
-  from: string;
-  outcome: string;
-  by: string | string[];
-  level?: number;
-}
-
-export interface CrosstabSpec {
-  from: string;
-  rows: string;
-  cols: string;
-}
-
-export interface LogitSpec {
-  from: string;
-  formula: string;
-  level?: number;
-  /** Adds `<name>_predicted`: average predicted probability at each level of this predictor. */
-  predict?: string;
-}
-
-export const CHART_MARKS = [
-  'barY',
-  'barX',
-  'dot',
-  'line',
-  'areaY',
-  'cell',
-  'tickX',
-  'ruleY',
-] as const;
-export type ChartMark = (typeof CHART_MARKS)[number];
-
-export interface ChartSpec {
-  from: string;
-  mark: ChartMark;
-  x?: string;
-  y?: string;
-  fill?: string;
-  stroke?: string;
-  fx?: string;
-  fy?: string;
-  /** Columns holding the lower and upper ends of an interval, drawn as error bars. */
-  ci?: [string, string];
-  title?: string;
-  caption?: string;
-}
 
 export type InputValue = string | number | boolean;
 
@@ -123,19 +78,4 @@ export interface Notebook {
   blocks: Block[];
   /** Front matter as written, including keys this version does not know. */
   frontMatter: Record<string, unknown>;
-}
-
-/** A table of rows computed by a cell (statistics outputs), before it becomes a DuckDB table. */
-export interface TableData {
-  columns: ColumnInfo[];
-  rows: Row[];
-}
-
-/**
- * What a statistics cell computes: tables keyed by suffix (`''` for `<name>` itself,
- * `'_test'`, `'_fit'`, `'_predicted'`) and warnings to show next to the cell.
- */
-export interface CellTables {
-  tables: Record<string, TableData>;
-  warnings: string[];
 }

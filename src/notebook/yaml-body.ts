@@ -3,7 +3,7 @@
  * the offending key rather than at the cell as a whole.
  */
 import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
-import { NotebookError } from './errors.ts';
+import { NotebookError } from '../shared/errors.ts';
 
 export interface ParsedYaml {
   value: unknown;

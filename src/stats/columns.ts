@@ -1,6 +1,6 @@
 import { EngineError, type ColumnInfo, type Engine } from '../engine/Engine.ts';
 import { describeTable, listTables } from '../engine/tables.ts';
-import { CellError } from '../notebook/errors.ts';
+import { CellError } from '../shared/errors.ts';
 
 /** Columns of the table a statistics cell reads, or a CellError naming the tables there are. */
 export async function tableColumns(engine: Engine, table: string): Promise<ColumnInfo[]> {
@@ -24,30 +24,6 @@ export function requireColumn(columns: ColumnInfo[], name: string, role: string)
   throw new CellError(
     `${role} column ${JSON.stringify(name)} not found${hint}; available columns: ${available}`,
   );
-}
-
-const INTEGER =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
-const DECIMAL = /^DECIMAL(\(\d+,\s*\d+\))?$/;
-
-export function isIntegerType(type: string): boolean {
-  return INTEGER.test(type);
-}
-
-export function isNumericType(type: string): boolean {
-  return isIntegerType(type) || isFloatType(type) || DECIMAL.test(type);
-}
-
-export function isFloatType(type: string): boolean {
-  return type === 'FLOAT' || type === 'DOUBLE';
-}
-
-export function isBooleanType(type: string): boolean {
-  return type === 'BOOLEAN';
-}
-
-export function isTextType(type: string): boolean {
-  return type === 'VARCHAR';
 }
 
 /** A value as it reads in a message: strings quoted, numbers as JavaScript prints them. */

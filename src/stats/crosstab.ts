@@ -1,10 +1,16 @@
 import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { CellError } from '../notebook/errors.ts';
-import type { CellTables, CrosstabSpec, TableData } from '../notebook/types.ts';
+import { CellError } from '../shared/errors.ts';
+import type { CellTables, TableData } from '../shared/table-data.ts';
 import { pearsonChiSquare } from './chisq.ts';
 import { plural, requireColumn, showValue, tableColumns } from './columns.ts';
 import { fisherExact2x2 } from './fisher.ts';
+
+export interface CrosstabSpec {
+  from: string;
+  rows: string;
+  cols: string;
+}
 
 /**
  * Counts of every combination of two columns (long format, empty combinations included as 0),

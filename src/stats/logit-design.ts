@@ -1,15 +1,8 @@
 import { EXACT_IN_DOUBLE_TYPES, type ColumnInfo, type Engine, type Row } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
-import { CellError } from '../notebook/errors.ts';
-import {
-  isBooleanType,
-  isFloatType,
-  isNumericType,
-  isTextType,
-  plural,
-  requireColumn,
-  showValue,
-} from './columns.ts';
+import { CellError } from '../shared/errors.ts';
+import { isBooleanType, isFloatType, isNumericType, isTextType } from '../shared/column-types.ts';
+import { plural, requireColumn, showValue } from './columns.ts';
 import { rVariableName, type Formula } from './logit-formula.ts';
 import { checkOutcome } from './outcome.ts';
 

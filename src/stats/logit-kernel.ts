@@ -5,7 +5,7 @@ import { ident } from '../engine/sql.ts';
 import { designColumnName, type Design } from './logit-design.ts';
 import { markLogitPhase } from './phase-mark.ts';
 import { newSliceHelper, type SliceHelper } from './slice-helper.ts';
-import { nextTask } from '../notebook/next-task.ts';
+import { nextTask } from '../shared/next-task.ts';
 
 /** R's .Machine$double.eps. */
 export const DBL_EPSILON = 2.220446049250313e-16;

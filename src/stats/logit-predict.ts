@@ -1,7 +1,7 @@
 import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
 import { valueLiteral } from '../engine/sql.ts';
-import type { TableData } from '../notebook/types.ts';
-import { isBooleanType, isNumericType } from './columns.ts';
+import type { TableData } from '../shared/table-data.ts';
+import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 import type { Design } from './logit-design.ts';
 import { averagePrediction, type DesignMatrix } from './logit-kernel.ts';
 

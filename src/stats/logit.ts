@@ -1,7 +1,7 @@
 import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
 import type { Engine, Row } from '../engine/Engine.ts';
-import type { CellTables, LogitSpec, TableData } from '../notebook/types.ts';
+import type { CellTables, TableData } from '../shared/table-data.ts';
 import { tableColumns } from './columns.ts';
 import { zForLevel } from './normal-quantile.ts';
 import { twoSidedNormalP } from './tail-probabilities.ts';
@@ -14,6 +14,14 @@ import { inverseFactor } from './logit-linalg.ts';
 import { predictByLevel } from './logit-predict.ts';
 import { markLogitPhase } from './phase-mark.ts';
 import { confidenceLevel } from './rate.ts';
+
+export interface LogitSpec {
+  from: string;
+  formula: string;
+  level?: number;
+  /** Adds `<name>_predicted`: average predicted probability at each level of this predictor. */
+  predict?: string;
+}
 
 /**
  * Logistic regression with R's glm(family = binomial) conventions and algorithm. DuckDB selects

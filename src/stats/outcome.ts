@@ -1,7 +1,7 @@
 import type { ColumnInfo, Engine } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { CellError } from '../notebook/errors.ts';
-import { isBooleanType, isNumericType } from './columns.ts';
+import { CellError } from '../shared/errors.ts';
+import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 
 const SHOWN_VALUES = 8;
 

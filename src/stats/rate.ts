@@ -1,12 +1,19 @@
 import type { ColumnInfo, Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { uniqueName } from '../ingest/names.ts';
-import { CellError } from '../notebook/errors.ts';
-import type { CellTables, RateSpec } from '../notebook/types.ts';
+import { uniqueName } from '../shared/unique-name.ts';
+import { CellError } from '../shared/errors.ts';
+import type { CellTables } from '../shared/table-data.ts';
 import { plural, requireColumn, tableColumns } from './columns.ts';
 import { zForLevel } from './normal-quantile.ts';
 import { checkOutcome, successCondition } from './outcome.ts';
 import { wilsonInterval } from './wilson.ts';
+
+export interface RateSpec {
+  from: string;
+  outcome: string;
+  by: string | string[];
+  level?: number;
+}
 
 const RESULT_COLUMNS = ['n', 'successes', 'rate', 'lower', 'upper'];
 

@@ -3,7 +3,7 @@
  * whenever the session reports a change, and the few actions a reader can take. All analysis
  * stays in Session and Runner; this class only mirrors and forwards.
  */
-import { messageOf } from '../notebook/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import type { Engine } from '../engine/Engine.ts';
 import type { LoadResult } from '../ingest/index.ts';
 import { Session, type FileLoad, type SessionState } from '../notebook/Session.ts';
@@ -22,7 +22,7 @@ import { KeptFiles } from './kept-files.svelte.ts';
 import { keyedLatestOnly } from './latest-only.ts';
 import { completionSchema, readSchema, type TableInfo } from './schema.ts';
 import { freshSession } from './workspace.ts';
-import { nextTask } from '../notebook/next-task.ts';
+import { nextTask } from '../shared/next-task.ts';
 import { isShareFragment, readShareFragment, shareFragment } from './share-link.ts';
 import { sharedDatasets, sharedFileName, type SharedInfo } from './shared-notebook.ts';
 import { isNotebookFile, missingFiles, NO_CELLS, sameItems, snapshotCells } from './snapshot.ts';

@@ -3,11 +3,12 @@
  * of truth: the fields are read from it and every change is written back into it one key at a
  * time, leaving the other lines (and their comments) as the author wrote them.
  */
-import { messageOf } from '../notebook/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import { isCollection, isMap, isScalar, parse, parseDocument } from 'yaml';
 import { SPEC_RULES } from '../notebook/cell-specs.ts';
 import { yamlScalar } from '../notebook/explorer-yaml.ts';
-import { CHART_MARKS, type CellKind } from '../notebook/types.ts';
+import { CHART_MARKS } from '../charts/spec.ts';
+import { type CellKind } from '../notebook/types.ts';
 import { parseFormula, rVariableName } from '../stats/logit-formula.ts';
 import type { Schema } from './editor/extensions.ts';
 

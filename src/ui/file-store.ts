@@ -6,7 +6,7 @@
  *
  * Browser-only (IndexedDB); every method fails softly when storage is switched off.
  */
-import { messageOf } from '../notebook/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 
 export interface KeptFileInfo {
   sha256: string;

@@ -5,7 +5,7 @@
  * that were tables of their own are loaded again. The reader sees what is kept, can stop it,
  * and can forget it all (the data may be confidential; the browser may be shared).
  */
-import { messageOf } from '../notebook/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import type { Session } from '../notebook/Session.ts';
 import { isBundledData } from './bundled.ts';
 import { FileStore, megabytes, type KeptFileInfo, type TableEntry } from './file-store.ts';

@@ -8,11 +8,12 @@
  * sanitized Markdown of markdown.ts, and the chart SVG of charts/svg-string.ts made inline by
  * inlineSvg below), so the page and a Node test build the same file.
  */
-import { messageOf } from '../notebook/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import type { Row } from '../engine/Engine.ts';
 import { cellKey } from '../notebook/graph.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
-import type { Block, Cell, ChartSpec } from '../notebook/types.ts';
+import type { Block, Cell } from '../notebook/types.ts';
+import type { ChartSpec } from '../charts/spec.ts';
 import { formatCount } from './format.ts';
 import {
   crosstabTablesHtml,

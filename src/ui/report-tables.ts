@@ -5,8 +5,10 @@
  */
 import type { QueryResult } from '../engine/Engine.ts';
 import type { ExpectationResult } from '../notebook/state.ts';
-import type { InputSpec, InputValue, LogitSpec, RateSpec } from '../notebook/types.ts';
-import { isNumericType } from '../stats/columns.ts';
+import type { InputSpec, InputValue } from '../notebook/types.ts';
+import type { LogitSpec } from '../stats/logit.ts';
+import type { RateSpec } from '../stats/rate.ts';
+import { isNumericType } from '../shared/column-types.ts';
 import { formatCount, formatValue } from './format.ts';
 import {
   crosstabTable,

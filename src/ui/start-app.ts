@@ -2,7 +2,7 @@
  * The app itself: mounts the UI and opens the first notebook. main.ts loads this as a chunk of
  * its own once DuckDB is starting, and hands over the engine being started.
  */
-import { messageOf } from '../notebook/errors.ts';
+import { messageOf } from '../shared/errors.ts';
 import { mount } from 'svelte';
 import type { Engine } from '../engine/Engine.ts';
 import { DeferredEngine } from '../engine/wasm-deferred.ts';

@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../src/charts/svg-node.ts';
 import type { Row } from '../../src/engine/Engine.ts';
-import type { ChartSpec } from '../../src/notebook/types.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { launchBrowser } from '../browser/harness.ts';
 import { byEngagement, byEngagementAndDiplomatic, incidentsByYear } from './fixtures.ts';
 

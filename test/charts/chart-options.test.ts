@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chartOptions } from '../../src/charts/chart-options.ts';
 import { MANY_CATEGORIES_SCHEME, OKABE_ITO } from '../../src/charts/theme.ts';
 import type { Row } from '../../src/engine/Engine.ts';
-import type { ChartSpec } from '../../src/notebook/types.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { byEngagement, byEngagementAndDiplomatic, bySender } from './fixtures.ts';
 
 const bars: ChartSpec = { from: 'rates', mark: 'barY', x: 'engagement', y: 'rate' };

@@ -7,8 +7,8 @@ import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { literal } from '../../src/engine/sql.ts';
 import { createTableFromRows, describeTable } from '../../src/engine/tables.ts';
 import type { Row } from '../../src/engine/Engine.ts';
-import { CellError } from '../../src/notebook/errors.ts';
-import type { ChartSpec } from '../../src/notebook/types.ts';
+import { CellError } from '../../src/shared/errors.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { wilson } from './fixtures.ts';
 import { parseSvg, texts } from './svg-helpers.ts';
 

@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
 import { CLASS_NAME, FONT_FAMILY } from '../../src/charts/theme.ts';
-import type { ChartSpec } from '../../src/notebook/types.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { byEngagement, byEngagementAndDiplomatic } from './fixtures.ts';
 
 const spec: ChartSpec = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../src/charts/svg-node.ts';
 import { OKABE_ITO } from '../../src/charts/theme.ts';
-import type { ChartSpec } from '../../src/notebook/types.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import {
   byEngagement,
   byEngagementAndDiplomatic,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chartOptions } from '../../src/charts/chart-options.ts';
 import { validateChart } from '../../src/charts/validate.ts';
-import { CellError } from '../../src/notebook/errors.ts';
-import type { ChartSpec } from '../../src/notebook/types.ts';
+import { CellError } from '../../src/shared/errors.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { byEngagement, byEngagementAndDiplomatic } from './fixtures.ts';
 
 const columns = ['engagement', 'diplomatic', 'n', 'rate', 'ci_low', 'ci_high'];

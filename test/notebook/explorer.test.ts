@@ -4,7 +4,7 @@ import type { ColumnInfo, Row } from '../../src/engine/Engine.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { createTableFromRows, describeTable, listTables } from '../../src/engine/tables.ts';
 import { loadFile } from '../../src/ingest/index.ts';
-import { CellError } from '../../src/notebook/errors.ts';
+import { CellError } from '../../src/shared/errors.ts';
 import {
   appendToNotebook,
   planExplorer,
@@ -25,7 +25,7 @@ import { allocateAliases } from '../../src/notebook/explorer-names.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
 import { Runner } from '../../src/notebook/Runner.ts';
 import { Session } from '../../src/notebook/Session.ts';
-import type { CellTables } from '../../src/notebook/types.ts';
+import type { CellTables } from '../../src/shared/table-data.ts';
 import { runCrosstab, runLogit, runRate } from '../../src/stats/index.ts';
 
 const DEMO = 'data/demo-sanctions-synthetic.csv';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { ident, literal } from '../../src/engine/sql.ts';
-import { CellError } from '../../src/notebook/errors.ts';
+import { CellError } from '../../src/shared/errors.ts';
 import { runCrosstab } from '../../src/stats/crosstab.ts';
 import { fisherExact2x2 } from '../../src/stats/fisher.ts';
 import {

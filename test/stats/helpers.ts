@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Engine, Row, Value } from '../../src/engine/Engine.ts';
 import { literal, ident } from '../../src/engine/sql.ts';
-import type { TableData } from '../../src/notebook/types.ts';
+import type { TableData } from '../../src/shared/table-data.ts';
 
 export const fixtures = new URL('../fixtures/stats/', import.meta.url);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CellError } from '../../src/notebook/errors.ts';
+import { CellError } from '../../src/shared/errors.ts';
 import { parseFormula, rVariableName } from '../../src/stats/logit-formula.ts';
 
 describe('parseFormula', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
-import { CellError } from '../../src/notebook/errors.ts';
+import { CellError } from '../../src/shared/errors.ts';
 import { runLogit } from '../../src/stats/logit.ts';
 import {
   columnsOf,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { createTableFromRows } from '../../src/engine/tables.ts';
-import { CellError } from '../../src/notebook/errors.ts';
+import { CellError } from '../../src/shared/errors.ts';
 import { runRate } from '../../src/stats/rate.ts';
 import { wilsonInterval } from '../../src/stats/wilson.ts';
 import { columnsOf, expectAbsolute, loadCsv, readJson, type RRate } from './helpers.ts';

@@ -5,10 +5,9 @@
  * or the whole width, the interval is a shaded band behind the rule instead.
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartPlan } from '../plan.ts';
+import type { ChartPlan, Datum } from '../plan.ts';
 import { ERROR_BAR_COLOUR } from '../theme.ts';
 import { formatValue } from '../format.ts';
-import type { Datum } from '../plan.ts';
 import { facets, singlePaint } from './channels.ts';
 
 /** Group descriptions, which tests and assistive technology use to tell these marks apart. */

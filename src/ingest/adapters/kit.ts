@@ -1,7 +1,7 @@
 import type { ColumnInfo, Engine } from '../../engine/Engine.ts';
 import { ident, literal, valueLiteral } from '../../engine/sql.ts';
 import { createTableFromColumns } from '../insert.ts';
-import { uniqueName } from '../names.ts';
+import { uniqueName } from '../../shared/unique-name.ts';
 import type { TableRole } from '../types.ts';
 
 /** Code → label pairs, as in a codebook. */

@@ -2,7 +2,8 @@ import type { Engine } from '../../engine/Engine.ts';
 import { ident, literal, valueLiteral } from '../../engine/sql.ts';
 import { isoText } from '../infer.ts';
 import { createTableFromColumns, type TextColumn } from '../insert.ts';
-import { cleanColumnNames, uniqueName } from '../names.ts';
+import { cleanColumnNames } from '../names.ts';
+import { uniqueName } from '../../shared/unique-name.ts';
 import type { TableRole } from '../types.ts';
 import { parseDta, type StataFile, type StataVariable } from './dta.ts';
 

@@ -1,0 +1,28 @@
+/** What a chart cell asks for (docs/notebook-format.md); the charts module validates and draws it. */
+
+export const CHART_MARKS = [
+  'barY',
+  'barX',
+  'dot',
+  'line',
+  'areaY',
+  'cell',
+  'tickX',
+  'ruleY',
+] as const;
+export type ChartMark = (typeof CHART_MARKS)[number];
+
+export interface ChartSpec {
+  from: string;
+  mark: ChartMark;
+  x?: string;
+  y?: string;
+  fill?: string;
+  stroke?: string;
+  fx?: string;
+  fy?: string;
+  /** Columns holding the lower and upper ends of an interval, drawn as error bars. */
+  ci?: [string, string];
+  title?: string;
+  caption?: string;
+}
