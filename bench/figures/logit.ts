@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Row } from '../../src/engine/Engine.ts';
 import type { CellTables } from '../../src/shared/table-data.ts';
-import type { LogitSpec } from '../../src/stats/logit.ts';
-import { runLogit } from '../../src/stats/logit.ts';
+import type { LogitSpec } from '../../src/stats/logit/run-logit.ts';
+import { runLogit } from '../../src/stats/logit/run-logit.ts';
 import { execInPage, inFreshContext, openBenchPage, requirePage } from '../browser.ts';
 import { copyToCsvSql, LOGIT_FORMULA, LOGIT_TABLE, logitTableSql } from '../data.ts';
 import { errorMessage, median, ratioOf, time } from '../measure.ts';

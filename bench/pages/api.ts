@@ -4,7 +4,7 @@
  */
 import type { QueryResult } from '../../src/engine/Engine.ts';
 import type { CellTables } from '../../src/shared/table-data.ts';
-import type { LogitSpec } from '../../src/stats/logit.ts';
+import type { LogitSpec } from '../../src/stats/logit/run-logit.ts';
 import type { RateSpec } from '../../src/stats/rate.ts';
 
 export interface Timed<T> {

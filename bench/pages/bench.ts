@@ -4,11 +4,11 @@
  * through window.bench; every time is taken here with performance.now() so that Playwright's
  * round trips never count.
  */
-import { WasmEngine } from '../../src/engine/WasmEngine.ts';
+import { WasmEngine } from '../../src/engine/wasm/WasmEngine.ts';
 import { loadFile } from '../../src/ingest/index.ts';
-import { runLogit } from '../../src/stats/logit.ts';
+import { runLogit } from '../../src/stats/logit/run-logit.ts';
 import { runRate } from '../../src/stats/rate.ts';
-import { useSliceHelper } from '../../src/stats/slice-helper.ts';
+import { useSliceHelper } from '../../src/stats/logit/slice-helper.ts';
 import { WorkerSliceHelper } from '../../src/stats/worker/WorkerSliceHelper.ts';
 import type { BenchApi, BenchWindow, Timed } from './api.ts';
 import { installWasmMemoryProbe } from './wasm-memory-probe.ts';

@@ -4,7 +4,7 @@
  * (Svelte updates, layout) is the difference between the `input` and `input-session` figures.
  */
 import { renderChart } from '../../src/charts/index.ts';
-import { WasmEngine } from '../../src/engine/WasmEngine.ts';
+import { WasmEngine } from '../../src/engine/wasm/WasmEngine.ts';
 import { Session } from '../../src/notebook/Session.ts';
 import type { BenchWindow, SessionApi, Timed } from './api.ts';
 

@@ -6,7 +6,7 @@
 import type { Engine, Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { hasTable } from '../engine/tables.ts';
-import { restartsOf } from '../engine/wasm-restart.ts';
+import { restartsOf } from '../engine/wasm/restart.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError, messageOf } from '../shared/errors.ts';

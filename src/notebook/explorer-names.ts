@@ -3,7 +3,7 @@
  * without quoting, and cell names that clash with nothing in the notebook or the session.
  */
 import { uniqueName } from '../shared/unique-name.ts';
-import { isSyntacticName } from '../stats/logit-formula.ts';
+import { isSyntacticName } from '../stats/logit/formula.ts';
 import { outputTables } from './graph.ts';
 import { cellsOf } from './parse.ts';
 import { referencedNames, tokenize } from './sql-tokens.ts';

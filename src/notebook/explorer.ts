@@ -21,7 +21,7 @@ import { CellError } from '../shared/errors.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import type { CrosstabSpec } from '../stats/crosstab.ts';
-import type { LogitSpec } from '../stats/logit.ts';
+import type { LogitSpec } from '../stats/logit/run-logit.ts';
 import type { RateSpec } from '../stats/rate.ts';
 
 export {

@@ -58,7 +58,7 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
     }
     case 'logit': {
       await requireTable(cell.spec.from, ctx);
-      const { runLogit } = await import('../stats/logit.ts');
+      const { runLogit } = await import('../stats/logit/run-logit.ts');
       return storeTables(cell, await runLogit(ctx.engine, cell.spec), ctx.engine);
     }
     case 'chart': {

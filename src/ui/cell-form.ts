@@ -9,7 +9,7 @@ import { SPEC_RULES } from '../notebook/cell-specs.ts';
 import { yamlScalar } from '../notebook/explorer-yaml.ts';
 import { CHART_MARKS } from '../charts/spec.ts';
 import { type CellKind } from '../notebook/types.ts';
-import { parseFormula, rVariableName } from '../stats/logit-formula.ts';
+import { parseFormula, rVariableName } from '../stats/logit/formula.ts';
 import type { Schema } from './editor/extensions.ts';
 
 export type FormKind = 'rate' | 'crosstab' | 'logit' | 'chart';

@@ -4,7 +4,7 @@
  * that starts as soon as the entry runs, not after another chunk has loaded. The app's own code
  * loads in parallel and mounts the UI and opens the notebook while DuckDB compiles.
  */
-import { instantiateDuckDB } from '../engine/wasm-bundles.ts';
+import { instantiateDuckDB } from '../engine/wasm/bundles.ts';
 import './app.css';
 
 const root = document.getElementById('app');
@@ -14,7 +14,7 @@ const instantiating = instantiateDuckDB();
 // WasmEngine.create() reports a failure; until it runs, nobody else holds this promise.
 instantiating.catch(() => undefined);
 const memoryLimitMb = Number(/[?&]memory-limit=(\d+)/.exec(location.search)?.[1]) || undefined;
-const engine = import('../engine/WasmEngine.ts').then(({ WasmEngine }) =>
+const engine = import('../engine/wasm/WasmEngine.ts').then(({ WasmEngine }) =>
   WasmEngine.create(instantiating, { memoryLimitMb }),
 );
 // The app reports a failed start; until it has loaded, nobody else holds this promise.

@@ -6,7 +6,7 @@
 import type { QueryResult } from '../engine/Engine.ts';
 import type { ExpectationResult } from '../notebook/state.ts';
 import type { InputSpec, InputValue } from '../notebook/types.ts';
-import type { LogitSpec } from '../stats/logit.ts';
+import type { LogitSpec } from '../stats/logit/run-logit.ts';
 import type { RateSpec } from '../stats/rate.ts';
 import { isNumericType } from '../shared/column-types.ts';
 import { formatCount, formatValue } from './format.ts';

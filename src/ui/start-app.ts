@@ -5,12 +5,12 @@
 import { messageOf } from '../shared/errors.ts';
 import { mount } from 'svelte';
 import type { Engine } from '../engine/Engine.ts';
-import { DeferredEngine } from '../engine/wasm-deferred.ts';
+import { DeferredEngine } from '../engine/wasm/deferred.ts';
 import App from './App.svelte';
 import { AppModel, type AppState } from './app-model.svelte.ts';
 import { Autosave } from './autosave.ts';
 import { bundledNotebook, bundledNotebooks, DEFAULT_NOTEBOOK } from './bundled.ts';
-import { useSliceHelper } from '../stats/slice-helper.ts';
+import { useSliceHelper } from '../stats/logit/slice-helper.ts';
 import { WorkerSliceHelper } from '../stats/worker/WorkerSliceHelper.ts';
 import { installDebugHooks } from './debug-hooks.ts';
 import { allowEditors } from './editor/loader.ts';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { CellError } from '../../src/shared/errors.ts';
 import { runCrosstab } from '../../src/stats/crosstab.ts';
-import { runLogit } from '../../src/stats/logit.ts';
+import { runLogit } from '../../src/stats/logit/run-logit.ts';
 import { runRate } from '../../src/stats/rate.ts';
 import {
   expectAbsolute,

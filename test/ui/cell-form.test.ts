@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceCellSource } from '../../src/notebook/edit.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
 import type { Cell } from '../../src/notebook/types.ts';
-import { parseFormula } from '../../src/stats/logit-formula.ts';
+import { parseFormula } from '../../src/stats/logit/formula.ts';
 import {
   applyField,
   columnOptions,

@@ -1,5 +1,4 @@
-import type { DesignMatrix, PartialSums } from '../logit-kernel.ts';
-import type { SliceHelper } from '../slice-helper.ts';
+import type { DesignMatrix, PartialSums, SliceHelper } from '../logit/matrix.ts';
 import type { HelperReply, HelperRequest } from './protocol.ts';
 
 /** A SliceHelper on a Web Worker of the page's own origin (bundled by Vite, no blob needed). */

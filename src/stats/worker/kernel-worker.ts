@@ -2,7 +2,8 @@
  * The Web Worker behind WorkerSliceHelper: holds the rows it was given and sums slices of them
  * with the same sliceSums the main thread uses.
  */
-import { sliceSums, type DesignMatrix } from '../logit-kernel.ts';
+import { sliceSums } from '../logit/kernel.ts';
+import { type DesignMatrix } from '../logit/matrix.ts';
 import type { HelperReply, HelperRequest } from './protocol.ts';
 
 let part: DesignMatrix | undefined;

@@ -1,4 +1,4 @@
-import type { PartialSums } from '../logit-kernel.ts';
+import type { PartialSums } from '../logit/matrix.ts';
 
 export type HelperRequest =
   | {

@@ -1,19 +1,19 @@
 import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
-import type { Engine, Row } from '../engine/Engine.ts';
-import type { CellTables, TableData } from '../shared/table-data.ts';
-import { tableColumns } from './columns.ts';
-import { zForLevel } from './normal-quantile.ts';
-import { twoSidedNormalP } from './tail-probabilities.ts';
-import { rankMessage, separationMessage } from './logit-checks.ts';
-import { buildDesign, describeDropped, type Design } from './logit-design.ts';
-import { parseFormula } from './logit-formula.ts';
-import { fitIrls, type IrlsFit } from './logit-irls.ts';
-import { loadDesignMatrix, releaseDesignMatrix } from './logit-kernel.ts';
-import { inverseFactor } from './logit-linalg.ts';
-import { predictByLevel } from './logit-predict.ts';
-import { markLogitPhase } from './phase-mark.ts';
-import { confidenceLevel } from './rate.ts';
+import type { Engine, Row } from '../../engine/Engine.ts';
+import type { CellTables, TableData } from '../../shared/table-data.ts';
+import { tableColumns } from '../columns.ts';
+import { zForLevel } from '../normal-quantile.ts';
+import { twoSidedNormalP } from '../tail-probabilities.ts';
+import { rankMessage, separationMessage } from './checks.ts';
+import { buildDesign, describeDropped, type Design } from './design.ts';
+import { parseFormula } from './formula.ts';
+import { fitIrls, type IrlsFit } from './irls.ts';
+import { loadDesignMatrix, releaseDesignMatrix } from './kernel.ts';
+import { inverseFactor } from './linalg.ts';
+import { predictByLevel } from './predict.ts';
+import { markLogitPhase } from '../phase-mark.ts';
+import { confidenceLevel } from '../rate.ts';
 
 export interface LogitSpec {
   from: string;

@@ -1,4 +1,4 @@
-import { CellError } from '../shared/errors.ts';
+import { CellError } from '../../shared/errors.ts';
 
 export interface Formula {
   outcome: string;

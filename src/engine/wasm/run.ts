@@ -1,6 +1,6 @@
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { DataType, Table, type Field } from 'apache-arrow';
-import type { Params } from './Engine.ts';
+import type { Params } from '../Engine.ts';
 
 /**
  * Runs one SQL string on a DuckDB-WASM connection and returns its Arrow result.

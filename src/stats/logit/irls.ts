@@ -1,5 +1,6 @@
-import { irlsSums, type DesignMatrix, type StepSums } from './logit-kernel.ts';
-import { factorKept, factorWithAliasing, solveFactor, type Factor } from './logit-linalg.ts';
+import { irlsSums, type StepSums } from './kernel.ts';
+import { type DesignMatrix } from './matrix.ts';
+import { factorKept, factorWithAliasing, solveFactor, type Factor } from './linalg.ts';
 
 const MAX_ITERATIONS = 25; // glm.control()$maxit
 const EPSILON = 1e-8; // glm.control()$epsilon

@@ -3,7 +3,7 @@ import ehModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpModule from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { absolute, startWorker } from './wasm-worker.ts';
+import { absolute, startWorker } from './worker.ts';
 
 /**
  * DuckDB's worker scripts and WebAssembly modules, emitted by Vite into the app's own assets so

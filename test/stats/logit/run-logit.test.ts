@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../src/engine/NativeEngine.ts';
-import { CellError } from '../../src/shared/errors.ts';
-import { runLogit } from '../../src/stats/logit.ts';
+import { NativeEngine } from '../../../src/engine/NativeEngine.ts';
+import { CellError } from '../../../src/shared/errors.ts';
+import { runLogit } from '../../../src/stats/logit/run-logit.ts';
 import {
   columnsOf,
   expectLogitMatches,
@@ -9,7 +9,7 @@ import {
   readJson,
   temporaryTables,
   type RLogit,
-} from './helpers.ts';
+} from '../helpers.ts';
 
 const reference = readJson<{ logit: RLogit[] }>('reference.json').logit;
 const model = (name: string) => reference.find((m) => m.name === name) as RLogit;

@@ -1,11 +1,12 @@
 import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
-import type { Engine } from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
-import { designColumnName, type Design } from './logit-design.ts';
-import { markLogitPhase } from './phase-mark.ts';
-import { newSliceHelper, type SliceHelper } from './slice-helper.ts';
-import { nextTask } from '../shared/next-task.ts';
+import type { Engine } from '../../engine/Engine.ts';
+import { ident } from '../../engine/sql.ts';
+import { designColumnName, type Design } from './design.ts';
+import { markLogitPhase } from '../phase-mark.ts';
+import { newSliceHelper } from './slice-helper.ts';
+import type { DesignMatrix, PartialSums } from './matrix.ts';
+import { nextTask } from '../../shared/next-task.ts';
 
 /** R's .Machine$double.eps. */
 export const DBL_EPSILON = 2.220446049250313e-16;
@@ -13,28 +14,6 @@ export const DBL_EPSILON = 2.220446049250313e-16;
 const THRESH = 30;
 /** Rows per slice between two yields to the event loop: about 15 ms of work at 13 columns. */
 const SLICE = 65_536;
-
-/**
- * The design as one row-major matrix (intercept column of ones first), centred: each
- * column minus its mean. Centring keeps X'WX well conditioned (a year column next to the
- * intercept would otherwise cost half the digits); estimates are mapped back to the
- * uncentred parametrisation R reports. Summing over it
- * in a single JavaScript loop gives the same bits in Node and in the browser: the order of the
- * additions is fixed (a SQL sum depends on DuckDB's threads), and exp and log come from
- * @stdlib's pure-arithmetic code, because V8's Math.log differs between Node 20 and current
- * Chromium in the last bit for about 7% of arguments.
- */
-export interface DesignMatrix {
-  n: number;
-  /** Columns including the intercept. */
-  width: number;
-  y: Float64Array;
-  x: Float64Array;
-  /** Subtracted from each column (0 for the intercept). */
-  shift: number[];
-  /** Another thread holding rows [from, n), which sums those slices. */
-  helper?: { api: SliceHelper; from: number };
-}
 
 export interface StepSums {
   deviance: number;
@@ -148,15 +127,6 @@ export async function irlsSums(
   }
   const { deviance, minMu, maxMu } = total;
   return { deviance, minMu, maxMu, xtwx, xtwz: Array.from(total.b) };
-}
-
-export interface PartialSums {
-  /** Lower triangle of X'WX, row by row. */
-  a: Float64Array;
-  b: Float64Array;
-  deviance: number;
-  minMu: number;
-  maxMu: number;
 }
 
 function emptySums(p: number): PartialSums {

@@ -1,4 +1,4 @@
-import { EngineError, type Engine } from './Engine.ts';
+import { EngineError, type Engine } from '../Engine.ts';
 
 /**
  * DuckDB-WASM runs a statement in slices and answers messages (a cancel among them) only

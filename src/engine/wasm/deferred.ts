@@ -1,5 +1,5 @@
-import type { Engine, FileSource, Params, QueryResult } from './Engine.ts';
-import { restartsOf } from './wasm-restart.ts';
+import type { Engine, FileSource, Params, QueryResult } from '../Engine.ts';
+import { restartsOf } from './restart.ts';
 
 /**
  * An Engine that can be handed out while DuckDB-WASM is still starting: every call waits for

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CellError } from '../../src/shared/errors.ts';
-import { parseFormula, rVariableName } from '../../src/stats/logit-formula.ts';
+import { CellError } from '../../../src/shared/errors.ts';
+import { parseFormula, rVariableName } from '../../../src/stats/logit/formula.ts';
 
 describe('parseFormula', () => {
   it('reads outcome and predictors, dropping repeats as R does', () => {

@@ -7,10 +7,10 @@ import {
   type Table,
   type Vector,
 } from 'apache-arrow';
-import type { ColumnInfo, QueryResult } from './Engine.ts';
-import { dateBeyondYears, normalizeRows, timestampBeyondYears } from './normalize.ts';
-import { bigintFromBytes, decimalToDouble } from './wasm-decimal.ts';
-import { duckdbExtension, duckdbTypeName, mapEntryFields } from './wasm-types.ts';
+import type { ColumnInfo, QueryResult } from '../Engine.ts';
+import { dateBeyondYears, normalizeRows, timestampBeyondYears } from '../normalize.ts';
+import { bigintFromBytes, decimalToDouble } from './decimal.ts';
+import { duckdbExtension, duckdbTypeName, mapEntryFields } from './types.ts';
 
 /**
  * Turns DuckDB-WASM's Arrow results into the QueryResult the native engine produces for the

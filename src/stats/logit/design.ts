@@ -1,10 +1,20 @@
-import { EXACT_IN_DOUBLE_TYPES, type ColumnInfo, type Engine, type Row } from '../engine/Engine.ts';
-import { ident, valueLiteral } from '../engine/sql.ts';
-import { CellError } from '../shared/errors.ts';
-import { isBooleanType, isFloatType, isNumericType, isTextType } from '../shared/column-types.ts';
-import { plural, requireColumn, showValue } from './columns.ts';
-import { rVariableName, type Formula } from './logit-formula.ts';
-import { checkOutcome } from './outcome.ts';
+import {
+  EXACT_IN_DOUBLE_TYPES,
+  type ColumnInfo,
+  type Engine,
+  type Row,
+} from '../../engine/Engine.ts';
+import { ident, valueLiteral } from '../../engine/sql.ts';
+import { CellError } from '../../shared/errors.ts';
+import {
+  isBooleanType,
+  isFloatType,
+  isNumericType,
+  isTextType,
+} from '../../shared/column-types.ts';
+import { plural, requireColumn, showValue } from '../columns.ts';
+import { rVariableName, type Formula } from './formula.ts';
+import { checkOutcome } from '../outcome.ts';
 
 const MAX_LEVELS = 50;
 

@@ -1,9 +1,10 @@
-import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
-import { valueLiteral } from '../engine/sql.ts';
-import type { TableData } from '../shared/table-data.ts';
-import { isBooleanType, isNumericType } from '../shared/column-types.ts';
-import type { Design } from './logit-design.ts';
-import { averagePrediction, type DesignMatrix } from './logit-kernel.ts';
+import type { ColumnInfo, Engine, Row, Value } from '../../engine/Engine.ts';
+import { valueLiteral } from '../../engine/sql.ts';
+import type { TableData } from '../../shared/table-data.ts';
+import { isBooleanType, isNumericType } from '../../shared/column-types.ts';
+import type { Design } from './design.ts';
+import { averagePrediction } from './kernel.ts';
+import { type DesignMatrix } from './matrix.ts';
 
 /** Numeric predictors with more distinct values than this are shown at quantiles instead. */
 const MAX_DISTINCT = 20;

@@ -11,13 +11,13 @@ import {
   type FileSource,
   type Params,
   type QueryResult,
-} from './Engine.ts';
-import { startupStatements } from './settings.ts';
-import { hugeintCandidates, tableToResult } from './wasm-arrow.ts';
-import { duckdbMessage } from './wasm-errors.ts';
-import { runSql } from './wasm-run.ts';
-import { instantiateDuckDB } from './wasm-bundles.ts';
-import { EngineRestartedError } from './wasm-restart.ts';
+} from '../Engine.ts';
+import { startupStatements } from '../settings.ts';
+import { hugeintCandidates, tableToResult } from './arrow.ts';
+import { duckdbMessage } from './errors.ts';
+import { runSql } from './run.ts';
+import { instantiateDuckDB } from './bundles.ts';
+import { EngineRestartedError } from './restart.ts';
 
 /**
  * Values stay as DuckDB computes them (no casts to double in the worker): wasm-arrow.ts needs

@@ -1,0 +1,47 @@
+// The design matrix, the sums a slice of it gives, and the helper that computes them on another
+// thread reference each other; one file for the three keeps the kernel and the helper free of a
+// cycle between them.
+
+/**
+ * The design as one row-major matrix (intercept column of ones first), centred: each
+ * column minus its mean. Centring keeps X'WX well conditioned (a year column next to the
+ * intercept would otherwise cost half the digits); estimates are mapped back to the
+ * uncentred parametrisation R reports. Summing over it
+ * in a single JavaScript loop gives the same bits in Node and in the browser: the order of the
+ * additions is fixed (a SQL sum depends on DuckDB's threads), and exp and log come from
+ * @stdlib's pure-arithmetic code, because V8's Math.log differs between Node 20 and current
+ * Chromium in the last bit for about 7% of arguments.
+ */
+export interface DesignMatrix {
+  n: number;
+  /** Columns including the intercept. */
+  width: number;
+  y: Float64Array;
+  x: Float64Array;
+  /** Subtracted from each column (0 for the intercept). */
+  shift: number[];
+  /** Another thread holding rows [from, n), which sums those slices. */
+  helper?: { api: SliceHelper; from: number };
+}
+
+export interface PartialSums {
+  /** Lower triangle of X'WX, row by row. */
+  a: Float64Array;
+  b: Float64Array;
+  deviance: number;
+  minMu: number;
+  maxMu: number;
+}
+
+/**
+ * Another thread that sums whole slices of a design matrix (a Web Worker in the browser, where
+ * DuckDB's own worker sits idle during a fit). The caller adds the slices' sums in slice order,
+ * so a fit gives the same bits with or without a helper.
+ */
+export interface SliceHelper {
+  /** Copies rows [from, matrix.n) to the helper; `from` is a slice boundary. */
+  load(matrix: DesignMatrix, from: number): Promise<void>;
+  /** The sums of the given slices (rows [from, to) of the whole matrix), in order. */
+  sums(coefficients: number[] | null, slices: [number, number][]): Promise<PartialSums[]>;
+  release(): void;
+}
