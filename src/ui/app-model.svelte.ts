@@ -8,7 +8,7 @@ import type { Engine } from '../engine/Engine.ts';
 import type { LoadResult } from '../ingest/index.ts';
 import { Session, type FileLoad, type SessionState } from '../notebook/Session.ts';
 import { parseNotebook } from '../notebook/parse.ts';
-import type { ExplorerPlan } from '../notebook/explorer.ts';
+import type { ExplorerPlan } from '../explorer/plan.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
 import type { Block, CellKind, InputValue } from '../notebook/types.ts';
 import { ident } from '../engine/sql.ts';
@@ -346,7 +346,7 @@ export class AppModel {
   /** Appends the engagement explorer's cells as one undoable edit; they run like any edit. */
   async addExplorerCells(plan: Pick<ExplorerPlan, 'markdown' | 'names'>): Promise<void> {
     // Only the explorer calls this, and its chunk has already brought the module.
-    const { appendToNotebook } = await import('../notebook/explorer.ts');
+    const { appendToNotebook } = await import('../explorer/plan.ts');
     return this.edit(appendToNotebook(this.requireSession().text, plan));
   }
 

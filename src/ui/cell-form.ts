@@ -6,7 +6,7 @@
 import { messageOf } from '../shared/errors.ts';
 import { isCollection, isMap, isScalar, parse, parseDocument } from 'yaml';
 import { SPEC_RULES } from '../notebook/cell-specs.ts';
-import { yamlScalar } from '../notebook/explorer-yaml.ts';
+import { yamlScalar } from '../explorer/yaml.ts';
 import { CHART_MARKS } from '../charts/spec.ts';
 import { type CellKind } from '../notebook/types.ts';
 import { parseFormula, rVariableName } from '../stats/logit/formula.ts';

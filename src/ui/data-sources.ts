@@ -5,7 +5,7 @@
  */
 import type { AdapterInfo, LoadResult } from '../ingest/index.ts';
 import { adapterInfo, CATALOG, matchCatalog, type CatalogEntry } from '../ingest/catalog.ts';
-import { isDictionary } from '../notebook/codebook.ts';
+import { isDictionary } from '../panels/codebook.ts';
 import type { DatasetState } from '../notebook/state.ts';
 import type { TableInfo } from './schema.ts';
 

@@ -3,7 +3,7 @@
  * objects in place; the UI needs a new object exactly when a cell changed, so components of
  * unchanged cells (their charts, their editors) are left alone.
  */
-import { capResult } from '../notebook/result-pages.ts';
+import { capResult } from '../panels/result-pages.ts';
 import type { CellState } from '../notebook/state.ts';
 
 /**

@@ -11,7 +11,7 @@ import {
   readFilters,
   readFilterValue,
   type ExplorerChoices,
-} from '../../src/notebook/explorer.ts';
+} from '../../src/explorer/plan.ts';
 import {
   columnValues,
   likelyOutcome,
@@ -20,8 +20,8 @@ import {
   SCRATCH_PREFIX,
   suggestCoding,
   type PreviewPart,
-} from '../../src/notebook/explorer-preview.ts';
-import { allocateAliases } from '../../src/notebook/explorer-names.ts';
+} from '../../src/explorer/preview.ts';
+import { allocateAliases } from '../../src/explorer/names.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
 import { Runner } from '../../src/notebook/Runner.ts';
 import { Session } from '../../src/notebook/Session.ts';

@@ -7,7 +7,7 @@ import {
   profileColumn,
   profileKind,
   type ColumnProfile,
-} from '../../src/notebook/column-profile.ts';
+} from '../../src/panels/column-profile.ts';
 
 let engine: NativeEngine;
 

@@ -9,16 +9,11 @@ import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { isBooleanType, isTextType } from '../shared/column-types.ts';
 import { requireColumn } from '../stats/columns.ts';
-import {
-  filterCondition,
-  sqlValue,
-  type ExplorerFilter,
-  type ExplorerValue,
-} from './explorer-filters.ts';
-import { allocateAliases, longestBacktickRun, takenNames, uniqueStem } from './explorer-names.ts';
-import { yamlBody } from './explorer-yaml.ts';
+import { filterCondition, sqlValue, type ExplorerFilter, type ExplorerValue } from './filters.ts';
+import { allocateAliases, longestBacktickRun, takenNames, uniqueStem } from './names.ts';
+import { yamlBody } from './yaml.ts';
 import { CellError } from '../shared/errors.ts';
-import { cellsOf, parseNotebook } from './parse.ts';
+import { cellsOf, parseNotebook } from '../notebook/parse.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import type { CrosstabSpec } from '../stats/crosstab.ts';
 import type { LogitSpec } from '../stats/logit/run-logit.ts';
@@ -32,7 +27,7 @@ export {
   type ExplorerValue,
   type FilterDraft,
   type FilterOp,
-} from './explorer-filters.ts';
+} from './filters.ts';
 
 /** How the outcome column says "success". */
 export type OutcomeCoding =

@@ -9,7 +9,7 @@ import { ident } from '../engine/sql.ts';
 import { SUCCESS_CODES } from '../ingest/adapters/ties.ts';
 import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
-import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './explorer.ts';
+import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './plan.ts';
 import type { CellTables, TableData } from '../shared/table-data.ts';
 
 /** Scratch tables start with this; panels listing the session's tables leave them out. */

@@ -4,10 +4,10 @@
  */
 import { uniqueName } from '../shared/unique-name.ts';
 import { isSyntacticName } from '../stats/logit/formula.ts';
-import { outputTables } from './graph.ts';
-import { cellsOf } from './parse.ts';
-import { referencedNames, tokenize } from './sql-tokens.ts';
-import type { Notebook } from './types.ts';
+import { outputTables } from '../notebook/graph.ts';
+import { cellsOf } from '../notebook/parse.ts';
+import { referencedNames, tokenize } from '../notebook/sql-tokens.ts';
+import type { Notebook } from '../notebook/types.ts';
 
 /** Columns the rate, crosstab and prediction tables add; a group column may not be called so. */
 const RESULT_COLUMNS = ['n', 'successes', 'rate', 'lower', 'upper', 'row_share', 'predicted'];

@@ -12,7 +12,7 @@ import {
   releaseOrder,
   sortRows,
   type RowOrder,
-} from '../../src/notebook/result-pages.ts';
+} from '../../src/panels/result-pages.ts';
 
 let engine: NativeEngine;
 

@@ -4,7 +4,7 @@ import { describeTable } from '../../src/engine/tables.ts';
 import { FINAL_OUTCOME } from '../../src/ingest/adapters/ties.ts';
 import { CATALOG } from '../../src/ingest/catalog.ts';
 import { loadFile, type LoadResult } from '../../src/ingest/index.ts';
-import { isDictionary, labelOf, readCodebook } from '../../src/notebook/codebook.ts';
+import { isDictionary, labelOf, readCodebook } from '../../src/panels/codebook.ts';
 import { writeDta } from '../ingest/dta-writer.ts';
 
 let engine: NativeEngine;
