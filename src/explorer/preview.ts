@@ -6,7 +6,7 @@
 import { messageOf } from '../shared/errors.ts';
 import type { ColumnInfo, Engine, Row, Value } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
-import { SUCCESS_CODES } from '../ingest/adapters/ties.ts';
+import { tiesSuccessAmong } from '../ingest/adapters/ties.ts';
 import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
 import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './plan.ts';
@@ -109,11 +109,8 @@ export function isBinaryOutcome(column: ColumnInfo, values: ValueCount[]): boole
 export function suggestCoding(column: ColumnInfo, values: ValueCount[]): OutcomeCoding {
   if (isBinaryOutcome(column, values)) return { kind: 'binary' };
   const codes = values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
-  const tiesLike =
-    /final_?outcome/i.test(column.name) &&
-    codes.length > 0 &&
-    codes.every((c) => Number.isInteger(c) && c >= 1 && c <= 10);
-  if (tiesLike) return { kind: 'values', success: SUCCESS_CODES.filter((c) => codes.includes(c)) };
+  const ties = tiesSuccessAmong(column.name, codes);
+  if (ties) return { kind: 'values', success: ties };
   return { kind: 'values', success: [] };
 }
 

@@ -3,11 +3,10 @@ import { cfrAdapter, cfrChecks } from './cfr.ts';
 import { cowStatesAdapter, diplomaticExchangeAdapter } from './cow.ts';
 import { dcidCampaignsAdapter, dcidIncidentsAdapter } from './dcid.ts';
 import { gsdbAdapter } from './gsdb.ts';
-import type { LabelledBuilder } from './kit.ts';
-import { tiesAdapter } from './ties.ts';
+import type { AdapterLink, LabelledBuilder } from './kit.ts';
+import { TIES_DIPLOMATIC_LINK, tiesAdapter } from './ties.ts';
 
 export { LabelledBuilder } from './kit.ts';
-export { createTiesDiplomaticView } from './ties-diplomatic.ts';
 
 /**
  * Every adapter's labels and checks. registry.ts loads this module (its own chunk in the app)
@@ -17,10 +16,11 @@ export interface Adapter {
   build: (b: LabelledBuilder) => void;
   /** Data checks run on the labelled view; each finding becomes a warning. */
   check?: (engine: Engine, view: string) => Promise<string[]>;
+  link?: AdapterLink;
 }
 
 export const ADAPTERS: Record<string, Adapter> = {
-  ties: { build: tiesAdapter },
+  ties: { build: tiesAdapter, link: TIES_DIPLOMATIC_LINK },
   'dcid-incidents': { build: dcidIncidentsAdapter },
   'dcid-campaigns': { build: dcidCampaignsAdapter },
   'cow-states': { build: cowStatesAdapter },

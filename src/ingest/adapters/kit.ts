@@ -7,6 +7,16 @@ import type { TableRole } from '../types.ts';
 /** Code → label pairs, as in a codebook. */
 export type Labels = ReadonlyArray<readonly [number | string, string]>;
 
+/** A helper view joining an adapter's table with another catalogued dataset's, when both are loaded. */
+export interface AdapterLink {
+  /** The other dataset's adapter id (data/catalog.json). */
+  with: string;
+  /** Names the helper in a warning when it cannot be built. */
+  label: string;
+  /** Builds the helper from this adapter's raw table and the other's; returns its name. */
+  create: (engine: Engine, table: string, other: string) => Promise<string>;
+}
+
 export interface AdapterOutput {
   tables: { name: string; role: TableRole; sheet?: string }[];
   warnings: string[];

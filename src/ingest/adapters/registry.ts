@@ -72,7 +72,7 @@ export async function applyAdapters(
   return out;
 }
 
-/** TIES × Diplomatic Exchange: built whenever both are loaded, whichever came second. */
+/** Each adapter's link helpers whose two datasets are loaded, built when the second arrives. */
 async function linkHelpers(
   engine: Engine,
   registry: Map<string, string>,
@@ -83,20 +83,19 @@ async function linkHelpers(
   const existing = new Set(await listTables(engine));
   for (const name of [...registry.keys()]) if (!existing.has(name)) registry.delete(name);
   const of = (id: string): string[] => [...registry].filter(([, a]) => a === id).map(([t]) => t);
-  const ties = of('ties');
-  const diplomatic = of('diplomatic-exchange').at(-1);
-  if (!diplomatic) return [];
   const helpers: Adapted['tables'] = [];
-  const { createTiesDiplomaticView } = await import('./builders.ts');
-  for (const t of ties) {
-    if (!justLoaded.includes(t) && !justLoaded.includes(diplomatic)) continue;
-    try {
-      helpers.push({ name: await createTiesDiplomaticView(engine, t, diplomatic), role: 'helper' });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      warnings.push(
-        `The TIES × Diplomatic Exchange helper for ${t} could not be built (${message}).`,
-      );
+  const { ADAPTERS } = await import('./builders.ts');
+  for (const [id, { link }] of Object.entries(ADAPTERS)) {
+    const other = link && of(link.with).at(-1);
+    if (!link || !other) continue;
+    for (const t of of(id)) {
+      if (!justLoaded.includes(t) && !justLoaded.includes(other)) continue;
+      try {
+        helpers.push({ name: await link.create(engine, t, other), role: 'helper' });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        warnings.push(`The ${link.label} helper for ${t} could not be built (${message}).`);
+      }
     }
   }
   return helpers;

@@ -1,8 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NativeEngine } from '../../src/engine/NativeEngine.ts';
-import { loadFile } from '../../src/ingest/index.ts';
-import { bytes, createEngine, rows } from './helpers.ts';
+import type { NativeEngine } from '../../../src/engine/NativeEngine.ts';
+import { loadFile } from '../../../src/ingest/index.ts';
+import { bytes, createEngine, rows } from '../helpers.ts';
 
 let engine: NativeEngine;
 beforeAll(async () => {
@@ -134,7 +134,7 @@ function tiesWorkbook(): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
 }
 
-describe('known-dataset adapters', () => {
+describe('TIES adapter', () => {
   it('TIES: labelled outcome, success, stage, names, multi-code splits and a dictionary', async () => {
     const result = await loadFile(engine, {
       table: 'ties',
@@ -267,195 +267,6 @@ describe('known-dataset adapters', () => {
     ]);
   });
 
-  it('DCID: the trailing-space header is trimmed and codes are labelled', async () => {
-    const csv = [
-      'Cyberincidentnum,Dyadpair,StateA,StateB,Name,method,targettype,initiator,cyber_objective,information_operation,objective_achievement,Concession ,3rdpartyinitiator,severity,damage type,Crit Inf,Supply Ch,Ransomware',
-      '1,1001002,Atlantis,Borduria,Invented op one,4.2,3,2,2,1,0,1,0,4,2,13,0,1',
-      '2,1001002,Atlantis,Borduria,Invented op two,3,1,365,4,0,1,0,1,5,4,17,1,0',
-    ].join('\r\n');
-    const result = await loadFile(engine, {
-      table: 'dcid',
-      fileName: 'dcid.csv',
-      source: bytes(csv),
-    });
-    expect(result.adapter?.id).toBe('dcid-2.0-incidents');
-    expect(result.tables[0].columns.map((c) => c.name)).toContain('Concession');
-    expect(
-      await rows(
-        engine,
-        `SELECT method_label, method_family, targettype_label, cyber_objective_label, damage_type_label,
-           crit_inf_label, severity_label, initiator_name, information_operation_flag,
-           objective_achieved, concession_made, supply_chain, ransomware_flag
-         FROM dcid_labelled ORDER BY Cyberincidentnum`,
-      ),
-    ).toEqual([
-      {
-        method_label: 'network infiltration: virus',
-        method_family: 'network infiltration',
-        targettype_label: 'government military',
-        cyber_objective_label: 'short-term espionage',
-        damage_type_label: 'direct-delayed',
-        crit_inf_label: 'information technology',
-        severity_label: 'widespread intrusion',
-        initiator_name: 'United States',
-        information_operation_flag: true,
-        objective_achieved: false,
-        concession_made: true,
-        supply_chain: false,
-        ransomware_flag: true,
-      },
-      {
-        method_label: 'network intrusion',
-        method_family: 'network intrusion',
-        targettype_label: 'private/non-state',
-        cyber_objective_label: 'degrade',
-        damage_type_label: 'indirect-delayed',
-        crit_inf_label: null,
-        severity_label: 'infiltration with attempted destruction',
-        initiator_name: 'Russia (Soviet Union)',
-        information_operation_flag: false,
-        objective_achieved: true,
-        concession_made: false,
-        supply_chain: true,
-        ransomware_flag: false,
-      },
-    ]);
-  });
-
-  it('GSDB: sanction-type flags, split lists, success apart from ongoing', async () => {
-    const csv = [
-      'case_id,sanctioned_state,sanctioning_state,begin,end,trade,descr_trade,arms,military,financial,travel,other,target_mult,sender_mult,objective,success',
-      '1,Borduria,Syldavia,1990,1995,1,"exp_part, imp_compl",0,0,1,0,0,0,0,"democracy,human_rights","success_part,failed"',
-      '2,Syldavia,Atlantis,2000,2003,0,,1,0,0,0,0,0,1,policy_change,nego_settlement',
-      '3,Atlantis,Borduria,2019,2022,0,,0,0,0,1,0,0,0,"end_war,prevent_war","ongoing,ongoing"',
-      '4,Elbonia,Atlantis,2001,2002,0,,0,1,0,0,0,0,0,terrorism,failed',
-    ].join('\n');
-    const result = await loadFile(engine, {
-      table: 'gsdb',
-      fileName: 'GSDB_V3.csv',
-      source: bytes(csv),
-    });
-    expect(result.adapter?.id).toBe('gsdb-v3');
-    expect(
-      await rows(
-        engine,
-        `SELECT sanction_trade, sanction_financial, multiple_senders, trade_measures, export_partial,
-           import_complete, objectives, objective_human_rights, success_codes, outcome, succeeded, ongoing
-         FROM gsdb_labelled ORDER BY case_id`,
-      ),
-    ).toEqual([
-      {
-        sanction_trade: true,
-        sanction_financial: true,
-        multiple_senders: false,
-        trade_measures: ['exp_part', 'imp_compl'],
-        export_partial: true,
-        import_complete: true,
-        objectives: ['democracy', 'human_rights'],
-        objective_human_rights: true,
-        success_codes: ['success_part', 'failed'],
-        outcome: 'success',
-        succeeded: true,
-        ongoing: false,
-      },
-      {
-        sanction_trade: false,
-        sanction_financial: false,
-        multiple_senders: true,
-        trade_measures: null,
-        export_partial: false,
-        import_complete: false,
-        objectives: ['policy_change'],
-        objective_human_rights: false,
-        success_codes: ['nego_settlement'],
-        outcome: 'negotiated settlement',
-        succeeded: false,
-        ongoing: false,
-      },
-      {
-        sanction_trade: false,
-        sanction_financial: false,
-        multiple_senders: false,
-        trade_measures: null,
-        export_partial: false,
-        import_complete: false,
-        objectives: ['end_war', 'prevent_war'],
-        objective_human_rights: false,
-        success_codes: ['ongoing', 'ongoing'],
-        outcome: 'ongoing',
-        succeeded: null,
-        ongoing: true,
-      },
-      {
-        sanction_trade: false,
-        sanction_financial: false,
-        multiple_senders: false,
-        trade_measures: null,
-        export_partial: false,
-        import_complete: false,
-        objectives: ['terrorism'],
-        objective_human_rights: false,
-        success_codes: ['failed'],
-        outcome: 'failed',
-        succeeded: false,
-        ongoing: false,
-      },
-    ]);
-  });
-
-  it('CFR: dates parsed with the unparseable ones counted, response split from its URL, lists', async () => {
-    const csv = [
-      'Title,Date,Affiliations,Description,Response,Victims,Sponsor,Type,Category,Sources_1,Sources_2,Sources_3',
-      'Invented op A,1/20/2022,Group A,"Text, with comma",Denouncement   https://example.org/a?x=1,"Ministries, banks and hospitals","Palestine, State of",Espionage,Government,https://example.org/s,,',
-      'Invented op B,sometime in 2019,Group B,Text,,Dissidents; journalists,"United States, Israel",Sabotage,"Government, Military",,,',
-      'Invented op C,,Group C,Text,Confirmation,,,Doxing,Civil society,,,',
-    ].join('\n');
-    const result = await loadFile(engine, {
-      table: 'cfr',
-      fileName: 'cfr.csv',
-      source: bytes(csv),
-    });
-    expect(result.adapter?.id).toBe('cfr-cyber-operations');
-    expect(result.warnings).toContain(
-      'CFR tracker: 1 date(s) could not be parsed; 1 row(s) have no date.',
-    );
-    expect(
-      await rows(
-        engine,
-        `SELECT CAST(incident_date AS VARCHAR) AS d, year, response_type, response_url, sponsor_list AS sponsors, victim_list AS victims, category_list AS categories
-         FROM cfr_labelled ORDER BY Title`,
-      ),
-    ).toEqual([
-      {
-        d: '2022-01-20',
-        year: 2022,
-        response_type: 'Denouncement',
-        response_url: 'https://example.org/a?x=1',
-        sponsors: ['Palestine, State of'],
-        victims: ['Ministries', 'banks and hospitals'],
-        categories: ['Government'],
-      },
-      {
-        d: null,
-        year: null,
-        response_type: null,
-        response_url: null,
-        sponsors: ['United States', 'Israel'],
-        victims: ['Dissidents', 'journalists'],
-        categories: ['Government', 'Military'],
-      },
-      {
-        d: null,
-        year: null,
-        response_type: 'Confirmation',
-        response_url: null,
-        sponsors: null,
-        victims: null,
-        categories: ['Civil society'],
-      },
-    ]);
-  });
-
   it('COW Diplomatic Exchange × TIES: representation in the last sample year before the start', async () => {
     const dipex = [
       '"ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"',
@@ -533,53 +344,5 @@ describe('known-dataset adapters', () => {
         exchange: null,
       },
     ]);
-  });
-
-  it('COW codes: recognised and labelled without changing the raw rows', async () => {
-    const result = await loadFile(engine, {
-      table: 'cow',
-      fileName: 'states.csv',
-      source: bytes(
-        'StateAbb,CCode,StateNme\rATL,1001,Atlantis\rATL,1001,Atlantis\rBOR,1002,Borduria',
-      ),
-    });
-    expect(result.adapter?.id).toBe('cow-states');
-    expect(
-      await rows(engine, 'SELECT StateAbb, spells FROM cow_labelled ORDER BY CCode, StateAbb'),
-    ).toEqual([
-      { StateAbb: 'ATL', spells: 2 },
-      { StateAbb: 'ATL', spells: 2 },
-      { StateAbb: 'BOR', spells: 1 },
-    ]);
-  });
-
-  it('an adapter that fails never blocks the raw table', async () => {
-    // A user table already holds the name the labelled view needs.
-    await engine.exec('CREATE OR REPLACE TABLE gsdb2_labelled AS SELECT 1 AS mine');
-    const csv =
-      'case_id,sanctioned_state,sanctioning_state,trade,arms,military,financial,travel,objective,success\n1,A,B,1,0,0,0,0,democracy,failed\n';
-    const result = await loadFile(engine, {
-      table: 'gsdb2',
-      fileName: 'g.csv',
-      source: bytes(csv),
-    });
-    expect(result.tables.map((t) => t.name)).toEqual(['gsdb2']);
-    expect(result.warnings.join('\n')).toMatch(
-      /the labelled view could not be built .*gsdb2 is loaded as is/,
-    );
-    expect(await rows(engine, 'SELECT mine FROM gsdb2_labelled')).toEqual([{ mine: 1 }]);
-    expect(await rows(engine, 'SELECT sanctioned_state FROM gsdb2')).toEqual([
-      { sanctioned_state: 'A' },
-    ]);
-  });
-
-  it('a file no adapter knows loads with generic types and no adapter', async () => {
-    const result = await loadFile(engine, {
-      table: 'plain',
-      fileName: 'p.csv',
-      source: bytes('a,b\n1,x\n'),
-    });
-    expect(result.adapter).toBeUndefined();
-    expect(result.tables.map((t) => t.name)).toEqual(['plain']);
   });
 });
