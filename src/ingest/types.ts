@@ -55,11 +55,3 @@ export interface RawTable {
   name: string;
   sheet?: string;
 }
-
-/** What a format reader produced: the raw tables (first = `options.table`) plus extras. */
-export interface ReadOutcome {
-  raw: RawTable[];
-  /** Companion tables the format itself carries (Stata value labels). */
-  extra: { name: string; role: TableRole }[];
-  warnings: string[];
-}

@@ -5,7 +5,7 @@
 import { EngineError, type Engine, type QueryResult, type Row } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { createTableFromRows, missingTableName } from '../engine/tables.ts';
-import { validateChart } from '../charts/index.ts';
+import { MAX_ROWS, validateChart } from '../charts/index.ts';
 import { runRate } from '../stats/rate.ts';
 import { CellError } from '../shared/errors.ts';
 import { evaluateExpectations } from './expect.ts';
@@ -26,8 +26,6 @@ import type { CellTables } from '../shared/table-data.ts';
 
 /** Rows of a result shown in the notebook; the full table stays in DuckDB. */
 export const PREVIEW_ROWS = 200;
-/** A chart reads at most this many rows; more marks would be unreadable and slow. */
-export const CHART_ROW_LIMIT = 50_000;
 
 export interface CellContext {
   engine: Engine;
@@ -65,15 +63,15 @@ export async function runCell(cell: Cell, ctx: CellContext): Promise<Outcome> {
       await requireTable(cell.spec.from, ctx);
       // One query gives both the column names (even for an empty table) and the rows.
       const { columns, rows } = await ctx.engine.query(
-        `SELECT * FROM ${ident(cell.spec.from)} LIMIT ${CHART_ROW_LIMIT + 1}`,
+        `SELECT * FROM ${ident(cell.spec.from)} LIMIT ${MAX_ROWS + 1}`,
       );
       validateChart(
         cell.spec,
         columns.map((c) => c.name),
       );
-      if (rows.length > CHART_ROW_LIMIT) {
+      if (rows.length > MAX_ROWS) {
         throw new CellError(
-          `Table "${cell.spec.from}" has more than ${CHART_ROW_LIMIT} rows; aggregate it in a sql cell before charting`,
+          `Table "${cell.spec.from}" has more than ${MAX_ROWS} rows; aggregate it in a sql cell before charting`,
         );
       }
       return { warnings: [], outputs: [], rows: rows.length, chart: { spec: cell.spec, rows } };

@@ -1,5 +1,5 @@
-import { EngineError, type ColumnInfo, type Engine } from '../engine/Engine.ts';
-import { describeTable, listTables } from '../engine/tables.ts';
+import type { ColumnInfo, Engine } from '../engine/Engine.ts';
+import { describeTable, listTables, missingTableName } from '../engine/tables.ts';
 import { CellError } from '../shared/errors.ts';
 
 /** Columns of the table a statistics cell reads, or a CellError naming the tables there are. */
@@ -7,7 +7,7 @@ export async function tableColumns(engine: Engine, table: string): Promise<Colum
   try {
     return await describeTable(engine, table);
   } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
+    if (missingTableName(error) === undefined) throw error;
     const tables = await listTables(engine);
     const known = tables.length ? tables.map((t) => JSON.stringify(t)).join(', ') : 'none yet';
     throw new CellError(`table ${JSON.stringify(table)} does not exist; tables: ${known}`);

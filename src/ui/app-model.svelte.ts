@@ -25,7 +25,8 @@ import { freshSession } from './workspace.ts';
 import { nextTask } from '../shared/next-task.ts';
 import { isShareFragment, readShareFragment, shareFragment } from './share-link.ts';
 import { sharedDatasets, sharedFileName, type SharedInfo } from './shared-notebook.ts';
-import { isNotebookFile, missingFiles, NO_CELLS, sameItems, snapshotCells } from './snapshot.ts';
+import { isNotebookFile } from '../notebook/notebook-file.ts';
+import { missingFiles, NO_CELLS, sameItems, snapshotCells } from './snapshot.ts';
 
 export type AppState = SessionState;
 

@@ -16,6 +16,7 @@
  * A failed save is reported (`failed`, with why), never dropped.
  */
 import { fingerprint } from '../notebook/hash.ts';
+import { notebookStem } from '../notebook/notebook-file.ts';
 
 /** Pointer key: which slot holds the latest copy (an older format kept the copy itself here). */
 const PREFIX = 'statecraft:notebook:';
@@ -143,7 +144,7 @@ export class Autosave {
     return this.attempt(() => {
       const saved = this.read(fileName);
       if (!saved) return undefined;
-      const stem = fileName.replace(/\.(md|markdown)$/i, '');
+      const stem = notebookStem(fileName);
       const extension = fileName.slice(stem.length) || '.md';
       let aside = '';
       for (let n = 1; aside === '' || this.read(aside); n++) {

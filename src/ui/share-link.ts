@@ -7,6 +7,8 @@
  * valid UTF-8) and refused with a message that says what is wrong, never half-opened.
  */
 
+import { notebookStem } from '../notebook/notebook-file.ts';
+
 /** Longest `nb=` payload accepted, in characters: chat apps and mail cut longer links. */
 export const MAX_LINK_CHARS = 100_000;
 /** Largest notebook text a link may inflate to, in bytes (a small payload can inflate hugely). */
@@ -81,10 +83,9 @@ export async function readShareFragment(hash: string): Promise<SharedNotebook | 
  * 80 characters, ending in `.md`.
  */
 export function safeFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\p{Cc}\p{Cf}<>:"|?*]/gu, '')
-    .trim()
-    .replace(/\.(md|markdown)$/i, '')
+  const base = notebookStem(
+    (name.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}<>:"|?*]/gu, '').trim(),
+  )
     .slice(0, 80)
     .replace(/^\.+/, '');
   return `${base || 'shared'}.md`;

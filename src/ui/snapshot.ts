@@ -71,9 +71,5 @@ export function missingFiles(named: readonly string[], given: Iterable<string>):
   return named.filter((n) => !have.has(n.toLowerCase()));
 }
 
-export function isNotebookFile(name: string): boolean {
-  return /\.(md|markdown)$/i.test(name);
-}
-
 /** The snapshot before anything ran. */
 export const NO_CELLS: ReadonlyMap<string, CellState> = new Map();

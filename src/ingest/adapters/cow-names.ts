@@ -225,7 +225,5 @@ const NAMES: ReadonlyArray<readonly [number, string]> = [
   [990, 'Samoa'],
 ];
 
-export const COW_NAMES: ReadonlyMap<number, string> = new Map(NAMES);
-
 /** Label pairs for `labelCase`. */
 export const COW_LABELS: ReadonlyArray<readonly [number, string]> = NAMES;
