@@ -14,7 +14,13 @@ import type { Block, CellKind, InputValue } from '../notebook/types.ts';
 import { ident } from '../engine/sql.ts';
 import { Autosave, hashOf, type OriginalText, type SaveOutcome, type Saved } from './autosave.ts';
 import { bundledDataFiles, bundledNotebook, isBundledData } from './bundled.ts';
-import { addCell, deleteCell, duplicateCell, moveCell, replaceProse } from './cell-edits.ts';
+import {
+  addCell,
+  deleteCell,
+  duplicateCell,
+  moveCell,
+  replaceProse,
+} from '../notebook/cell-edits.ts';
 import { toCsv } from './csv.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { TextHistory } from './history.ts';
@@ -22,13 +28,18 @@ import { KeptFiles } from './kept-files.svelte.ts';
 import { keyedLatestOnly } from './latest-only.ts';
 import { completionSchema, readSchema, type TableInfo } from './schema.ts';
 import { freshSession } from './workspace.ts';
-import { nextTask } from '../shared/next-task.ts';
 import { isShareFragment, readShareFragment, shareFragment } from './share-link.ts';
 import { sharedDatasets, sharedFileName, type SharedInfo } from './shared-notebook.ts';
+import { untrack } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
+import type { Runner } from '../notebook/Runner.ts';
+import { cellView, missingFiles, sameItems, snapshotCells } from './snapshot.ts';
 import { isNotebookFile } from '../notebook/notebook-file.ts';
-import { missingFiles, NO_CELLS, sameItems, snapshotCells } from './snapshot.ts';
 
 export type AppState = SessionState;
+
+/** Shortest time between two updates of the page while a run goes on (sessionChanged). */
+const RUN_REDRAW_MS = 200;
 
 export interface NamedFile extends Blob {
   name: string;
@@ -48,7 +59,14 @@ export class AppModel {
   title = $state<string | undefined>();
   text = $state('');
   blocks = $state.raw<Block[]>([]);
-  cells = $state.raw<ReadonlyMap<string, CellState>>(NO_CELLS);
+  private readonly cellStates = new SvelteMap<string, CellState>();
+  /**
+   * Each cell's state by key. Reactive per key: a cell that changes re-renders alone, where
+   * replacing the whole map made every cell of the page look again on every change.
+   */
+  get cells(): ReadonlyMap<string, CellState> {
+    return this.cellStates;
+  }
   datasets = $state.raw<DatasetState[]>([]);
   looseTables = $state.raw<LoadResult[]>([]);
   /** The data file loading now, with its progress (cancelLoad stops it). */
@@ -590,13 +608,16 @@ export class AppModel {
   }
 
   private syncPending = false;
+  /** When the page last caught up with the session (performance.now()). */
+  private lastSync = 0;
 
   /**
-   * While a run goes on, the page catches up one task later: the runner first sends its next
-   * statement to DuckDB's worker, and the page renders the cell that just finished while the
-   * worker computes, instead of the worker waiting for the render. Bursts of changes render
-   * once. When the run ends the page is brought up to date at once, so whoever awaited the run
-   * sees its outcome.
+   * While a run goes on, the page catches up a task later and at most every RUN_REDRAW_MS:
+   * the runner first sends its next statement to DuckDB's worker, and the page renders while
+   * the worker computes, instead of the worker waiting for the render. Each catch-up makes
+   * the browser redraw, which costs more the longer the notebook is; drawn after every quick
+   * cell, thousands of cells spent most of their run redrawing. When the run ends the page is
+   * brought up to date at once, so whoever awaited the run sees its outcome.
    */
   private sessionChanged(): void {
     // A run's start and end are synced at once: they are what data-state and the run count,
@@ -607,15 +628,17 @@ export class AppModel {
     }
     if (this.syncPending) return;
     this.syncPending = true;
-    void nextTask().then(() => {
+    const wait = Math.max(0, this.lastSync + RUN_REDRAW_MS - performance.now());
+    setTimeout(() => {
       this.syncPending = false;
       this.sync();
-    });
+    }, wait);
   }
 
   private sync(): void {
     const session = this.session;
     if (!session) return;
+    this.lastSync = performance.now();
     const { runner } = session;
     const finished = this.state === 'running' && session.state !== 'running';
     // Without DuckDB every run ends in errors; the page keeps saying so rather than "Ready".
@@ -623,7 +646,7 @@ export class AppModel {
     if (session.state === 'running') this.held = undefined;
     if (finished) this.runs += 1;
     if (this.blocks !== runner.notebook.blocks) this.blocks = runner.notebook.blocks;
-    this.cells = snapshotCells(this.cells, runner.cells);
+    this.syncCells(runner);
     const datasets = [...runner.datasets.values()];
     if (!sameItems(datasets, this.datasets)) this.datasets = datasets;
     if (session.looseTables.length !== this.looseTables.length) {
@@ -643,6 +666,33 @@ export class AppModel {
     }
     if (finished && !this.engineDown) this.refreshSchema();
     this.onState?.(this.state, this.runs);
+  }
+
+  /**
+   * Brings `cells` up to date with the runner, looking only at the cells it says changed:
+   * comparing every cell on every change cost a notebook of n cells n² while it ran.
+   */
+  private syncCells(runner: Runner): void {
+    const cells = this.cellStates;
+    const changes = runner.takeCellChanges();
+    if (changes !== 'all') {
+      for (const key of changes) {
+        const state = runner.cells.get(key);
+        if (state) cells.set(key, cellView(state));
+        else cells.delete(key);
+      }
+      return;
+    }
+    // Cells came or went: an unchanged cell keeps its object, so its charts and editors are
+    // left alone.
+    const shown = untrack(() => snapshotCells(cells, runner.cells));
+    if (shown === cells) return;
+    for (const key of untrack(() => [...cells.keys()])) {
+      if (!shown.has(key)) cells.delete(key);
+    }
+    for (const [key, view] of shown) {
+      if (untrack(() => cells.get(key)) !== view) cells.set(key, view);
+    }
   }
 
   private refreshSchema(): void {
