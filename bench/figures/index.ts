@@ -3,6 +3,7 @@ import { coldStart } from './cold-start.ts';
 import { csvLoad } from './csv-load.ts';
 import { inputLatency, inputSession } from './input-latency.ts';
 import { logit } from './logit.ts';
+import { manyCells } from './many-cells.ts';
 import { memory } from './memory.ts';
 import { rate } from './rate.ts';
 import type { Figure } from './types.ts';
@@ -16,5 +17,6 @@ export const FIGURES: Figure[] = [
   csvLoad,
   inputLatency,
   inputSession,
+  manyCells,
   memory,
 ];
