@@ -31,7 +31,7 @@ export async function runCommand(
     for (const cell of cellsOf(run.runner.notebook)) {
       const state = run.runner.cells.get(cellKey(cell))!;
       printCell(state, print);
-      if (cell.kind === 'chart' && state.chart) {
+      if (state.chart) {
         const svg = renderChartSvg(state.chart.spec, state.chart.rows);
         await writeFile(join(out, `${state.label}.svg`), svg);
       }

@@ -4,9 +4,8 @@
  */
 import { uniqueName } from '../shared/unique-name.ts';
 import { isSyntacticName } from '../stats/logit/formula.ts';
-import { outputTables } from '../notebook/graph.ts';
+import { outputTables, tablesRead } from '../cells/registry.ts';
 import { cellsOf } from '../notebook/parse.ts';
-import { referencedNames, tokenize } from '../notebook/sql-tokens.ts';
 import type { Notebook } from '../notebook/types.ts';
 
 /** Columns the rate, crosstab and prediction tables add; a group column may not be called so. */
@@ -56,8 +55,8 @@ function cleanName(name: string): string {
 
 /**
  * Every name a new cell must avoid (lower-cased): datasets, cells and the tables they make,
- * words the notebook's SQL mentions (a cell named after one would become its dependency), and
- * `extra` (the session's tables, the chosen table's columns).
+ * what the cells read, every word of their SQL included (a cell named after one would become
+ * its dependency), and `extra` (the session's tables, the chosen table's columns).
  */
 export function takenNames(notebook: Notebook, extra: Iterable<string>): Set<string> {
   const taken = new Set<string>();
@@ -66,13 +65,7 @@ export function takenNames(notebook: Notebook, extra: Iterable<string>): Set<str
   for (const cell of cellsOf(notebook)) {
     add(cell.name);
     outputTables(cell).forEach(add);
-    if (cell.kind === 'sql') {
-      try {
-        referencedNames(tokenize(cell.source)).forEach(add);
-      } catch {
-        // A cell that does not tokenize reads nothing.
-      }
-    }
+    tablesRead(cell).forEach(add);
   }
   for (const name of extra) add(name);
   return taken;

@@ -13,8 +13,10 @@ import { NotebookError, messageOf } from '../shared/errors.ts';
 import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
-import { runCell, tableRows } from './run-cell.ts';
-import { SqlSyntaxError } from './sql-tokens.ts';
+import { isInputCell } from '../cells/input/index.ts';
+import { kindOf, runCell } from '../cells/registry.ts';
+import { SqlSyntaxError } from '../cells/sql/sql-tokens.ts';
+import { tableRows } from '../cells/tables.ts';
 import {
   DEFAULT_TIME_LIMIT_MS,
   interruptedMessage,
@@ -226,7 +228,7 @@ export class Runner {
     Object.assign(state, { status: 'running', blockedBy: undefined, error: undefined });
     this.changed(state.key);
     const started = performance.now();
-    if (cell.kind === 'input' && cell.name) {
+    if (isInputCell(cell) && cell.name) {
       this.inputs.set(cell.name, this.effectiveInput(cell));
       this.inputDefaults.set(cell.name, cell.spec.value);
     }
@@ -331,7 +333,7 @@ export class Runner {
   private signatureOf(cell: Cell, signatures: Map<string, string>): string {
     const upstream = this.graph.upstream.get(cellKey(cell))!.map((k) => signatures.get(k) ?? '');
     const datasets = this.notebook.datasets.map((d) => this.datasetSignatures.get(d.name) ?? '');
-    const input = cell.kind === 'input' ? JSON.stringify(this.effectiveInput(cell)) : '';
+    const input = isInputCell(cell) ? JSON.stringify(this.effectiveInput(cell)) : '';
     return fingerprint(
       JSON.stringify([cell.kind, cell.name, cell.source, input, upstream, datasets]),
     );
@@ -398,7 +400,7 @@ export class Runner {
  * notebook file's line instead, so "LINE 23" in the message is line 23 of the file.
  */
 function fileLineMessage(cell: Cell, message: string): string {
-  if (cell.kind !== 'sql') return message;
+  if (kindOf(cell.kind).body !== 'sql') return message;
   return message.replace(
     /LINE (\d+):/,
     (_, n: string) => `LINE ${cell.line + Math.max(1, Number(n) - 1)}:`,
@@ -413,6 +415,7 @@ function errorLine(cell: Cell, error: unknown): number {
   }
   const match = error instanceof Error ? /LINE (\d+):/.exec(error.message) : null;
   // The engine sees the query wrapped in one extra line (CREATE TABLE … AS ().
-  if (match && cell.kind === 'sql') return bodyStart + Math.max(0, Number(match[1]) - 2);
+  if (match && kindOf(cell.kind).body === 'sql')
+    return bodyStart + Math.max(0, Number(match[1]) - 2);
   return cell.line;
 }

@@ -4,8 +4,12 @@
  * inputs whose `$name` it uses; document order does not matter.
  */
 import { NotebookError } from '../shared/errors.ts';
-import { parameterNames, referencedNames, tokenize } from './sql-tokens.ts';
+import { isInputCell } from '../cells/input/index.ts';
+import { outputTables, parametersUsed, tablesRead } from '../cells/registry.ts';
 import type { Cell } from './types.ts';
+
+// Each kind says what it makes and reads (src/cells); the runner asks the graph.
+export { outputTables };
 
 /** Stable key of a cell: its name, or `#<index>` for unnamed chart and expect cells. */
 export function cellKey(cell: Cell): string {
@@ -21,53 +25,6 @@ export function cellLabel(cell: Cell, cells: readonly Cell[]): string {
   if (cell.name) return cell.name;
   const n = cells.filter((c) => c.kind === cell.kind && c.index <= cell.index).length;
   return `${cell.kind}-${n}`;
-}
-
-/** Tables a cell creates in DuckDB. */
-export function outputTables(cell: Cell): string[] {
-  if (!cell.name || cell.duplicate) return [];
-  switch (cell.kind) {
-    case 'sql':
-    case 'rate':
-      return [cell.name];
-    case 'crosstab':
-      return [cell.name, `${cell.name}_test`];
-    case 'logit':
-      return [
-        cell.name,
-        `${cell.name}_fit`,
-        ...(cell.spec.predict ? [`${cell.name}_predicted`] : []),
-      ];
-    default:
-      return [];
-  }
-}
-
-/** Table names a cell reads (lower-cased), as written. */
-export function tablesRead(cell: Cell): string[] {
-  switch (cell.kind) {
-    case 'sql':
-      try {
-        return [...referencedNames(tokenize(cell.source))];
-      } catch {
-        return [];
-      }
-    case 'expect':
-      return Object.keys(cell.spec).map((k) => k.toLowerCase());
-    case 'input':
-      return [];
-    default:
-      return typeof cell.spec.from === 'string' ? [cell.spec.from.toLowerCase()] : [];
-  }
-}
-
-export function parametersUsed(cell: Cell): string[] {
-  if (cell.kind !== 'sql') return [];
-  try {
-    return parameterNames(tokenize(cell.source));
-  } catch {
-    return [];
-  }
 }
 
 export interface Graph {
@@ -86,7 +43,7 @@ export function buildGraph(cells: Cell[]): Graph {
   const inputs = new Map<string, string>();
   for (const cell of cells) {
     for (const table of outputTables(cell)) producers.set(table.toLowerCase(), cellKey(cell));
-    if (cell.kind === 'input' && cell.name) inputs.set(cell.name, cellKey(cell));
+    if (isInputCell(cell) && cell.name) inputs.set(cell.name, cellKey(cell));
   }
   const upstream = new Map<string, string[]>();
   for (const cell of cells) {

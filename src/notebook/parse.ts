@@ -2,21 +2,12 @@
  * Notebook format v1 (docs/notebook-format.md): Markdown with optional YAML front matter;
  * fenced blocks whose info string is `<kind> <name>` are cells, every other block is prose.
  */
-import { checkKeyType, SPEC_RULES } from './cell-specs.ts';
+import { isCellKind, kindOf } from '../cells/registry.ts';
+import { checkSpec } from '../cells/spec-keys.ts';
 import { NotebookError } from '../shared/errors.ts';
 import type { Block, Cell, CellKind, DatasetRef, Notebook } from './types.ts';
 import { parseYamlAt } from './yaml-body.ts';
 
-export const CELL_KINDS: readonly CellKind[] = [
-  'sql',
-  'rate',
-  'crosstab',
-  'logit',
-  'chart',
-  'input',
-  'expect',
-];
-const NAMELESS_OK: ReadonlySet<CellKind> = new Set(['chart', 'expect']);
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 
@@ -52,8 +43,8 @@ export function parseNotebook(text: string): ParseResult {
     }
     const close = findClosingFence(lines, i, open[2]);
     const info = open[3].trim().split(/\s+/);
-    const kind = info[0] as CellKind;
-    if (!CELL_KINDS.includes(kind)) {
+    const kind = info[0];
+    if (!isCellKind(kind)) {
       if (prose.length === 0) proseLine = i + 1;
       prose.push(...lines.slice(i, close + 1));
       i = close;
@@ -186,20 +177,21 @@ function buildCell(
   cellErrors: Map<number, NotebookError>,
 ): Cell {
   const name = info[1];
+  const def = kindOf(kind);
   const base = { index, name, line, source };
   const fail = (message: string, at = line) => {
     recordError(cellErrors, index, new NotebookError(message, at, name));
   };
   if (info.length > 2)
     fail(`Cell header "${info.join(' ')}" has extra words; write \`${kind} <name>\``);
-  if (name === undefined && !NAMELESS_OK.has(kind)) {
+  if (name === undefined && !def.nameOptional) {
     fail(`A ${kind} cell needs a name: \`${kind} my_result\``);
   } else if (name !== undefined && !IDENTIFIER.test(name)) {
     fail(
       `Cell name "${name}" is not an SQL identifier (letters, digits and _, not starting with a digit)`,
     );
   }
-  if (kind === 'sql') return { ...base, kind };
+  if (def.body === 'sql') return { ...base, kind } as Cell;
   let spec: Record<string, unknown> = {};
   try {
     const parsed = parseYamlAt(source, line + 1, `the ${kind} cell${name ? ` ${name}` : ''}`);
@@ -211,47 +203,12 @@ function buildCell(
       );
     }
     spec = parsed.value as Record<string, unknown>;
-    if (kind !== 'expect') checkSpec(kind, spec, parsed.keyLines, line, fail);
+    if (def.spec) checkSpec(kind, def.spec, spec, parsed.keyLines, line, fail);
   } catch (error) {
     if (!(error instanceof NotebookError)) throw error;
     fail(error.message, error.line);
   }
   return { ...base, kind, spec } as Cell;
-}
-
-function checkSpec(
-  kind: Exclude<CellKind, 'sql' | 'expect'>,
-  spec: Record<string, unknown>,
-  keyLines: Map<string, number>,
-  line: number,
-  fail: (message: string, at?: number) => void,
-): void {
-  const rule = SPEC_RULES[kind];
-  for (const key of Object.keys(spec)) {
-    const at = keyLines.get(key) ?? line;
-    const type = rule.keys[key];
-    if (!type) {
-      fail(
-        `Unknown key "${key}" in ${kind} cell (allowed: ${Object.keys(rule.keys).join(', ')})`,
-        at,
-      );
-      return;
-    }
-    const problem = checkKeyType(key, type, spec[key]);
-    if (problem) {
-      fail(`${problem} in ${kind} cell`, at);
-      return;
-    }
-  }
-  const missing = rule.required.filter((k) => spec[k] === undefined);
-  if (missing.length > 0) {
-    fail(
-      `The ${kind} cell is missing required key${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-    );
-    return;
-  }
-  const problem = rule.check?.(spec);
-  if (problem) fail(`${problem} in ${kind} cell`);
 }
 
 function checkNames(

@@ -1,19 +1,9 @@
-import type { QueryResult, Row } from '../engine/Engine.ts';
-import type { CellKind, InputSpec, InputValue } from './types.ts';
-import type { ChartSpec } from '../charts/spec.ts';
+import type { CellOutcome } from '../cells/types.ts';
+import type { CellKind } from './types.ts';
+
+export type { ExpectationResult } from '../cells/expect/spec.ts';
 
 export type CellStatus = 'ok' | 'error' | 'running' | 'stale';
-
-export interface ExpectationResult {
-  table: string;
-  where: Record<string, unknown>;
-  column: string;
-  expected: unknown;
-  actual: unknown;
-  tolerance: number;
-  pass: boolean;
-  message?: string;
-}
 
 /** What the runner knows about one cell; the UI renders this and nothing else. */
 export interface CellState {
@@ -32,10 +22,10 @@ export interface CellState {
   /** Row count of the cell's main table. */
   rows?: number;
   /** Tables the cell created, with their first rows (previews; the full data stays in DuckDB). */
-  outputs: { table: string; rowCount: number; result: QueryResult }[];
-  chart?: { spec: ChartSpec; rows: Row[] };
-  input?: { spec: InputSpec; value: InputValue };
-  expectations?: ExpectationResult[];
+  outputs: CellOutcome['outputs'];
+  chart?: CellOutcome['chart'];
+  input?: CellOutcome['input'];
+  expectations?: CellOutcome['expectations'];
   /** Fingerprint of everything the result depends on; equal fingerprints skip re-running. */
   signature?: string;
 }

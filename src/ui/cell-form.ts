@@ -1,20 +1,21 @@
 /**
- * The form view of rate, crosstab, logit and chart cells. The YAML body stays the one source
- * of truth: the fields are read from it and every change is written back into it one key at a
- * time, leaving the other lines (and their comments) as the author wrote them.
+ * The form view of a cell whose kind has one (its fields are in src/ui/cells/<kind>). The YAML
+ * body stays the one source of truth: the fields are read from it and every change is written
+ * back into it one key at a time, leaving the other lines (and their comments) as the author
+ * wrote them.
  */
 import { messageOf } from '../shared/errors.ts';
 import { isCollection, isMap, isScalar, parse, parseDocument } from 'yaml';
-import { SPEC_RULES } from '../notebook/cell-specs.ts';
+import { CELL_KINDS } from '../cells/registry.ts';
 import { yamlScalar } from '../explorer/yaml.ts';
-import { CHART_MARKS } from '../charts/spec.ts';
 import { type CellKind } from '../notebook/types.ts';
 import { parseFormula, rVariableName } from '../stats/logit/formula.ts';
+import { uiKindOf } from './cells/registry.ts';
+import { OUTCOME_KEY, PREDICTORS_KEY, type FieldDef, type FieldKind } from './cells/types.ts';
 import type { Schema } from './editor/extensions.ts';
 
-export type FormKind = 'rate' | 'crosstab' | 'logit' | 'chart';
-/** `pair` is two columns [low, high]; `columns` one or more columns. */
-export type FieldKind = 'table' | 'column' | 'columns' | 'pair' | 'text' | 'choice';
+export type { FieldKind } from './cells/types.ts';
+export { OUTCOME_KEY, PREDICTORS_KEY };
 export type FieldValue = string | string[];
 
 export interface FormField {
@@ -37,83 +38,40 @@ export interface CellFormModel {
   problem?: string;
 }
 
-export const OUTCOME_KEY = 'formula.outcome';
-export const PREDICTORS_KEY = 'formula.predictors';
-
-interface FieldDef {
-  key: string;
-  label: string;
-  kind: FieldKind;
-  options?: readonly string[];
-}
-
-const DEFS: Record<FormKind, FieldDef[]> = {
-  rate: [
-    { key: 'from', label: 'Table', kind: 'table' },
-    { key: 'outcome', label: 'Outcome (true/false or 0/1)', kind: 'column' },
-    { key: 'by', label: 'Group by', kind: 'columns' },
-    { key: 'level', label: 'Confidence level', kind: 'text' },
-  ],
-  crosstab: [
-    { key: 'from', label: 'Table', kind: 'table' },
-    { key: 'rows', label: 'Rows', kind: 'column' },
-    { key: 'cols', label: 'Columns', kind: 'column' },
-  ],
-  logit: [
-    { key: 'from', label: 'Table', kind: 'table' },
-    { key: OUTCOME_KEY, label: 'Outcome', kind: 'column' },
-    { key: PREDICTORS_KEY, label: 'Predictors', kind: 'columns' },
-    { key: 'predict', label: 'Predicted rates by', kind: 'choice' },
-    { key: 'level', label: 'Confidence level', kind: 'text' },
-  ],
-  chart: [
-    { key: 'from', label: 'Table', kind: 'table' },
-    { key: 'mark', label: 'Mark', kind: 'choice', options: CHART_MARKS },
-    { key: 'x', label: 'x', kind: 'column' },
-    { key: 'y', label: 'y', kind: 'column' },
-    { key: 'fill', label: 'Colour', kind: 'column' },
-    { key: 'fx', label: 'Facet columns', kind: 'column' },
-    { key: 'fy', label: 'Facet rows', kind: 'column' },
-    { key: 'ci', label: 'Error bars (low, high)', kind: 'pair' },
-    { key: 'title', label: 'Title', kind: 'text' },
-    { key: 'caption', label: 'Caption', kind: 'text' },
-  ],
-};
-
 /** Keys that no form may remove: required by every kind that has them. */
 const REQUIRED = new Set([
-  ...Object.values(SPEC_RULES)
-    .flatMap((rule) => rule.required)
-    .filter((key) => key !== 'formula'),
+  ...CELL_KINDS.flatMap((kind) => kind.spec?.required ?? []).filter((key) => key !== 'formula'),
   OUTCOME_KEY,
 ]);
 
-export function hasForm(kind: CellKind): kind is FormKind {
-  return kind in DEFS;
+export function hasForm(kind: CellKind): boolean {
+  return uiKindOf(kind).form !== undefined;
 }
 
-export function formFields(kind: FormKind, body: string): CellFormModel {
+export function formFields(kind: CellKind, body: string): CellFormModel {
+  const defs = uiKindOf(kind).form ?? [];
   const spec = readSpec(body);
-  const empty = (def: FieldDef): FormField => ({
+  const empty = ({ choosesPredictor: _, ...def }: FieldDef): FormField => ({
     ...def,
     required: REQUIRED.has(def.key),
     value: def.kind === 'columns' || def.kind === 'pair' ? [] : '',
   });
-  if (typeof spec === 'string') return { fields: DEFS[kind].map(empty), from: '', problem: spec };
+  if (typeof spec === 'string') return { fields: defs.map(empty), from: '', problem: spec };
   let problem: string | undefined;
   let formula = { outcome: '', predictors: [] as string[] };
-  if (kind === 'logit' && typeof spec.formula === 'string') {
+  const hasFormula = defs.some((def) => def.key === OUTCOME_KEY);
+  if (hasFormula && typeof spec.formula === 'string') {
     try {
       formula = parseFormula(spec.formula);
     } catch (error) {
       problem = messageOf(error);
     }
   }
-  const fields = DEFS[kind].map((def): FormField => {
+  const fields = defs.map((def): FormField => {
     const field = empty(def);
     if (def.key === OUTCOME_KEY) return { ...field, value: formula.outcome };
     if (def.key === PREDICTORS_KEY) return { ...field, value: formula.predictors };
-    if (kind === 'logit' && def.key === 'predict') field.options = formula.predictors;
+    if (def.choosesPredictor) field.options = formula.predictors;
     const raw = spec[def.key];
     if (raw === undefined || raw === null) return field;
     if (def.kind === 'columns' || def.kind === 'pair') {

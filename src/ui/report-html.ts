@@ -8,22 +8,13 @@
  * sanitized Markdown of markdown.ts, and the chart SVG of charts/svg-string.ts made inline by
  * inlineSvg below), so the page and a Node test build the same file.
  */
-import { messageOf } from '../shared/errors.ts';
-import type { Row } from '../engine/Engine.ts';
 import { cellKey } from '../notebook/graph.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
 import type { Block, Cell } from '../notebook/types.ts';
-import type { ChartSpec } from '../charts/spec.ts';
+import { uiKindOf } from './cells/registry.ts';
+import type { ReportRenderers } from './cells/types.ts';
 import { formatCount } from './format.ts';
-import {
-  crosstabTablesHtml,
-  escapeHtml as e,
-  expectationsHtml,
-  inputHtml,
-  logitTablesHtml,
-  rateTableHtml,
-  resultTableHtml,
-} from './report-tables.ts';
+import { escapeHtml as e } from './report-tables.ts';
 
 export interface ReportInput {
   title?: string;
@@ -36,16 +27,6 @@ export interface ReportInput {
   /** When the report was made; now by default. */
   generatedAt?: Date;
 }
-
-export interface ReportRenderers {
-  /** Markdown to sanitized HTML (markdown.ts). */
-  markdown(text: string): string;
-  /** A chart as an inline <svg> element's HTML: inlineSvg of charts/svg-string.ts's file. */
-  chartSvg(spec: ChartSpec, rows: readonly Row[]): string;
-}
-
-/** Rows of a result table shown in the report; the row count says how many there are. */
-const REPORT_ROWS = 20;
 
 /** Nothing may load: no script, no fetch, no font, no image from anywhere, not even itself. */
 export const REPORT_CSP =
@@ -104,7 +85,7 @@ function cellHtml(cell: Cell, state: CellState | undefined, render: ReportRender
       `<ul class="warnings">${state.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`,
     );
   }
-  if (cell.kind !== 'input') {
+  if (!uiKindOf(cell.kind).hidesCode) {
     parts.push(
       `<details class="code"><summary>Code</summary><pre><code>${e(cell.source)}</code></pre></details>`,
     );
@@ -126,43 +107,7 @@ function outputHtml(cell: Cell, state: CellState | undefined, render: ReportRend
   }
   const output = (suffix: string) =>
     state.outputs.find((o) => o.table === `${cell.name}${suffix}`)?.result;
-  switch (cell.kind) {
-    case 'sql': {
-      const out = state.outputs[0];
-      return out ? resultTableHtml(out.table, out.result, out.rowCount, REPORT_ROWS) : '';
-    }
-    case 'rate': {
-      const result = output('');
-      return result ? rateTableHtml(result, cell.spec) : '';
-    }
-    case 'crosstab': {
-      const result = output('');
-      return result
-        ? crosstabTablesHtml(result, output('_test'), cell.spec.rows, cell.spec.cols)
-        : '';
-    }
-    case 'logit': {
-      const result = output('');
-      return result ? logitTablesHtml(result, output('_fit'), output('_predicted'), cell.spec) : '';
-    }
-    case 'chart':
-      return state.chart ? chartHtml(state.chart.spec, state.chart.rows, render) : '';
-    case 'input':
-      return state.input && cell.name
-        ? inputHtml(cell.name, state.input.spec, state.input.value)
-        : '';
-    case 'expect':
-      return state.expectations ? expectationsHtml(state.expectations) : '';
-  }
-}
-
-function chartHtml(spec: ChartSpec, rows: readonly Row[], render: ReportRenderers): string {
-  try {
-    return `<figure class="chart">${render.chartSvg(spec, rows)}</figure>`;
-  } catch (error) {
-    const message = messageOf(error);
-    return `<p class="error">The chart could not be drawn: ${e(message)}</p>`;
-  }
+  return uiKindOf(cell.kind).report(cell, state, output, render);
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -1,28 +1,16 @@
 /**
- * The tables of the HTML report, as HTML text, for a file that has no script to render them:
- * the statistics tables from the layouts the page renders too (stat-tables.ts), results with
- * the page's number formatting (format.ts). Every value passes through `escapeHtml`.
+ * The HTML report's building blocks, as HTML text, for a file that has no script to render
+ * them: statistics tables from the layouts the page renders too (stat-tables.ts), results with
+ * the page's number formatting (format.ts). Each kind's `report.ts` (src/ui/cells) puts its
+ * output together from these. Every value passes through `escapeHtml`.
  */
 import type { QueryResult } from '../engine/Engine.ts';
-import type { ExpectationResult } from '../notebook/state.ts';
-import type { InputSpec, InputValue } from '../notebook/types.ts';
-import type { LogitSpec } from '../stats/logit/run-logit.ts';
-import type { RateSpec } from '../stats/rate.ts';
 import { isNumericType } from '../shared/column-types.ts';
 import { formatCount, formatValue } from './format.ts';
-import {
-  crosstabTable,
-  crosstabTestTable,
-  LOGIT_NOTE,
-  logitFit,
-  logitPredictedTable,
-  logitTable,
-  rateTable,
-  STARS_NOTE,
-  type Span,
-  type StatCell,
-  type TableLayout,
-} from './stat-tables.ts';
+import type { Span, StatCell, TableLayout } from './stat-tables.ts';
+
+/** Rows of a result table shown in the report; the row count says how many there are. */
+export const REPORT_ROWS = 20;
 
 export function escapeHtml(text: string): string {
   return text
@@ -34,13 +22,19 @@ export function escapeHtml(text: string): string {
 }
 
 const e = escapeHtml;
-const code = (text: string) => `<code>${e(text)}</code>`;
-const th = (html: string, cls = '') =>
+export const code = (text: string) => `<code>${e(text)}</code>`;
+export const th = (html: string, cls = '') =>
   `<th scope="col"${cls ? ` class="${cls}"` : ''}>${html}</th>`;
-const td = (text: string, cls = 'num') => `<td class="${cls}">${e(text)}</td>`;
+export const td = (text: string, cls = 'num') => `<td class="${cls}">${e(text)}</td>`;
 const rowHead = (text: string) => `<th scope="row">${text}</th>`;
 
-function table(cls: string, caption: string, head: string[], body: string[], foot = ''): string {
+export function table(
+  cls: string,
+  caption: string,
+  head: string[],
+  body: string[],
+  foot = '',
+): string {
   return (
     `<table class="${cls}"><caption>${caption}</caption>` +
     `<thead><tr>${head.join('')}</tr></thead>` +
@@ -76,7 +70,7 @@ export function resultTableHtml(
 }
 
 /** A table laid out by stat-tables.ts, as the page's StatTable.svelte renders it. */
-function layoutHtml(layout: TableLayout): string {
+export function layoutHtml(layout: TableLayout): string {
   const cell = (c: StatCell) =>
     c.rowHead ? rowHead(spansHtml(c.spans)) : `<td${attr(c.cls)}>${spansHtml(c.spans)}</td>`;
   const foot = layout.foot ? `<tfoot><tr>${layout.foot.map(cell).join('')}</tr></tfoot>` : '';
@@ -101,97 +95,5 @@ function spansHtml(spans: readonly Span[]): string {
     .join('');
 }
 
-const attr = (cls: string | undefined) => (cls ? ` class="${cls}"` : '');
-const note = (text: string) => `<p class="note">${e(text)}</p>`;
-
-export function rateTableHtml(result: QueryResult, spec: RateSpec): string {
-  return layoutHtml(rateTable(result, spec.outcome, spec.level));
-}
-
-export function crosstabTablesHtml(
-  counts: QueryResult,
-  test: QueryResult | undefined,
-  rows: string,
-  cols: string,
-): string {
-  const tests = crosstabTestTable(test);
-  return (
-    layoutHtml(crosstabTable(counts, rows, cols)) +
-    (tests ? layoutHtml(tests) + note(STARS_NOTE) : '')
-  );
-}
-
-export function logitTablesHtml(
-  coefficients: QueryResult,
-  fit: QueryResult | undefined,
-  predicted: QueryResult | undefined,
-  spec: LogitSpec,
-): string {
-  let html = layoutHtml(logitTable(coefficients, spec.formula, spec.level)) + note(LOGIT_NOTE);
-  const stats = logitFit(fit);
-  if (stats) {
-    if (stats.warning) {
-      html += `<p class="warning"><strong>Model warning:</strong> ${e(stats.warning)}</p>`;
-    }
-    const items = stats.items.map(
-      (i) => `<div><dt>${e(i.label)}</dt><dd${attr(i.bad ? 'bad' : '')}>${e(i.value)}</dd></div>`,
-    );
-    html += `<dl class="fit">${items.join('')}</dl>`;
-  }
-  const prediction = logitPredictedTable(predicted, spec.predict, spec.level);
-  return prediction ? html + layoutHtml(prediction) : html;
-}
-
-/** The value an input had when the report was made: the numbers depend on it. */
-export function inputHtml(name: string, spec: InputSpec, value: InputValue): string {
-  const range =
-    spec.type === 'range'
-      ? ` (from ${spec.min ?? '?'} to ${spec.max ?? '?'}${spec.step !== undefined ? `, step ${spec.step}` : ''})`
-      : spec.type === 'select' && spec.options
-        ? ` (one of ${spec.options.map((o) => String(o)).join(', ')})`
-        : '';
-  return (
-    `<p class="input">${e(spec.label ?? name)} ${code(`$${name}`)}: ` +
-    `<strong>${e(formatValue(value))}</strong>${e(range)}</p>`
-  );
-}
-
-export function expectationsHtml(expectations: readonly ExpectationResult[]): string {
-  const failed = expectations.filter((x) => !x.pass);
-  if (failed.length === 0) {
-    return `<p class="receipt ok">✓ <strong>Reproduced</strong>: all ${expectations.length} expected values match.</p>`;
-  }
-  const show = (v: unknown): string =>
-    typeof v === 'number' || typeof v === 'string'
-      ? String(v)
-      : v === null || v === undefined
-        ? 'NULL'
-        : JSON.stringify(v);
-  const where = (w: Record<string, unknown>) =>
-    Object.entries(w)
-      .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
-      .join(', ') || '(the only row)';
-  const body = failed.map(
-    (x) =>
-      `<td>${code(x.table)}</td><td>${code(where(x.where))}</td><td>${code(x.column)}</td>` +
-      td(show(x.expected)) +
-      td(x.message ? '—' : show(x.actual)) +
-      td(String(x.tolerance)),
-  );
-  return (
-    `<p class="receipt bad">✗ <strong>Not reproduced</strong>: ${failed.length} of ${expectations.length} values differ.</p>` +
-    table(
-      'stats differences',
-      'Values that differ from the notebook’s expectations',
-      [
-        th('Table'),
-        th('Where'),
-        th('Column'),
-        th('Expected', 'num'),
-        th('Actual', 'num'),
-        th('Tolerance', 'num'),
-      ],
-      body,
-    )
-  );
-}
+export const attr = (cls: string | undefined) => (cls ? ` class="${cls}"` : '');
+export const note = (text: string) => `<p class="note">${e(text)}</p>`;

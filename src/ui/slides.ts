@@ -8,6 +8,7 @@
  * so a teacher can move the slider on the very screen whose chart it changes.
  */
 import { Lexer } from 'marked';
+import { isInputCell } from '../cells/input/index.ts';
 import { buildGraph, cellKey } from '../notebook/graph.ts';
 import type { Block, Cell } from '../notebook/types.ts';
 
@@ -51,7 +52,7 @@ export function markdownSections(text: string): string[] {
 /** For each cell key, the input cells upstream of it, in document order (itself excluded). */
 function upstreamInputs(cells: Cell[]): (key: string) => Cell[] {
   const graph = buildGraph(cells);
-  const inputs = cells.filter((c) => c.kind === 'input');
+  const inputs = cells.filter(isInputCell);
   return (key) => {
     const seen = new Set<string>();
     const stack = [...(graph.upstream.get(key) ?? [])];

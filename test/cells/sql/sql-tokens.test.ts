@@ -6,7 +6,7 @@ import {
   parameterNames,
   referencedNames,
   tokenize,
-} from '../../src/notebook/sql-tokens.ts';
+} from '../../../src/cells/sql/sql-tokens.ts';
 
 describe('tokenize', () => {
   it('sees table names in code but not inside strings or comments', () => {

@@ -8,7 +8,7 @@
  * (DuckDB-WASM has no JSON extension without a download, so json_serialize_sql is not an
  * option; preparing works the same in both engines.)
  */
-import { EngineError, type Engine } from '../engine/Engine.ts';
+import { EngineError, type Engine } from '../../engine/Engine.ts';
 import { SqlSyntaxError } from './sql-tokens.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   duplicateCell,
   moveCell,
   replaceProse,
-} from '../../src/ui/cell-edits.ts';
+} from '../../src/notebook/cell-edits.ts';
 
 const NOTEBOOK = `---
 datasets:

@@ -3,8 +3,8 @@
  * inputs into the query as literals, and refuse anything that is not one read-only
  * query — without ever mistaking text inside strings or comments for code.
  */
-import { valueLiteral } from '../engine/sql.ts';
-import type { InputValue } from './types.ts';
+import { valueLiteral } from '../../engine/sql.ts';
+import type { InputValue } from '../input/spec.ts';
 
 export type TokenKind = 'word' | 'quoted' | 'string' | 'param' | 'punct' | 'number';
 

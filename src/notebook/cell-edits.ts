@@ -3,19 +3,10 @@
  * stays the single source of truth and the runner simply parses it again. Prose between cells
  * stays where it is; a moved cell trades places with its neighbouring cell.
  */
-import { cellKey } from '../notebook/graph.ts';
-import { cellsOf, parseNotebook } from '../notebook/parse.ts';
-import type { Cell, CellKind, Notebook } from '../notebook/types.ts';
-
-const BASE_NAMES: Record<CellKind, string | undefined> = {
-  sql: 'query',
-  rate: 'rates',
-  crosstab: 'table',
-  logit: 'model',
-  input: 'choice',
-  chart: undefined,
-  expect: undefined,
-};
+import { kindOf } from '../cells/registry.ts';
+import { cellKey } from './graph.ts';
+import { cellsOf, parseNotebook } from './parse.ts';
+import type { Cell, CellKind, Notebook } from './types.ts';
 
 /** 0-based indexes of a cell's opening and closing fence lines. */
 function cellSpan(cell: Cell, lineCount: number): { start: number; end: number } {
@@ -34,7 +25,7 @@ export function addCell(
   const cells = cellsOf(notebook);
   const after = afterKey === undefined ? undefined : find(cells, afterKey);
   const name = uniqueName(notebook, kind);
-  const source = template(kind, nearestTable(notebook, after));
+  const source = kindOf(kind).template(nearestTable(notebook, after));
   const block = ['```' + kind + (name ? ` ${name}` : ''), ...source.split('\n'), '```'];
   let at = after ? cellSpan(after, lines.length).end + 1 : lines.length;
   if (!after) {
@@ -132,7 +123,7 @@ function collapseBlank(lines: string[], at: number): void {
 }
 
 function uniqueName(notebook: Notebook, kind: CellKind): string | undefined {
-  const base = BASE_NAMES[kind];
+  const base = kindOf(kind).newName;
   if (!base) return undefined;
   const taken = takenNames(notebook);
   for (let n = 1; ; n++) {
@@ -161,27 +152,7 @@ function takenNames(notebook: Notebook): Set<string> {
 /** The table a new cell most likely reads: the last table made above it, or the first dataset. */
 function nearestTable(notebook: Notebook, after: Cell | undefined): string | undefined {
   const above = cellsOf(notebook).filter(
-    (c) => after && c.index <= after.index && c.name && ['sql', 'rate', 'logit'].includes(c.kind),
+    (c) => after && c.index <= after.index && c.name && kindOf(c.kind).feedsNewCells,
   );
   return above.at(-1)?.name ?? notebook.datasets[0]?.name;
-}
-
-function template(kind: CellKind, from: string | undefined): string {
-  const table = from ?? 'my_table';
-  switch (kind) {
-    case 'sql':
-      return from ? `SELECT *\nFROM ${from}\nLIMIT 100` : 'SELECT 42 AS answer';
-    case 'rate':
-      return `from: ${table}\noutcome: \nby: `;
-    case 'crosstab':
-      return `from: ${table}\nrows: \ncols: `;
-    case 'logit':
-      return `from: ${table}\nformula: y ~ x`;
-    case 'chart':
-      return `from: ${table}\nmark: barY\nx: \ny: `;
-    case 'input':
-      return 'type: range\nmin: 0\nmax: 10\nstep: 1\nvalue: 5';
-    case 'expect':
-      return `${table}:\n  rows: []`;
-  }
 }

@@ -2,10 +2,9 @@
  * Reproduction receipts: an `expect` cell names result tables, picks rows by `where`, and
  * states the values they must have. A reviewer's check passes only when every value agrees.
  */
-import type { Engine, Row, Value } from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
-import type { ExpectationResult } from './state.ts';
-import type { ExpectSpec } from './types.ts';
+import type { Engine, Row, Value } from '../../engine/Engine.ts';
+import { ident } from '../../engine/sql.ts';
+import type { ExpectationResult, ExpectSpec } from './spec.ts';
 
 const DEFAULT_TOLERANCE = 1e-9;
 

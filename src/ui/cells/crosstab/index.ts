@@ -1,0 +1,24 @@
+/** The crosstab cell on the page and in the report: counts with row shares, then the tests. */
+import { layoutHtml, note } from '../../report-tables.ts';
+import { STARS_NOTE } from '../../stat-tables.ts';
+import type { CellOfKind, UiCellKind } from '../types.ts';
+import CrosstabCellView from './CrosstabCellView.svelte';
+import { crosstabTable, crosstabTestTable } from './layout.ts';
+
+export const crosstabUi: UiCellKind<CellOfKind<'crosstab'>> = {
+  View: CrosstabCellView,
+  form: [
+    { key: 'from', label: 'Table', kind: 'table' },
+    { key: 'rows', label: 'Rows', kind: 'column' },
+    { key: 'cols', label: 'Columns', kind: 'column' },
+  ],
+  report(cell, _state, output) {
+    const counts = output('');
+    if (!counts) return '';
+    const tests = crosstabTestTable(output('_test'));
+    return (
+      layoutHtml(crosstabTable(counts, cell.spec.rows, cell.spec.cols)) +
+      (tests ? layoutHtml(tests) + note(STARS_NOTE) : '')
+    );
+  },
+};

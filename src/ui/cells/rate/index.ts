@@ -1,0 +1,19 @@
+/** The rate cell on the page and in the report: one table of shares with their intervals. */
+import { layoutHtml } from '../../report-tables.ts';
+import type { CellOfKind, UiCellKind } from '../types.ts';
+import { rateTable } from './layout.ts';
+import RateCellView from './RateCellView.svelte';
+
+export const rateUi: UiCellKind<CellOfKind<'rate'>> = {
+  View: RateCellView,
+  form: [
+    { key: 'from', label: 'Table', kind: 'table' },
+    { key: 'outcome', label: 'Outcome (true/false or 0/1)', kind: 'column' },
+    { key: 'by', label: 'Group by', kind: 'columns' },
+    { key: 'level', label: 'Confidence level', kind: 'text' },
+  ],
+  report(cell, _state, output) {
+    const result = output('');
+    return result ? layoutHtml(rateTable(result, cell.spec.outcome, cell.spec.level)) : '';
+  },
+};
