@@ -12,6 +12,7 @@ import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError, messageOf } from '../shared/errors.ts';
 import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
+import { TaskQueue } from './task-queue.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
 import { isInputCell } from '../cells/input/index.ts';
 import { kindOf, runCell } from '../cells/registry.ts';
@@ -76,6 +77,11 @@ export class Runner {
   private cellChanges: Set<string> | 'all' = 'all';
   /** Set when the engine restarted during the run: its tables are gone and the run starts over. */
   private lostTables = false;
+  /**
+   * The engine's one line: each cell and dataset load takes its turn here, and so do reads
+   * from outside (Session.read), which therefore never see a cell half done.
+   */
+  readonly queue = new TaskQueue();
 
   constructor(
     readonly engine: Engine,
@@ -166,9 +172,11 @@ export class Runner {
   /** One run() pass; true if the engine restarted during it (the pass was cut short). */
   private async runPass(): Promise<boolean> {
     this.lostTables = false;
-    for (const table of this.orphanTables) {
-      await this.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
-    }
+    await this.queue.run(async () => {
+      for (const table of this.orphanTables) {
+        await this.engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+      }
+    });
     this.orphanTables.clear();
     await this.loadDatasets();
     const cells = new Map(cellsOf(this.notebook).map((c) => [cellKey(c), c]));
@@ -203,7 +211,7 @@ export class Runner {
         failed.add(key);
         continue;
       }
-      await this.execute(cell, state, signature);
+      await this.queue.run(() => this.execute(cell, state, signature));
       if (this.lostTables) return true;
       if (state.status !== 'ok') failed.add(key);
     }
@@ -306,11 +314,8 @@ export class Runner {
       const current = this.datasets.get(ref.name);
       if (current?.status === 'ok' && this.datasetRequests.get(ref.name) === signature) continue;
       this.datasetRequests.set(ref.name, signature);
-      const state = await loadDataset(
-        this.engine,
-        ref,
-        this.options.resolveDataset,
-        this.options.datasetLocation,
+      const state = await this.queue.run(() =>
+        loadDataset(this.engine, ref, this.options.resolveDataset, this.options.datasetLocation),
       );
       this.datasets.set(ref.name, state);
       this.datasetSignatures.set(ref.name, signature + (state.sha256 ?? ''));

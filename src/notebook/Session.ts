@@ -135,13 +135,15 @@ export class Session {
         };
         report({ phase: 'starting', bytes: 0, totalBytes: file.size });
         try {
-          const result = await loadFile(this.engine, {
-            table: tableNameFromFile(file.name),
-            fileName: file.name,
-            source: { kind: 'blob', blob: file },
-            signal: abort.signal,
-            onProgress: report,
-          });
+          const result = await this.runner.queue.run(() =>
+            loadFile(this.engine, {
+              table: tableNameFromFile(file.name),
+              fileName: file.name,
+              source: { kind: 'blob', blob: file },
+              signal: abort.signal,
+              onProgress: report,
+            }),
+          );
           this.looseTables.push(result);
         } catch (error) {
           if (!abort.signal.aborted) throw error;
@@ -202,9 +204,19 @@ export class Session {
     this.runner.timeLimitMs = ms ?? DEFAULT_TIME_LIMIT_MS;
   }
 
+  /** Runs what uses the input again; the document is unchanged, so it is not parsed again. */
   async setInput(name: string, value: InputValue): Promise<void> {
     this.runner.setInput(name, value);
-    await this.rerun();
+    await this.rerun(false);
+  }
+
+  /**
+   * Reads DuckDB for a panel (a result page, a column profile, the schema) in the engine's
+   * one line: after the cell or load running now, before the next, so a read never sees a
+   * cell half done and never slows a statement down by running beside it.
+   */
+  read<T>(task: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.runner.queue.run(() => task(this.engine));
   }
 
   results(): Promise<Record<string, unknown>> {
@@ -213,13 +225,16 @@ export class Session {
 
   private running: Promise<void> = Promise.resolve();
 
-  /** Runs are queued so two quick edits never interleave their queries. */
-  private rerun(): Promise<void> {
+  /**
+   * Runs are queued so two quick edits never interleave their queries. `parse` is false when
+   * only an input changed: the text the runner holds is still the document's.
+   */
+  private rerun(parse = true): Promise<void> {
     this.running = this.running
       .catch(() => {})
       .then(async () => {
         this.setState('running');
-        this.runner.setNotebook(parseNotebook(this.text));
+        if (parse) this.runner.setNotebook(parseNotebook(this.text));
         try {
           await this.runner.run();
           this.setState(this.runner.errors.length > 0 ? 'error' : 'ready');

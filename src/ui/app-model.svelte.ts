@@ -27,7 +27,7 @@ import { TextHistory } from './history.ts';
 import { KeptFiles } from './kept-files.svelte.ts';
 import { keyedLatestOnly } from './latest-only.ts';
 import { completionSchema, readSchema, type TableInfo } from './schema.ts';
-import { freshSession } from './workspace.ts';
+import { freshSession } from '../notebook/session-reset.ts';
 import { isShareFragment, readShareFragment, shareFragment } from './share-link.ts';
 import { sharedDatasets, sharedFileName, type SharedInfo } from './shared-notebook.ts';
 import { untrack } from 'svelte';

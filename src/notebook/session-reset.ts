@@ -5,7 +5,7 @@
  * states belong to the notebook they were made for.
  */
 import { dropAllTables } from '../engine/tables.ts';
-import { Session } from '../notebook/Session.ts';
+import { Session } from './Session.ts';
 
 /** Resolves once the session is not running (its last queued run finished). */
 export function idle(session: Session): Promise<void> {
@@ -26,7 +26,8 @@ export function idle(session: Session): Promise<void> {
  */
 export async function freshSession(previous: Session): Promise<Session> {
   await idle(previous);
-  await dropAllTables(previous.engine);
+  // In the engine's line, so a panel still reading the old tables finishes first.
+  await previous.read(dropAllTables);
   const next = new Session(previous.engine);
   for (const [name, file] of previous.files) next.files.set(name, file);
   return next;
