@@ -39,7 +39,7 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
     if (state === 'ready' || state === 'error') allowEditors();
   }, autosave);
   // A notebook whose last run never ended may be what crashed the page: it opens unrun.
-  model.holdInterrupted(autosave.interruptedRuns());
+  model.persistence.holdInterrupted(autosave.interruptedRuns());
   installDebugHooks(starting, () => model.results());
 
   const params = new URLSearchParams(location.search);
@@ -77,7 +77,9 @@ async function openFirst(
   notebooks: string[],
 ): Promise<void> {
   if (blank) return model.addFiles([new File([''], 'untitled.md')]);
-  if (asked === null && (await model.reopenLast())) return;
+  // A share link in the address is what the reader came to see; else the notebook edited last.
+  if (asked === null && (await model.sharing.openSharedLink())) return;
+  if (asked === null && (await model.persistence.reopenLast())) return;
   const requested = asked ?? DEFAULT_NOTEBOOK;
   const text = await bundledNotebook(requested);
   if (text === undefined) {
@@ -86,13 +88,13 @@ async function openFirst(
     );
     return;
   }
-  await model.openBundled(text, `${requested}.md`);
+  await model.persistence.openBundled(text, `${requested}.md`);
 }
 
 /**
  * Marks the open notebook as running in storage from the start of each run until its outcome
  * has been painted, so a page that crashes (or freezes and is killed) during a run or while
- * drawing its result leaves the mark for the next visit (AppModel.holdInterrupted). Returns
+ * drawing its result leaves the mark for the next visit (Persistence.holdInterrupted). Returns
  * what to call on each state.
  */
 function markRuns(autosave: Autosave, notebookFile: () => string): (state: AppState) => void {

@@ -1,0 +1,80 @@
+/**
+ * What the reader takes away: the notebook as it stands (.md), a result table whole (CSV or
+ * Parquet) and the notebook with its results as one HTML report. Tables are read through the
+ * session's queue, like every panel. Charts save themselves as PNG (export-png.ts).
+ */
+import { ident } from '../../engine/sql.ts';
+import { messageOf } from '../../shared/errors.ts';
+import { toCsv } from '../csv.ts';
+import { downloadBlob } from '../download.ts';
+import type { SessionAccess } from './access.ts';
+import type { NotebookDocument } from './document.svelte.ts';
+
+/** Where a finished file goes: the browser's download in the page, a list in tests. */
+export type SaveFile = (fileName: string, blob: Blob) => void;
+
+export class Exports {
+  constructor(
+    private readonly access: SessionAccess,
+    private readonly document: NotebookDocument,
+    /** The DuckDB version the report names, once known. */
+    private readonly engineVersion: () => string | undefined,
+    private readonly save: SaveFile = downloadBlob,
+  ) {}
+
+  /** Downloads the notebook as it stands now, edits included. */
+  saveNotebook(): void {
+    const { notebookFile, text } = this.document;
+    this.saveText(notebookFile || 'notebook.md', text, 'text/markdown;charset=utf-8');
+  }
+
+  /** Downloads a whole result table (the page shows only its first rows) as CSV. */
+  async downloadCsv(table: string): Promise<void> {
+    try {
+      const result = await this.access
+        .session()
+        .read((engine) => engine.query(`SELECT * FROM ${ident(table)}`));
+      this.saveText(`${table}.csv`, toCsv(result), 'text/csv;charset=utf-8');
+    } catch (error) {
+      this.access.notify(messageOf(error));
+    }
+  }
+
+  /** Downloads a whole result table as Parquet, written in JavaScript (export-parquet.ts). */
+  async downloadParquet(table: string): Promise<void> {
+    try {
+      const { tableToParquet } = await import('../export-parquet.ts');
+      const bytes = await this.access.session().read((engine) => tableToParquet(engine, table));
+      const type = 'application/vnd.apache.parquet';
+      this.save(`${table}.parquet`, new Blob([bytes as BlobPart], { type }));
+    } catch (error) {
+      this.access.notify(`Could not export ${table} as Parquet: ${messageOf(error)}`);
+    }
+  }
+
+  /** Downloads the notebook and its results as one self-contained HTML report. */
+  async exportHtml(): Promise<void> {
+    try {
+      const { reportHtml } = await import('../export-report.ts');
+      const doc = this.document;
+      const notebookFile = doc.notebookFile || 'notebook.md';
+      const version = this.engineVersion();
+      const html = reportHtml({
+        title: doc.title,
+        notebookFile,
+        blocks: doc.blocks,
+        cells: doc.cells,
+        datasets: doc.datasets,
+        engine: version ? `DuckDB ${version} (WebAssembly)` : undefined,
+      });
+      const name = `${notebookFile.replace(/\.(md|markdown)$/i, '')}.html`;
+      this.saveText(name, html, 'text/html;charset=utf-8');
+    } catch (error) {
+      this.access.notify(`Could not make the HTML report: ${messageOf(error)}`);
+    }
+  }
+
+  private saveText(fileName: string, text: string, type: string): void {
+    this.save(fileName, new Blob([text], { type }));
+  }
+}

@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+// The HTML report draws its charts and prose with the DOM, which jsdom provides.
+import { afterEach, describe, expect, it } from 'vitest';
+import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
+import { Exports } from '../../../src/ui/model/exports.ts';
+import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+
+let fixture: Fixture | undefined;
+afterEach(async () => {
+  await fixture?.engine.close();
+  fixture = undefined;
+});
+
+async function setup() {
+  fixture = await sessionFixture();
+  const doc = new NotebookDocument(fixture.access);
+  await fixture.session.addFiles(await smallFiles());
+  doc.mirror(fixture.session, true);
+  const saved: { name: string; blob: Blob }[] = [];
+  const exports = new Exports(
+    fixture.access,
+    doc,
+    () => '1.4.3',
+    (name, blob) => saved.push({ name, blob }),
+  );
+  return { exports, saved, fixture };
+}
+
+describe('Exports.exportHtml', () => {
+  it('writes the notebook and its results as one HTML report', async () => {
+    const { exports, saved } = await setup();
+    await exports.exportHtml();
+    expect(saved.map((s) => s.name)).toEqual(['small.html']);
+    expect(await saved[0]!.blob.text()).toContain('DuckDB 1.4.3 (WebAssembly)');
+  });
+});

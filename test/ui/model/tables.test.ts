@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Redraws } from '../../../src/ui/model/redraws.ts';
+import { SessionTables } from '../../../src/ui/model/tables.svelte.ts';
+import { timeLimitFromSearch } from '../../../src/ui/model/time-limit.ts';
+import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+
+let fixture: Fixture | undefined;
+afterEach(async () => {
+  await fixture?.engine.close();
+  fixture = undefined;
+});
+
+describe('SessionTables', () => {
+  it('lists the tables after a run and keeps the same list when nothing changed', async () => {
+    fixture = await sessionFixture();
+    const tables = new SessionTables(fixture.access);
+    await fixture.session.addFiles(await smallFiles());
+    await tables.refresh();
+    const first = tables.schema;
+    expect(first.map((t) => t.name)).toContain('recent');
+    expect(tables.completion.recent).toContain('success');
+    await tables.refresh();
+    expect(tables.schema).toBe(first);
+  });
+});
+
+describe('Redraws', () => {
+  it('catches up once for any number of changes asked for before then', async () => {
+    let draws = 0;
+    const redraws = new Redraws(0, () => (draws += 1));
+    redraws.soon();
+    redraws.soon();
+    expect(draws).toBe(0);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(draws).toBe(1);
+    redraws.now();
+    expect(draws).toBe(2);
+  });
+});
+
+describe('timeLimitFromSearch', () => {
+  it('reads seconds from the address, and nothing from a bad value', () => {
+    expect(timeLimitFromSearch('?time-limit=2')).toBe(2000);
+    expect(timeLimitFromSearch('?a=1&time-limit=0')).toBe(0);
+    expect(timeLimitFromSearch('?time-limit=soon')).toBeUndefined();
+    expect(timeLimitFromSearch('')).toBeUndefined();
+  });
+});
