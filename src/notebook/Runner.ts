@@ -10,7 +10,7 @@ import { restartsOf } from '../engine/wasm/restart.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
 import { loadDataset, type DatasetResolver } from './datasets.ts';
 import { NotebookError, messageOf } from '../shared/errors.ts';
-import { buildGraph, cellKey, cellLabel, outputTables, type Graph } from './graph.ts';
+import { buildGraph, cellKey, cellLabels, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
 import { TaskQueue } from './task-queue.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
@@ -130,18 +130,18 @@ export class Runner {
         if (!produced.has(table.toLowerCase())) this.orphanTables.add(table);
       }
     }
-    const keys = new Set(cells.map(cellKey));
-    for (const key of this.cells.keys()) if (!keys.has(key)) this.cells.delete(key);
+    const labels = cellLabels(cells);
+    for (const key of this.cells.keys()) if (!labels.has(key)) this.cells.delete(key);
     for (const cell of cells) {
       const existing = this.cells.get(cellKey(cell));
       if (existing && existing.kind === cell.kind) {
         existing.line = cell.line;
-        existing.label = cellLabel(cell, cells);
+        existing.label = labels.get(cellKey(cell))!;
         continue;
       }
       this.cells.set(cellKey(cell), {
         key: cellKey(cell),
-        label: cellLabel(cell, cells),
+        label: labels.get(cellKey(cell))!,
         kind: cell.kind,
         name: cell.name,
         line: cell.line,

@@ -27,6 +27,18 @@ export function cellLabel(cell: Cell, cells: readonly Cell[]): string {
   return `${cell.kind}-${n}`;
 }
 
+/** cellLabel of every cell, by key, in one pass: cellLabel of each cell in turn takes n². */
+export function cellLabels(cells: readonly Cell[]): Map<string, string> {
+  const counts = new Map<Cell['kind'], number>();
+  const labels = new Map<string, string>();
+  for (const cell of [...cells].sort((a, b) => a.index - b.index)) {
+    const n = (counts.get(cell.kind) ?? 0) + 1;
+    counts.set(cell.kind, n);
+    labels.set(cellKey(cell), cell.name ?? `${cell.kind}-${n}`);
+  }
+  return labels;
+}
+
 export interface Graph {
   /** Cell keys in an order where every cell follows the cells it depends on. */
   order: string[];
