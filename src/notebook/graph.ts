@@ -18,23 +18,17 @@ export function cellKey(cell: Cell): string {
 }
 
 /**
- * What people call a cell: its name, or `<kind>-<n>` for unnamed ones, counting cells of that
- * kind from 1 in document order (the CLI writes an unnamed chart as `chart-<n>.svg`).
+ * What people call each cell, by key: its name, or `<kind>-<n>` for unnamed ones, counting
+ * cells of that kind (named ones too) from 1 in document order (the CLI writes an unnamed chart
+ * as `chart-<n>.svg`). One pass: a notebook can hold thousands of unnamed cells.
  */
-export function cellLabel(cell: Cell, cells: readonly Cell[]): string {
-  if (cell.name) return cell.name;
-  const n = cells.filter((c) => c.kind === cell.kind && c.index <= cell.index).length;
-  return `${cell.kind}-${n}`;
-}
-
-/** cellLabel of every cell, by key, in one pass: cellLabel of each cell in turn takes n². */
 export function cellLabels(cells: readonly Cell[]): Map<string, string> {
   const counts = new Map<Cell['kind'], number>();
   const labels = new Map<string, string>();
   for (const cell of [...cells].sort((a, b) => a.index - b.index)) {
     const n = (counts.get(cell.kind) ?? 0) + 1;
     counts.set(cell.kind, n);
-    labels.set(cellKey(cell), cell.name ?? `${cell.kind}-${n}`);
+    labels.set(cellKey(cell), cell.name || `${cell.kind}-${n}`);
   }
   return labels;
 }
