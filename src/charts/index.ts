@@ -9,4 +9,4 @@ export { renderChart } from './render.ts';
 export { renderStandaloneSvg } from './standalone.ts';
 export { chartSvgString } from './svg-string.ts';
 export { MAX_ROWS, OKABE_ITO } from './theme.ts';
-export { validateChart } from './validate.ts';
+export { checkChart, validateChart } from './validate.ts';

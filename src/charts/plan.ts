@@ -5,7 +5,6 @@
  * Every mark builder reads the plan, so decisions are taken once, here.
  */
 import type { Row } from '../engine/Engine.ts';
-import { CellError } from '../shared/errors.ts';
 import type { ChartSpec } from './spec.ts';
 import {
   categoriesOf,
@@ -16,7 +15,7 @@ import {
   type ColumnProfile,
 } from './columns.ts';
 import { isPercent } from './format.ts';
-import { validateChart, validateValues, valueChannel } from './validate.ts';
+import { valueChannel } from './validate.ts';
 
 /** One prepared row: Plot reads channels from these by column name. */
 export type Datum = Record<string, unknown>;
@@ -53,12 +52,8 @@ export interface ChartPlan {
 }
 
 export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
+  // The spec was checked when its cell ran (checkChart), against the table's columns.
   const columns = columnsOf(rows);
-  // Without rows there are no column names to check against; the runner validates the
-  // table's columns itself before fetching rows.
-  if (rows.length > 0) validateChart(spec, columns, rows.length);
-  else validateChart(spec, [...columns, ...specColumns(spec)], 0);
-  validateValues(spec, rows);
 
   const profile = memo((name: string) => profileColumn(rows, name));
   const fill = resolveColour(spec.fill, columns);
@@ -80,18 +75,9 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
   if (colour !== undefined && !colourContinuous) {
     if ((spec.mark === 'barY' || (spec.mark === 'dot' && !xContinuous)) && colour !== x) {
       if (fx === undefined) [fx, x, grouped] = [x, colour, true];
-      else if (spec.mark === 'barY') refuseStacked(spec, 'fx');
     } else if (spec.mark === 'barX' && colour !== y) {
       if (fy === undefined) [fy, y, grouped] = [y, colour, true];
-      else refuseStacked(spec, 'fy');
     }
-  }
-
-  if (spec.mark === 'areaY' && colour !== undefined && spec.ci !== undefined) {
-    throw new CellError(
-      `Areas coloured by '${colour}' are stacked, so 'ci' cannot be drawn on them; ` +
-        `use mark: line for series with intervals.`,
-    );
   }
 
   const categorical = new Set<string>();
@@ -158,22 +144,6 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
 function resolveColour(value: string | undefined, columns: string[]): Colour | undefined {
   if (value === undefined) return undefined;
   return columns.includes(value) ? { kind: 'column', column: value } : { kind: 'literal', value };
-}
-
-function refuseStacked(spec: ChartSpec, facet: 'fx' | 'fy'): void {
-  // Stacking is only meaningful for counts; with an interval it would misplace the bars.
-  if (spec.ci !== undefined) {
-    throw new CellError(
-      `With both '${facet}' and a colour column, bars are stacked and 'ci' cannot be drawn; ` +
-        `drop '${facet}' to get bars side by side, or drop 'ci'.`,
-    );
-  }
-}
-
-function specColumns(spec: ChartSpec): string[] {
-  return [spec.x, spec.y, spec.fx, spec.fy, ...(spec.ci ?? [])].filter(
-    (c): c is string => typeof c === 'string',
-  );
 }
 
 function prepareRows(

@@ -1,6 +1,7 @@
 /**
  * Checks a chart spec against the columns of its `from` table before anything is drawn, so
  * a typo produces a message naming the column and the alternatives instead of an empty plot.
+ * A chart cell checks once, when it runs (checkChart); drawing trusts what ran.
  */
 import type { Row } from '../engine/Engine.ts';
 import { CellError } from '../shared/errors.ts';
@@ -110,8 +111,52 @@ export function validateChart(
   }
 }
 
+/**
+ * Everything a chart needs of its table: the spec against the columns (the table's own, also
+ * when it has no rows), the row count (`rowCount` when `rows` are only the first of them), how
+ * the marks can be laid out, and the values. Throws a CellError saying what to change.
+ */
+export function checkChart(
+  spec: ChartSpec,
+  columns: readonly string[],
+  rows: readonly Row[],
+  rowCount = rows.length,
+): void {
+  validateChart(spec, columns, rowCount);
+  validateLayout(spec, columns);
+  validateValues(spec, rows);
+}
+
+/**
+ * A colour column stacks bars that already use their facet for the groups, and stacks areas:
+ * an interval cannot be drawn on a stack (it would sit on the wrong bar).
+ */
+function validateLayout(spec: ChartSpec, columns: readonly string[]): void {
+  if (spec.ci === undefined) return;
+  const colour = [spec.fill, spec.stroke].find((c) => c !== undefined && columns.includes(c));
+  if (colour === undefined) return;
+  const stacked =
+    spec.mark === 'barY' && colour !== spec.x && spec.fx !== undefined
+      ? 'fx'
+      : spec.mark === 'barX' && colour !== spec.y && spec.fy !== undefined
+        ? 'fy'
+        : undefined;
+  if (stacked) {
+    throw new CellError(
+      `With both '${stacked}' and a colour column, bars are stacked and 'ci' cannot be drawn; ` +
+        `drop '${stacked}' to get bars side by side, or drop 'ci'.`,
+    );
+  }
+  if (spec.mark === 'areaY') {
+    throw new CellError(
+      `Areas coloured by '${colour}' are stacked, so 'ci' cannot be drawn on them; ` +
+        `use mark: line for series with intervals.`,
+    );
+  }
+}
+
 /** Checks that need the values themselves: numbers where the mark measures something. */
-export function validateValues(spec: ChartSpec, rows: readonly Row[]): void {
+function validateValues(spec: ChartSpec, rows: readonly Row[]): void {
   const channel = valueChannel(spec.mark);
   const numericColumns: [string, string | undefined][] = [
     [channel ?? '', channel ? spec[channel] : undefined],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chartOptions } from '../../src/charts/chart-options.ts';
-import { validateChart } from '../../src/charts/validate.ts';
+import { checkChart, validateChart } from '../../src/charts/validate.ts';
+import { columnsOf } from '../../src/charts/columns.ts';
+import type { Row } from '../../src/engine/Engine.ts';
 import { CellError } from '../../src/shared/errors.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { byEngagement, byEngagementAndDiplomatic } from './fixtures.ts';
@@ -87,17 +89,19 @@ describe('validateChart', () => {
   });
 });
 
-describe('chartOptions validation of values', () => {
+/** What a chart cell checks when it runs, given its rows. */
+const check = (spec: ChartSpec, rows: readonly Row[]) => () =>
+  checkChart(spec, columnsOf(rows), rows);
+
+describe('checkChart: values and layout, as a chart cell checks when it runs', () => {
   it('validates the columns of the rows it is given', () => {
-    expect(messageOf(() => chartOptions({ ...spec, x: 'level' }, byEngagement))).toContain(
+    expect(messageOf(check({ ...spec, x: 'level' }, byEngagement))).toContain(
       "Chart column 'level' (x)",
     );
   });
 
   it('asks for numbers on the measuring axis', () => {
-    const message = messageOf(() =>
-      chartOptions({ ...spec, y: 'engagement', x: 'rate' }, byEngagement),
-    );
+    const message = messageOf(check({ ...spec, y: 'engagement', x: 'rate' }, byEngagement));
     expect(message).toContain("needs numbers in 'engagement'");
     expect(message).toContain('"none"');
   });
@@ -109,17 +113,25 @@ describe('chartOptions validation of values', () => {
       fx: 'diplomatic',
       ci: ['ci_low', 'ci_high'],
     };
-    expect(messageOf(() => chartOptions(stacked, byEngagementAndDiplomatic))).toContain(
-      'bars are stacked',
-    );
+    expect(messageOf(check(stacked, byEngagementAndDiplomatic))).toContain('bars are stacked');
   });
 
   it('limits the number of facet panels', () => {
     const rows = Array.from({ length: 41 }, (_, i) => ({ country: `c${i}`, year: i, rate: 0.5 }));
-    const message = messageOf(() =>
-      chartOptions({ from: 't', mark: 'dot', x: 'year', y: 'rate', fy: 'country' }, rows),
+    const message = messageOf(
+      check({ from: 't', mark: 'dot', x: 'year', y: 'rate', fy: 'country' }, rows),
     );
     expect(message).toContain('41 panels');
+  });
+
+  it('refuses intervals on coloured (stacked) areas', () => {
+    const areas: ChartSpec = {
+      ...spec,
+      mark: 'areaY',
+      fill: 'diplomatic',
+      ci: ['ci_low', 'ci_high'],
+    };
+    expect(messageOf(check(areas, byEngagementAndDiplomatic))).toContain('Areas coloured by');
   });
 
   it('draws an empty table as empty axes rather than failing', () => {

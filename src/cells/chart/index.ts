@@ -1,8 +1,7 @@
 /** The `chart` cell: an Observable Plot chart of at most MAX_ROWS rows of its `from` table. */
-import { MAX_ROWS, validateChart } from '../../charts/index.ts';
+import { checkChart, MAX_ROWS } from '../../charts/index.ts';
 import { CHART_MARKS, type ChartSpec } from '../../charts/spec.ts';
 import { ident } from '../../engine/sql.ts';
-import { CellError } from '../../shared/errors.ts';
 import { fromTable, requireTable } from '../tables.ts';
 import type { CellKindDef } from '../types.ts';
 
@@ -39,15 +38,20 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
     const { columns, rows } = await ctx.engine.query(
       `SELECT * FROM ${ident(cell.spec.from)} LIMIT ${MAX_ROWS + 1}`,
     );
-    validateChart(
+    // Past the cap the message says how many rows there are: counted only then.
+    const count =
+      rows.length > MAX_ROWS
+        ? Number(
+            (await ctx.engine.query(`SELECT count(*) AS n FROM ${ident(cell.spec.from)}`)).rows[0]
+              .n,
+          )
+        : rows.length;
+    checkChart(
       cell.spec,
       columns.map((c) => c.name),
+      rows,
+      count,
     );
-    if (rows.length > MAX_ROWS) {
-      throw new CellError(
-        `Table "${cell.spec.from}" has more than ${MAX_ROWS} rows; aggregate it in a sql cell before charting`,
-      );
-    }
     return { warnings: [], outputs: [], rows: rows.length, chart: { spec: cell.spec, rows } };
   },
 };
