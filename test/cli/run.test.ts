@@ -50,6 +50,31 @@ describe('statecraft run', () => {
     expect(await readFile(join(out, 'rates_chart.svg'), 'utf8')).toMatch(/^<svg|<\?xml/);
   });
 
+  it('a chart it cannot draw fails its cell, and the other results are written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sc-chart-'));
+    const text = [
+      '```sql t',
+      "SELECT 'a' AS g, 'x' AS v",
+      '```',
+      '',
+      '```chart',
+      'from: t',
+      'mark: barY',
+      'x: g',
+      'y: v',
+      '```',
+      '',
+    ].join('\n');
+    await writeFile(join(dir, 'text-bars.md'), text);
+    const out = join(dir, 'out');
+    const { code, stdout } = await statecraft(['run', join(dir, 'text-bars.md'), '--out', out]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/chart-1 +chart +FAILED at line 5: A barY chart needs numbers in 'v'/);
+    expect(stdout).not.toMatch(/\n +at /);
+    expect(JSON.parse(await readFile(join(out, 'results.json'), 'utf8')).t).toEqual([
+      { g: 'a', v: 'x' },
+    ]);
+  });
   it('exits 1 and names the failing cell, its line and the engine message', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sc-bad-'));
     const text = (await readFile(`${FIXTURES}/small.md`, 'utf8')).replace(
