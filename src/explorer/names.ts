@@ -18,9 +18,12 @@ const SUFFIXES = [
   '_rates',
   '_crosstab',
   '_crosstab_test',
+  '_crosstab_missing',
+  '_rates_missing',
   '_model',
   '_model_fit',
   '_model_predicted',
+  '_model_missing',
 ];
 
 /**

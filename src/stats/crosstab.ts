@@ -5,6 +5,7 @@ import type { CellTables, TableData } from '../shared/table-data.ts';
 import { pearsonChiSquare } from './chisq.ts';
 import { plural, requireColumn, showValue, tableColumns } from './columns.ts';
 import { fisherExact2x2 } from './fisher.ts';
+import { countMissing, missingTable } from './missing.ts';
 
 export interface CrosstabSpec {
   from: string;
@@ -43,9 +44,7 @@ export async function runCrosstab(engine: Engine, spec: CrosstabSpec): Promise<C
      FROM rl CROSS JOIN cl LEFT JOIN counts ON counts.r = rl.r AND counts.c = cl.c
      ORDER BY rl.r, cl.c`,
   );
-  const { rows: dropped } = await engine.query(
-    `SELECT count(*) AS n FROM ${from} WHERE NOT (${complete})`,
-  );
+  const missing = await countMissing(engine, spec.from, [rowCol, colCol], false);
 
   const rowLevels = distinctInOrder(grid.map((g) => g.r));
   const colLevels = distinctInOrder(grid.map((g) => g.c));
@@ -83,7 +82,7 @@ export async function runCrosstab(engine: Engine, spec: CrosstabSpec): Promise<C
   ];
 
   const warnings: string[] = [];
-  const left = Number(dropped[0].n);
+  const left = missing[missing.length - 1].missing;
   if (left > 0) {
     warnings.push(
       `${plural(left, 'row')} with a missing ${JSON.stringify(rowCol.name)} or ` +
@@ -118,7 +117,14 @@ export async function runCrosstab(engine: Engine, spec: CrosstabSpec): Promise<C
     ],
     rows: tests,
   };
-  return { tables: { '': { columns: outputColumns, rows }, _test: testTable }, warnings };
+  return {
+    tables: {
+      '': { columns: outputColumns, rows },
+      _test: testTable,
+      _missing: missingTable(missing),
+    },
+    warnings,
+  };
 }
 
 function distinctInOrder(values: Value[]): Value[] {

@@ -6,6 +6,7 @@ import type { CellTables } from '../shared/table-data.ts';
 import { plural, requireColumn, tableColumns } from './columns.ts';
 import { zForLevel } from './normal-quantile.ts';
 import { checkOutcome, successCondition } from './outcome.ts';
+import { countMissing, missingTable } from './missing.ts';
 import { wilsonInterval } from './wilson.ts';
 
 export interface RateSpec {
@@ -99,5 +100,10 @@ export async function runRate(engine: Engine, spec: RateSpec): Promise<CellTable
     warnings.push(`${plural(left, 'row')} with ${what} ${left === 1 ? 'was' : 'were'} left out`);
   }
   if (rows.length === 0) warnings.push('no rows with an outcome and a group: the table is empty');
-  return { tables: { '': { columns: outputColumns, rows } }, warnings };
+  // Outcome first, then the groups: the order of the model's columns, as for the logit.
+  const missing = await countMissing(engine, spec.from, [outcome, ...by], false);
+  return {
+    tables: { '': { columns: outputColumns, rows }, _missing: missingTable(missing) },
+    warnings,
+  };
 }

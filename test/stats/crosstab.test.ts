@@ -60,6 +60,11 @@ describe('runCrosstab against R chisq.test(correct = FALSE) and fisher.test', ()
       if (ref.dropped > 0)
         expect(nullWarning).toBe(`${ref.dropped} rows with a missing "r" or "c" were left out`);
       else expect(nullWarning).toBeUndefined();
+      const missing = result.tables._missing.rows;
+      expect(missing.map((m) => m.column)).toEqual(['r', 'c', '(listwise)']);
+      expect(missing[2].missing).toBe(ref.dropped);
+      // reference.R appends to t2x3 two rows without r and two without c, one without both.
+      if (ref.tab === 't2x3') expect(missing.map((m) => m.missing)).toEqual([2, 2, 3]);
     });
   }
 

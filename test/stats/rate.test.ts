@@ -40,6 +40,12 @@ describe('runRate against R prop.test(correct = FALSE)', () => {
         expect(result.warnings).toEqual([
           `${ref.dropped} rows with a missing outcome or group were left out`,
         ]);
+        // reference.R appends 3 rows without an outcome and 2 without a group; region is full.
+        const perColumn: Record<string, number> = { group: 2, region: 0, [outcome]: 3 };
+        expect(result.tables._missing.rows).toEqual([
+          ...[outcome, ...ref.by].map((column) => ({ column, missing: perColumn[column] })),
+          { column: '(listwise)', missing: ref.dropped },
+        ]);
       });
     }
   }

@@ -12,7 +12,7 @@ export const crosstabCell: CellKindDef<'crosstab', CrosstabSpec> = {
   },
   newName: 'table',
   template: (table) => `from: ${table ?? 'my_table'}\nrows: \ncols: `,
-  outputTables: (name) => [name, `${name}_test`],
+  outputTables: (name) => [name, `${name}_test`, `${name}_missing`],
   tablesRead: (cell) => fromTable(cell.spec),
   async run(cell, ctx) {
     await requireTable(cell.spec.from, ctx);

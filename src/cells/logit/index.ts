@@ -19,6 +19,8 @@ export const logitCell: CellKindDef<'logit', LogitSpec> = {
     name,
     `${name}_fit`,
     ...(cell.spec.predict ? [`${name}_predicted`] : []),
+    // Last, so the tables a notebook already had keep their places.
+    `${name}_missing`,
   ],
   tablesRead: (cell) => fromTable(cell.spec),
   async run(cell, ctx) {

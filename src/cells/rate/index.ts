@@ -13,7 +13,7 @@ export const rateCell: CellKindDef<'rate', RateSpec> = {
   newName: 'rates',
   feedsNewCells: true,
   template: (table) => `from: ${table ?? 'my_table'}\noutcome: \nby: `,
-  outputTables: (name) => [name],
+  outputTables: (name) => [name, `${name}_missing`],
   tablesRead: (cell) => fromTable(cell.spec),
   async run(cell, ctx) {
     await requireTable(cell.spec.from, ctx);

@@ -15,6 +15,13 @@ import {
 import { plural, requireColumn, showValue } from '../columns.ts';
 import { rVariableName, type Formula } from './formula.ts';
 import { checkOutcome } from '../outcome.ts';
+import {
+  distinctColumns,
+  missingCountsOf,
+  missingCountsSql,
+  missingSql,
+  type MissingCount,
+} from '../missing.ts';
 
 const MAX_LEVELS = 50;
 
@@ -46,6 +53,8 @@ export interface Design {
   ones: number;
   /** Rows left out because a model column was missing. */
   dropped: number;
+  /** Missing values per model column (outcome first, then predictors), then the listwise total. */
+  missing: MissingCount[];
   /** Notes about terms left out of the model. */
   notes: string[];
 }
@@ -87,17 +96,13 @@ export async function buildDesign(
   await checkOutcome(engine, from, outcome);
 
   const source = ident(from);
-  const modelColumns = [outcome, ...predictors];
-  const complete = modelColumns
-    .map((c) =>
-      isFloatType(c.type)
-        ? `(${ident(c.name)} IS NOT NULL AND NOT isnan(${ident(c.name)}))`
-        : `${ident(c.name)} IS NOT NULL`,
-    )
-    .join(' AND ');
+  const modelColumns = distinctColumns([outcome, ...predictors]);
+  const complete = modelColumns.map((c) => `NOT ${missingSql(c, true)}`).join(' AND ');
   const infinite = modelColumns.filter((c) => isFloatType(c.type));
+  // The same scan counts each column's missing values, as R's colSums(is.na(...)) would.
   const counts = await engine.query(
-    `SELECT count(*) AS total, count_if(${complete}) AS complete
+    `SELECT count(*) AS total, count_if(${complete}) AS complete,
+     ${missingCountsSql(modelColumns, true)}
      ${infinite.map((c, i) => `, count_if(isinf(${ident(c.name)})) AS inf${i}`).join('')}
      FROM ${source}`,
   );
@@ -190,6 +195,7 @@ export async function buildDesign(
     n,
     ones: ones ? Number(ones.n) : 0,
     dropped,
+    missing: missingCountsOf(modelColumns, countRow),
     notes,
   };
 }

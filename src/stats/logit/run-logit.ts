@@ -13,6 +13,7 @@ import { loadDesignMatrix, releaseDesignMatrix } from './kernel.ts';
 import { inverseFactor } from './linalg.ts';
 import { predictByLevel } from './predict.ts';
 import { markLogitPhase } from '../phase-mark.ts';
+import { missingTable } from '../missing.ts';
 import { confidenceLevel } from '../rate.ts';
 
 export interface LogitSpec {
@@ -93,6 +94,7 @@ async function estimate(
   const nullDeviance = nullDevianceOf(design);
   const fitRow: Row = {
     n: design.n,
+    n_dropped: design.dropped,
     log_likelihood: -fit.deviance / 2,
     aic: fit.deviance + 2 * rank,
     deviance: fit.deviance,
@@ -105,6 +107,7 @@ async function estimate(
   const tables: Record<string, TableData> = {
     '': { columns: COEFFICIENT_COLUMNS, rows: coefRows },
     _fit: { columns: FIT_COLUMNS, rows: [fitRow] },
+    _missing: missingTable(design.missing),
   };
   if (spec.predict !== undefined) {
     const variable = design.predictors.find((p) => p.name === spec.predict);
@@ -196,6 +199,8 @@ const COEFFICIENT_COLUMNS = [
 
 const FIT_COLUMNS = [
   { name: 'n', type: 'BIGINT' },
+  // Rows left out for a missing value in a model column; <name>_missing says which.
+  { name: 'n_dropped', type: 'BIGINT' },
   { name: 'log_likelihood', type: 'DOUBLE' },
   { name: 'aic', type: 'DOUBLE' },
   { name: 'deviance', type: 'DOUBLE' },

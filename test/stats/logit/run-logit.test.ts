@@ -31,6 +31,11 @@ describe('runLogit against R glm(family = binomial)', () => {
         ...(ref.predict ? { predict: ref.predict } : {}),
       });
       expectLogitMatches(result.tables, ref);
+      expect(result.tables._fit.rows[0].n_dropped).toBe(ref.dropped);
+      expect(result.tables._missing.rows.at(-1)).toEqual({
+        column: '(listwise)',
+        missing: ref.dropped,
+      });
       if (ref.dropped > 0) {
         expect(result.warnings[0]).toBe(
           `${ref.dropped} rows with a missing value in a model column were left out`,
@@ -55,6 +60,7 @@ describe('runLogit against R glm(family = binomial)', () => {
     ]);
     expect(columnsOf(result.tables._fit)).toEqual([
       'n BIGINT',
+      'n_dropped BIGINT',
       'log_likelihood DOUBLE',
       'aic DOUBLE',
       'deviance DOUBLE',
@@ -70,7 +76,19 @@ describe('runLogit against R glm(family = binomial)', () => {
       'upper DOUBLE',
       'n BIGINT',
     ]);
+    expect(columnsOf(result.tables._missing)).toEqual(['column VARCHAR', 'missing BIGINT']);
     expect(result.tables._fit.rows[0].warning).toBeNull();
+  });
+
+  it('counts missing values per model column in formula order, outcome first (colSums(is.na))', async () => {
+    // reference.R blanks 4 outcomes, 6 x1 and 5 region values, some in the same rows.
+    const result = await runLogit(engine, { from: 'logit', formula: 'y ~ x1 + region' });
+    expect(result.tables._missing.rows).toEqual([
+      { column: 'y', missing: 4 },
+      { column: 'x1', missing: 6 },
+      { column: 'region', missing: 5 },
+      { column: '(listwise)', missing: model('quantiles').dropped },
+    ]);
   });
 
   it('dummy-codes text against the first level in C-locale order (capitals first)', async () => {
