@@ -4,7 +4,7 @@
  * rather than a confusing failure later.
  */
 export type KeyType =
-  'string' | 'number' | 'boolean' | 'columns' | 'pair' | 'scalar' | 'list' | 'level';
+  'string' | 'number' | 'boolean' | 'columns' | 'pair' | 'scalar' | 'list' | 'level' | 'names';
 
 /** The keys a kind accepts, which are required, and a last check of the whole spec. */
 export interface SpecRule {
@@ -80,6 +80,13 @@ export function checkKeyType(key: string, type: KeyType, value: unknown): string
           Array.isArray(value) &&
           value.every((v) => ['string', 'number', 'boolean'].includes(typeof v))
         );
+      case 'names':
+        return (
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.values(value).every((v) => typeof v === 'string' && v.length > 0)
+        );
     }
   })();
   if (ok) return undefined;
@@ -92,6 +99,7 @@ export function checkKeyType(key: string, type: KeyType, value: unknown): string
     pair: 'a list of two column names [low, high]',
     scalar: 'a text, number or true/false',
     list: 'a list of values',
+    names: 'a mapping of column names to texts, like {EU: EU sender}',
   };
   return `"${key}" must be ${expected[type]}`;
 }

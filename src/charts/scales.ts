@@ -29,7 +29,7 @@ export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
   if (plan.fx !== undefined) {
     scales.fx = {
       domain: plan.domains.fx,
-      label: plan.fx,
+      label: titleOf(plan, plan.fx),
       tickFormat: categoryLabel,
       // A grouped chart's categories read along the bottom like an ordinary x axis.
       ...(groupedX ? { axis: 'bottom', tickRotate: layout.xTickRotate } : {}),
@@ -38,7 +38,7 @@ export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
   if (plan.fy !== undefined) {
     scales.fy = {
       domain: plan.domains.fy,
-      label: plan.fy,
+      label: titleOf(plan, plan.fy),
       tickFormat: categoryLabel,
       ...(groupedY ? { axis: 'left' } : {}),
     };
@@ -61,7 +61,7 @@ function position(
   if (domain !== undefined) {
     return {
       domain,
-      label: column,
+      label: titleOf(plan, column),
       tickFormat: categoryLabel,
       tickRotate,
       padding: bandPadding(plan),
@@ -74,7 +74,7 @@ function position(
   if (plan.value === channel) {
     return {
       ...inset,
-      label: column,
+      label: titleOf(plan, column),
       grid: true,
       nice: true,
       // Whole pixels: crisp edges, and short numbers in the SVG instead of 112.00000000000004.
@@ -84,7 +84,7 @@ function position(
   }
   return {
     ...inset,
-    label: column,
+    label: titleOf(plan, column),
     grid: true,
     round: true,
     ...(plan.temporalX ? { type: 'utc' } : {}),
@@ -92,7 +92,7 @@ function position(
 }
 
 function colour(plan: ChartPlan): ScaleOptions {
-  const label = plan.colour;
+  const label = titleOf(plan, plan.colour);
   if (plan.colourContinuous) {
     return {
       type: 'quantize',
@@ -127,6 +127,13 @@ function bandPadding(plan: ChartPlan): number | undefined {
     default:
       return undefined;
   }
+}
+
+/** An axis or legend title: the column's label when the spec carries one, else its name. */
+function titleOf(plan: ChartPlan, column: string | undefined): string | undefined {
+  if (column === undefined) return undefined;
+  const labels = plan.spec.labels;
+  return labels !== undefined && Object.hasOwn(labels, column) ? labels[column] : column;
 }
 
 function categoryLabel(value: Category): string {

@@ -25,4 +25,9 @@ export interface ChartSpec {
   ci?: [string, string];
   title?: string;
   caption?: string;
+  /**
+   * Display names by column, for axis and legend titles: the notebook's `labels:` over the
+   * variable labels the chart cell's run found in the loaded dictionaries.
+   */
+  labels?: Record<string, string>;
 }

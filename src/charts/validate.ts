@@ -94,6 +94,11 @@ export function validateChart(
       );
     }
   }
+  // A label for a column the table lacks is a typo that would otherwise change nothing.
+  for (const column of Object.keys(spec.labels ?? {})) {
+    if (!columns.includes(column))
+      throw new CellError(missingColumn(column, 'labels', from, columns));
+  }
   const { fill, stroke } = spec;
   if (fill && stroke && fill !== stroke && columns.includes(fill) && columns.includes(stroke)) {
     throw new CellError(

@@ -2,6 +2,7 @@
 import { checkChart, MAX_ROWS } from '../../charts/index.ts';
 import { CHART_MARKS, type ChartSpec } from '../../charts/spec.ts';
 import { ident } from '../../engine/sql.ts';
+import { labelsFor, readLabelIndex } from '../../ingest/column-labels.ts';
 import { fromTable, requireTable } from '../tables.ts';
 import type { CellKindDef } from '../types.ts';
 
@@ -22,6 +23,7 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       ci: 'pair',
       title: 'string',
       caption: 'string',
+      labels: 'names',
     },
     check: (spec) =>
       (CHART_MARKS as readonly string[]).includes(String(spec.mark))
@@ -52,6 +54,22 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       rows,
       count,
     );
-    return { warnings: [], outputs: [], rows: rows.length, chart: { spec: cell.spec, rows } };
+    // The labels travel in the spec the renderer gets, so the page and the CLI's SVG draw the
+    // same titles; the notebook's own `labels:` win over the loaded dictionaries'.
+    const used = [
+      cell.spec.x,
+      cell.spec.y,
+      cell.spec.fill,
+      cell.spec.stroke,
+      cell.spec.fx,
+      cell.spec.fy,
+    ].filter((c): c is string => c !== undefined && columns.some((col) => col.name === c));
+    const labels = {
+      ...labelsFor(await readLabelIndex(ctx.engine), cell.spec.from, used),
+      ...cell.spec.labels,
+    };
+    // A chart without labels keeps the spec exactly as written.
+    const spec = Object.keys(labels).length > 0 ? { ...cell.spec, labels } : cell.spec;
+    return { warnings: [], outputs: [], rows: rows.length, chart: { spec, rows } };
   },
 };
