@@ -38,8 +38,16 @@ export interface ColumnProfile {
   nulls: number;
   /** Distinct non-NULL values. */
   distinct: number;
-  /** Most frequent non-NULL values, most frequent first (text, boolean, other). */
+  /**
+   * Most frequent non-NULL values, most frequent first (text, boolean, other); for a
+   * `categorical` number column, every value in ascending order.
+   */
   top?: ValueCount[];
+  /**
+   * A non-integer number column with at most CATEGORY_MAX distinct values (a 0/1 flag stored
+   * as a double, a 1–5 scale): its values are codes, counted per value rather than binned.
+   */
+  categorical?: boolean;
   /** Smallest and largest finite value (numbers, dates); undefined when there is none. */
   min?: Value;
   max?: Value;
@@ -56,6 +64,13 @@ export interface ProfileOptions {
   /** About how many histogram bars (round bar widths may add one); default 12. */
   bins?: number;
 }
+
+/**
+ * Most distinct values a number column may have to be counted per value. Ten covers flags,
+ * Likert scales and most codebook codes, while a histogram of ten values has no empty bars
+ * to fill (a 0/1 double binned in ten has eight).
+ */
+export const CATEGORY_MAX = 10;
 
 const DATE = /^(DATE|TIMESTAMP(_S|_MS|_NS)?|TIMESTAMP WITH TIME ZONE)$/;
 
@@ -115,6 +130,19 @@ export async function profileColumn(
   profile.min = stats.min_value;
   profile.max = stats.max_value;
   if (typeof stats.mean_value === 'number') profile.mean = stats.mean_value;
+  // Integer columns already get one bar per code when they span no more values than there
+  // are bars (and years spread over decades stay binned); a few-valued DOUBLE — a 0/1 flag
+  // stored as a Stata double — would get bins, mostly empty, so its values are counted.
+  if (
+    kind === 'number' &&
+    !isIntegerType(info.type) &&
+    nonFinite === 0 &&
+    profile.distinct <= CATEGORY_MAX
+  ) {
+    profile.categorical = true;
+    profile.top = await valueCounts(engine, from, c);
+    return profile;
+  }
   // The bars' range comes from the same scan, as the DOUBLEs the bars are counted in.
   const range = { lo: Number(stats.lo), hi: Number(stats.hi) };
   profile.histogram = await histogram(engine, from, c, info.type, kind, range, options.bins ?? 12);
@@ -132,6 +160,14 @@ async function topValues(
     `SELECT value, n FROM (
        SELECT ${c} AS value, count(*) AS n FROM ${from} WHERE ${c} IS NOT NULL GROUP BY ${c}
      ) ORDER BY n DESC, CAST(value AS VARCHAR) LIMIT ${Math.max(1, Math.floor(limit))}`,
+  );
+  return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
+}
+
+/** Every value of a few-valued column with its count, in the values' order. */
+async function valueCounts(engine: Engine, from: string, c: string): Promise<ValueCount[]> {
+  const { rows } = await engine.query(
+    `SELECT ${c} AS value, count(*) AS n FROM ${from} WHERE ${c} IS NOT NULL GROUP BY ${c} ORDER BY ${c}`,
   );
   return rows.map((r) => ({ value: r.value, count: Number(r.n) }));
 }

@@ -129,6 +129,38 @@ describe('profileColumn', () => {
     );
   });
 
+  it('counts a few-valued DOUBLE (a 0/1 flag from a Stata double) per value, not in bins', async () => {
+    const flags = [0, 1, 1, null, 0, 1, 1, 0.5];
+    await createTableFromRows(
+      engine,
+      'flags',
+      [{ name: 'EU', type: 'DOUBLE' }],
+      flags.map((f) => ({ EU: f })),
+    );
+    const profile = await profileColumn(engine, 'flags', 'EU');
+    expect(profile.categorical).toBe(true);
+    expect(profile.histogram).toBeUndefined();
+    // Every value in ascending order, with its count; the mean still says the share of ones.
+    expect(profile.top).toEqual([
+      { value: 0, count: 2 },
+      { value: 0.5, count: 1 },
+      { value: 1, count: 4 },
+    ]);
+    expect(profile.mean).toBeCloseTo(4.5 / 7, 12);
+  });
+
+  it('bins a DOUBLE column with more distinct values than a category list holds', async () => {
+    await createTableFromRows(
+      engine,
+      'spread',
+      [{ name: 'v', type: 'DOUBLE' }],
+      Array.from({ length: 11 }, (_, i) => ({ v: i / 10 })),
+    );
+    const profile = await profileColumn(engine, 'spread', 'v');
+    expect(profile.categorical).toBeUndefined();
+    expect(profile.histogram?.reduce((n, b) => n + b.count, 0)).toBe(11);
+  });
+
   it('profiles dates with their range and day-aligned bars', async () => {
     const days = ['2022-02-24', '2022-03-01', '2022-03-01', '2022-04-15', null, '2022-12-31'];
     await createTableFromRows(
