@@ -2,11 +2,14 @@ import type { Engine } from '../engine/Engine.ts';
 import { throwIfAborted } from './abort.ts';
 import type { ChunkReader } from './chunks.ts';
 import { limitsFor, type IngestLimits } from './limits.ts';
+import { mergeCounts, type MissingCounts } from './missing.ts';
 import type { LoadOptions } from './types.ts';
 
 /** Shared state of one load: the engine, progress reporting and cancellation. */
 export class LoadContext {
   readonly warnings: string[] = [];
+  /** Per table, what became missing at load (tokens, declared codes, Stata's `.a`–`.z`). */
+  readonly missing = new Map<string, MissingCounts>();
   readonly limits: IngestLimits;
   private lastReport = 0;
   private lastPhase = '';
@@ -17,6 +20,12 @@ export class LoadContext {
     readonly size: number,
   ) {
     this.limits = limitsFor(engine.name, options.limits);
+  }
+
+  addMissing(table: string, counts: MissingCounts): void {
+    const into = this.missing.get(table) ?? {};
+    mergeCounts(into, counts);
+    if (Object.keys(into).length > 0) this.missing.set(table, into);
   }
 
   get signal(): AbortSignal | undefined {

@@ -17,6 +17,8 @@ export type {
   LoadResult,
   TableRole,
 } from './types.ts';
+export type { MissingCode, MissingCounts, MissingSpec } from './missing.ts';
+export { MISSING_TOKENS } from './missing.ts';
 export { IngestError } from './errors.ts';
 export { tableNameFromFile } from './names.ts';
 

@@ -7,6 +7,7 @@ import { LoadContext } from './context.ts';
 import { IngestError } from './errors.ts';
 import { resolveFormat, type FileFormat } from './format.ts';
 import type { BinaryReadResult } from './read-binary.ts';
+import { applyDeclaredMissing, describeCounts } from './missing.ts';
 import { readDelimited, readParquet } from './read-text.ts';
 import { utf8BomLength } from './signatures.ts';
 import type { LoadedTable, LoadOptions, LoadResult, TableRole } from './types.ts';
@@ -35,8 +36,16 @@ export async function loadFile(engine: Engine, options: LoadOptions): Promise<Lo
     const read = await readByFormat(ctx, format, head);
     created.push(...read.raw.map((t) => t.name), ...read.extra.map((t) => t.name));
     ctx.checkAborted();
+    await applyDeclared(
+      ctx,
+      read.raw.map((t) => t.name),
+    );
     const tables: LoadedTable[] = [];
-    for (const raw of read.raw) tables.push(await describe(engine, raw.name, 'raw', raw.sheet));
+    for (const raw of read.raw) {
+      const missing = ctx.missing.get(raw.name);
+      const table = await describe(engine, raw.name, 'raw', raw.sheet);
+      tables.push(missing ? { ...table, missing } : table);
+    }
     for (const extra of read.extra) tables.push(await describe(engine, extra.name, extra.role));
     ctx.progress('labelling', size);
     const adapted = await applyAdapters(
@@ -90,6 +99,36 @@ async function readByFormat(
       return (await binary()).readArrowFile(ctx);
     case 'stata':
       return (await binary()).readStataFile(ctx);
+  }
+}
+
+/**
+ * The dataset entry's declared codes, set to NULL in each raw table after its reader built it,
+ * so CSV, Excel, Stata, Parquet, JSON and Arrow (and both engines) apply them alike.
+ */
+async function applyDeclared(ctx: LoadContext, tables: string[]): Promise<void> {
+  const spec = ctx.options.missing;
+  if (spec === undefined || (Array.isArray(spec) && spec.length === 0)) return;
+  const unknown = new Set<string>();
+  const found = new Set<string>();
+  for (const table of tables) {
+    const { counts, unknownColumns } = await applyDeclaredMissing(ctx.engine, table, spec);
+    ctx.addMissing(table, counts);
+    const line = describeCounts(
+      counts,
+      tables.length > 1 ? `Declared codes in ${table}` : 'Declared codes',
+    );
+    if (line) ctx.warnings.push(line);
+    for (const c of unknownColumns) unknown.add(c);
+    if (!Array.isArray(spec)) {
+      for (const c of Object.keys(spec)) if (!unknownColumns.includes(c)) found.add(c);
+    }
+  }
+  const absent = [...unknown].filter((c) => !found.has(c));
+  if (absent.length > 0) {
+    ctx.warnings.push(
+      `\`missing:\` names column(s) the file does not have: ${absent.join(', ')}. Check the spelling against the table's columns.`,
+    );
   }
 }
 

@@ -112,6 +112,7 @@ export async function readStataFile(ctx: LoadContext): Promise<BinaryReadResult>
   ctx.checkAborted();
   const result = await loadStata(ctx.engine, ctx.options.table, parsed);
   ctx.warnings.push(...result.warnings);
+  ctx.addMissing(ctx.options.table, result.missing);
   return {
     sha256: await sha256Hex(bytes),
     raw: [{ name: ctx.options.table }],

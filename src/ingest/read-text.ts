@@ -1,6 +1,7 @@
 import { loadDelimited } from './csv.ts';
 import type { LoadContext } from './context.ts';
 import { createFromParquet, isMissingReader } from './duckdb-readers.ts';
+import { textTokens } from './missing.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { checkInMemory } from './limits.ts';
 import { explainReadError } from './read-errors.ts';
@@ -59,7 +60,10 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
   try {
-    ctx.warnings.push(...(await loadDelimited(engine, path, options.table, sample)));
+    const tokens = textTokens(options.missing);
+    const loaded = await loadDelimited(engine, path, options.table, sample, tokens);
+    ctx.warnings.push(...loaded.warnings);
+    ctx.addMissing(options.table, loaded.counts);
   } catch (error) {
     throw explainReadError(error, options.fileName, 'delimited text');
   }

@@ -1,5 +1,6 @@
 import type { ColumnInfo, FileSource } from '../engine/Engine.ts';
 import type { IngestLimits } from './limits.ts';
+import type { MissingCounts, MissingSpec } from './missing.ts';
 
 export interface LoadProgress {
   bytes: number;
@@ -22,6 +23,11 @@ export interface LoadOptions {
   onProgress?: (p: LoadProgress) => void;
   /** Overrides the memory limits (defaults depend on the engine; see docs/reliability.md). */
   limits?: Partial<IngestLimits>;
+  /**
+   * Declared missing codes (the dataset entry's `missing:`): `[-9, -99]` in every column,
+   * `{intensity: [-9]}` per column; `[]` turns off the text tokens (`NA`, `.`, …) too.
+   */
+  missing?: MissingSpec;
 }
 
 export type TableRole = 'raw' | 'labelled' | 'dictionary' | 'helper';
@@ -32,6 +38,11 @@ export interface LoadedTable {
   columns: ColumnInfo[];
   sheet?: string;
   role: TableRole;
+  /**
+   * Raw tables: per column, how many values became missing at load and from which token or
+   * code (`{x1: {NA: 50}, q7: {'.a': 3, '.b': 1}}`); absent when none did.
+   */
+  missing?: MissingCounts;
 }
 
 export interface AdapterInfo {

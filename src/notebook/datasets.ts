@@ -40,6 +40,7 @@ export async function loadDataset(
       source: file.source,
       sheet: ref.sheet,
       encoding: ref.encoding,
+      ...(ref.missing === undefined ? {} : { missing: ref.missing }),
     });
     const warnings = [...result.warnings];
     if (ref.sha256 && ref.sha256 !== result.sha256) {

@@ -4,6 +4,7 @@
  */
 import { isCellKind, kindOf } from '../cells/registry.ts';
 import { checkSpec } from '../cells/spec-keys.ts';
+import type { MissingCode, MissingSpec } from '../ingest/index.ts';
 import { NotebookError } from '../shared/errors.ts';
 import type { Block, Cell, CellKind, DatasetRef, Notebook } from './types.ts';
 import { parseYamlAt } from './yaml-body.ts';
@@ -130,11 +131,11 @@ function readDatasets(raw: unknown, line: number, lines: string[]): DatasetRef[]
       throw new NotebookError(`Dataset "${name}" needs a file: entry`, entryLine);
     }
     const unknown = Object.keys(spec).filter(
-      (k) => !['file', 'sheet', 'sha256', 'encoding'].includes(k),
+      (k) => !['file', 'sheet', 'sha256', 'encoding', 'missing'].includes(k),
     );
     if (unknown.length > 0) {
       throw new NotebookError(
-        `Dataset "${name}" has unknown key "${unknown[0]}" (allowed: file, sheet, sha256, encoding)`,
+        `Dataset "${name}" has unknown key "${unknown[0]}" (allowed: file, sheet, sha256, encoding, missing)`,
         entryLine,
       );
     }
@@ -151,9 +152,45 @@ function readDatasets(raw: unknown, line: number, lines: string[]): DatasetRef[]
       sheet: sheet as string | number | undefined,
       sha256: typeof spec.sha256 === 'string' ? spec.sha256.toLowerCase() : undefined,
       encoding: typeof spec.encoding === 'string' ? spec.encoding : undefined,
+      ...(spec.missing === undefined
+        ? {}
+        : { missing: parseMissing(name, spec.missing, entryLine) }),
       line: entryLine,
     };
   });
+}
+
+/**
+ * A dataset's `missing:`: a list of codes for every column (`[-9, -99]`; `[]` turns the text
+ * tokens off) or a mapping from column to its codes (`{intensity: [-9]}`; one code may be
+ * written without brackets).
+ */
+function parseMissing(name: string, raw: unknown, line: number): MissingSpec {
+  const codes = (value: unknown, where: string): MissingCode[] => {
+    const list = Array.isArray(value) ? (value as unknown[]) : [value];
+    for (const code of list) {
+      if (typeof code === 'string') continue;
+      if (typeof code === 'number' && Number.isFinite(code)) continue;
+      throw new NotebookError(
+        `Dataset "${name}": missing${where} must list numbers or texts (such as -9 or 'n/a'), not ${JSON.stringify(code) ?? String(code)}`,
+        line,
+      );
+    }
+    return list as MissingCode[];
+  };
+  if (Array.isArray(raw)) return codes(raw, '');
+  if (raw && typeof raw === 'object') {
+    return Object.fromEntries(
+      Object.entries(raw as Record<string, unknown>).map(([column, value]) => [
+        column,
+        codes(value, `.${column}`),
+      ]),
+    );
+  }
+  throw new NotebookError(
+    `Dataset "${name}": missing must be a list of codes ([-9, -99]) or codes per column ({intensity: [-9]})`,
+    line,
+  );
 }
 
 /** Line of `  name:` inside the front matter, for messages about one dataset entry. */

@@ -3,6 +3,7 @@
  * produces it, the runner executes it, the UI edits it; nothing else holds notebook state.
  */
 import type { Cell } from '../cells/registry.ts';
+import type { MissingSpec } from '../ingest/index.ts';
 
 // A cell's kinds live in src/cells; the document model names them from there.
 export type { Cell, CellKind } from '../cells/registry.ts';
@@ -18,6 +19,8 @@ export interface DatasetRef {
   sha256?: string;
   /** Text files only: encoding override (`utf-8`, `utf-16le`, `windows-1252`, …). */
   encoding?: string;
+  /** Declared missing codes (`missing:`), applied after load; `[]` turns the text tokens off. */
+  missing?: MissingSpec;
   /** 1-based line of the dataset entry in the file. */
   line: number;
 }

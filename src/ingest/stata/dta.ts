@@ -34,6 +34,8 @@ export interface StataFile {
   valueLabels: Map<string, Map<number, string>>;
   /** Count of extended missing values (.a–.z), which become NULL like `.`. */
   extendedMissing: number;
+  /** Per variable (by index), how many of each extended missing value (`.a` → 3). */
+  extendedByVariable: Map<number, Map<string, number>>;
 }
 
 interface Layout {
@@ -154,10 +156,19 @@ export function parseDta(bytes: Uint8Array, fileName = 'The file'): StataFile {
   const strls = readStrls(r, layout);
   r.seek(map[9]);
   r.expectTag('<data>');
-  const { columns, extendedMissing } = readData(r, layout, variables, n, strls);
+  const { columns, extendedMissing, extendedByVariable } = readData(r, layout, variables, n, strls);
   r.seek(map[11]);
   const valueLabels = readValueLabels(r, layout);
-  return { release, label, variables, columns, rows: n, valueLabels, extendedMissing };
+  return {
+    release,
+    label,
+    variables,
+    columns,
+    rows: n,
+    valueLabels,
+    extendedMissing,
+    extendedByVariable,
+  };
 }
 
 /** The data section must hold N rows of the variables' total width. */
@@ -181,9 +192,10 @@ function readData(
   variables: StataVariable[],
   n: number,
   strls: Map<string, string>,
-): { columns: StataValue[][]; extendedMissing: number } {
+): Pick<StataFile, 'columns' | 'extendedMissing' | 'extendedByVariable'> {
   const columns: StataValue[][] = variables.map(() => new Array<StataValue>(n));
   let extendedMissing = 0;
+  const extendedByVariable = new Map<number, Map<string, number>>();
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < variables.length; j++) {
       const v = variables[j];
@@ -199,14 +211,21 @@ function readData(
         }
         default: {
           const raw = readNumber(r, v.type);
-          if (raw.missing > 0) extendedMissing++;
+          if (raw.missing > 0) {
+            extendedMissing++;
+            // Researchers code reasons with them (.a refused, .b not asked): keep how many.
+            const byCode = extendedByVariable.get(j) ?? new Map<string, number>();
+            extendedByVariable.set(j, byCode);
+            const code = `.${String.fromCharCode(96 + raw.missing)}`;
+            byCode.set(code, (byCode.get(code) ?? 0) + 1);
+          }
           value = raw.missing >= 0 ? null : raw.value;
         }
       }
       columns[j][i] = value;
     }
   }
-  return { columns, extendedMissing };
+  return { columns, extendedMissing, extendedByVariable };
 }
 
 /**

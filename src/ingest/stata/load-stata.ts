@@ -2,8 +2,10 @@ import type { Engine } from '../../engine/Engine.ts';
 import { ident, literal, valueLiteral } from '../../engine/sql.ts';
 import { isoText } from '../infer.ts';
 import { createTableFromColumns, type TextColumn } from '../insert.ts';
+import { describeCounts } from '../missing.ts';
 import { cleanColumnNames } from '../names.ts';
 import { uniqueName } from '../../shared/unique-name.ts';
+import type { MissingCounts } from '../missing.ts';
 import type { TableRole } from '../types.ts';
 import { parseDta, type StataFile, type StataVariable } from './dta.ts';
 
@@ -13,6 +15,7 @@ const MS_PER_DAY = 86_400_000;
 export interface StataLoad {
   extra: { name: string; role: TableRole }[];
   warnings: string[];
+  missing: MissingCounts;
 }
 
 /**
@@ -24,6 +27,8 @@ export interface StataTables {
   dictionary: TextColumn[];
   labelled: string[];
   warnings: string[];
+  /** Per column, how many of each extended missing value (`.a`–`.z`) became NULL. */
+  missing: MissingCounts;
 }
 
 export function stataTables(bytes: Uint8Array, fileName: string): StataTables {
@@ -31,10 +36,17 @@ export function stataTables(bytes: Uint8Array, fileName: string): StataTables {
   const names = cleanColumnNames(file.variables.map((v) => v.name));
   const columns = file.variables.map((v, j) => toColumn(names[j], v, file.columns[j]));
   const warnings: string[] = [];
+  const missing: MissingCounts = {};
+  // In order of the variables and of the codes, so the report reads like the file.
+  for (const [j, byCode] of [...file.extendedByVariable].sort((a, b) => a[0] - b[0])) {
+    missing[names[j]] = Object.fromEntries([...byCode].sort((a, b) => a[0].localeCompare(b[0])));
+  }
   if (file.extendedMissing > 0) {
     warnings.push(
       `${file.extendedMissing} extended missing value(s) (.a–.z) were read as NULL, like "."`,
     );
+    const line = describeCounts(missing, 'Extended missing values');
+    if (line) warnings.push(line);
   }
   const missingSets = new Set(
     file.variables
@@ -51,6 +63,7 @@ export function stataTables(bytes: Uint8Array, fileName: string): StataTables {
     dictionary: dictionaryColumns(file, names),
     labelled: labelColumns(file, names),
     warnings,
+    missing,
   };
 }
 
@@ -76,7 +89,7 @@ export async function loadStata(
     );
     extra.push({ name: view, role: 'labelled' });
   }
-  return { extra, warnings: parsed.warnings };
+  return { extra, warnings: parsed.warnings, missing: parsed.missing };
 }
 
 function toColumn(name: string, v: StataVariable, values: (number | string | null)[]): TextColumn {
