@@ -102,13 +102,3 @@ function topologicalOrder(keys: string[], upstream: Map<string, string[]>) {
   }
   return { order, cyclic: [...remaining.keys()] };
 }
-
-/** Every cell downstream of `key` (not including it), in run order. */
-export function downstreamOf(graph: Graph, key: string): string[] {
-  const affected = new Set([key]);
-  for (const k of graph.order) {
-    if (graph.upstream.get(k)?.some((d) => affected.has(d))) affected.add(k);
-  }
-  affected.delete(key);
-  return graph.order.filter((k) => affected.has(k));
-}
