@@ -1,6 +1,7 @@
 /** The crosstab cell on the page and in the report: counts with row shares, then the tests. */
 import { layoutHtml, note } from '../../report-tables.ts';
 import { STARS_NOTE } from '../../stat-tables.ts';
+import { describeMissing } from '../../../stats/missing.ts';
 import type { CellOfKind, UiCellKind } from '../types.ts';
 import CrosstabCellView from './CrosstabCellView.svelte';
 import { crosstabTable, crosstabTestTable } from './layout.ts';
@@ -16,8 +17,10 @@ export const crosstabUi: UiCellKind<CellOfKind<'crosstab'>> = {
     const counts = output('');
     if (!counts) return '';
     const tests = crosstabTestTable(output('_test'));
+    const leftOut = describeMissing(output('_missing')?.rows ?? []);
     return (
       layoutHtml(crosstabTable(counts, cell.spec.rows, cell.spec.cols)) +
+      (leftOut ? note(leftOut) : '') +
       (tests ? layoutHtml(tests) + note(STARS_NOTE) : '')
     );
   },

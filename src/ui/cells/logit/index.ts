@@ -14,6 +14,13 @@ export const logitUi: UiCellKind<CellOfKind<'logit'>> = {
   ],
   report(cell, _state, output) {
     const result = output('');
-    return result ? logitTablesHtml(result, output('_fit'), output('_predicted'), cell.spec) : '';
+    if (!result) return '';
+    return logitTablesHtml(
+      result,
+      output('_fit'),
+      output('_predicted'),
+      cell.spec,
+      output('_missing'),
+    );
   },
 };

@@ -1,6 +1,7 @@
-/** A logit cell in the HTML report: coefficients, fit statistics, predicted rates. */
+/** A logit cell in the HTML report: coefficients, fit statistics, rows left out, predicted rates. */
 import type { QueryResult } from '../../../engine/Engine.ts';
 import type { LogitSpec } from '../../../stats/logit/run-logit.ts';
+import { describeMissing } from '../../../stats/missing.ts';
 import { attr, escapeHtml as e, layoutHtml, note } from '../../report-tables.ts';
 import { LOGIT_NOTE, logitFit, logitPredictedTable, logitTable } from './layout.ts';
 
@@ -9,6 +10,7 @@ export function logitTablesHtml(
   fit: QueryResult | undefined,
   predicted: QueryResult | undefined,
   spec: LogitSpec,
+  missing?: QueryResult,
 ): string {
   let html = layoutHtml(logitTable(coefficients, spec.formula, spec.level)) + note(LOGIT_NOTE);
   const stats = logitFit(fit);
@@ -21,6 +23,8 @@ export function logitTablesHtml(
     );
     html += `<dl class="fit">${items.join('')}</dl>`;
   }
+  const leftOut = describeMissing(missing?.rows ?? []);
+  if (leftOut) html += note(leftOut);
   const prediction = logitPredictedTable(predicted, spec.predict, spec.level);
   return prediction ? html + layoutHtml(prediction) : html;
 }

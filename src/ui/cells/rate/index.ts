@@ -1,5 +1,6 @@
 /** The rate cell on the page and in the report: one table of shares with their intervals. */
-import { layoutHtml } from '../../report-tables.ts';
+import { layoutHtml, note } from '../../report-tables.ts';
+import { describeMissing } from '../../../stats/missing.ts';
 import type { CellOfKind, UiCellKind } from '../types.ts';
 import { rateTable } from './layout.ts';
 import RateCellView from './RateCellView.svelte';
@@ -14,6 +15,11 @@ export const rateUi: UiCellKind<CellOfKind<'rate'>> = {
   ],
   report(cell, _state, output) {
     const result = output('');
-    return result ? layoutHtml(rateTable(result, cell.spec.outcome, cell.spec.level)) : '';
+    if (!result) return '';
+    const leftOut = describeMissing(output('_missing')?.rows ?? []);
+    return (
+      layoutHtml(rateTable(result, cell.spec.outcome, cell.spec.level)) +
+      (leftOut ? note(leftOut) : '')
+    );
   },
 };
