@@ -175,3 +175,29 @@ describe('parseNotebook: YAML alias bombs (issue 14, finding 9)', () => {
     expect(cell.kind === 'chart' && cell.spec.fill).toBe('region');
   });
 });
+
+describe('parseNotebook: a dataset entry’s missing codes', () => {
+  const parsed = (yaml: string) =>
+    parseNotebook(`---\ndatasets:\n  d:\n    file: d.csv\n    missing: ${yaml}\n---\n`);
+  const missingOf = (yaml: string) => parsed(yaml).notebook.datasets[0]?.missing;
+
+  it('takes a list for every column, codes per column, and [] to turn the tokens off', () => {
+    expect(missingOf('[-9, -99]')).toEqual([-9, -99]);
+    expect(missingOf("{intensity: [-9], start_date: ['']}")).toEqual({
+      intensity: [-9],
+      start_date: [''],
+    });
+    expect(missingOf('{intensity: -9}')).toEqual({ intensity: [-9] });
+    expect(missingOf('[]')).toEqual([]);
+    expect(
+      parseNotebook('---\ndatasets:\n  d: d.csv\n---\n').notebook.datasets[0].missing,
+    ).toBeUndefined();
+  });
+
+  it('refuses a code that is neither a number nor a text, at the entry’s line', () => {
+    const list = parsed('[[1]]').errors;
+    expect(list[0]?.message).toMatch(/missing must list numbers or texts/);
+    expect(list[0]?.line).toBe(3);
+    expect(parsed('true').errors[0]?.message).toMatch(/missing must be a list of codes/);
+  });
+});
