@@ -210,6 +210,7 @@ table.stats tfoot th, table.stats tfoot td { border-top: 1px solid var(--border)
 .null, .muted { color: var(--muted); }
 .null { font-style: italic; }
 .note { font-size: 0.78rem; color: var(--muted); margin: 0.2rem 0 0.6rem; }
+.column-name { display: block; font-weight: normal; color: var(--muted); }
 dl.fit { display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; font-size: 0.86rem; }
 dl.fit div { display: flex; gap: 0.4rem; }
 dl.fit dt { color: var(--muted); }

@@ -48,10 +48,19 @@ export function resultTableHtml(
   result: QueryResult,
   rowCount: number,
   maxRows: number,
+  /** Variable labels by column: the header shows the label, the name in small print. */
+  labels: Record<string, string> = {},
 ): string {
   const numeric = result.columns.map((c) => isNumericType(c.type));
   const shown = result.rows.slice(0, maxRows);
-  const head = result.columns.map((c, i) => th(e(c.name), numeric[i] ? 'num' : ''));
+  const head = result.columns.map((c, i) =>
+    th(
+      Object.hasOwn(labels, c.name)
+        ? `${e(labels[c.name])} <small class="column-name">${code(c.name)}</small>`
+        : e(c.name),
+      numeric[i] ? 'num' : '',
+    ),
+  );
   const body = shown.map((row) =>
     result.columns
       .map((c, i) => {

@@ -2,55 +2,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeDta } from '../ingest/dta-writer.ts';
+import { labelledDta, labelledNotebook } from '../charts/labelled-dta.ts';
 import { statecraft } from './statecraft.ts';
-
-/** A Stata file whose variables carry labels, as researchers' files do. */
-export function labelledDta(): Uint8Array {
-  return writeDta({
-    release: 118,
-    byteOrder: 'LSF',
-    label: 'sanctions',
-    variables: [
-      {
-        name: 'EU',
-        type: 'double',
-        format: '%9.0g',
-        label: 'EU SANCTION',
-        valueLabel: 'yesno',
-        values: [0, 1, 1, 0, 1, 0],
-      },
-      {
-        name: 'cost',
-        type: 'double',
-        format: '%9.0g',
-        label: 'Cost to target (bn USD)',
-        values: [1.5, 2, 3.25, 0.5, 4, 1],
-      },
-    ],
-    valueLabels: { yesno: { 0: 'No', 1: 'Yes' } },
-  });
-}
 
 async function run(chart: string[]): Promise<{ code: number; stdout: string; svg: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'sc-labels-'));
   await writeFile(join(dir, 'sanctions.dta'), labelledDta());
-  const text = [
-    '---',
-    'datasets:',
-    '  sanctions:',
-    '    file: sanctions.dta',
-    '---',
-    '',
-    '```sql by_eu',
-    'SELECT EU, avg(cost) AS cost FROM sanctions GROUP BY EU ORDER BY EU',
-    '```',
-    '',
-    '```chart costs',
-    ...chart,
-    '```',
-    '',
-  ].join('\n');
+  const text = labelledNotebook(chart);
   await writeFile(join(dir, 'nb.md'), text);
   const out = join(dir, 'out');
   const { code, stdout } = await statecraft([

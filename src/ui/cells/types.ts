@@ -46,6 +46,8 @@ export interface ReportRenderers {
   markdown(text: string): string;
   /** A chart as an inline <svg> element's HTML: inlineSvg of charts/svg-string.ts's file. */
   chartSvg(spec: ChartSpec, rows: readonly Row[]): string;
+  /** Variable labels of a table's columns, for headers; none when absent. */
+  columnLabels?(table: string, columns: readonly string[]): Record<string, string>;
 }
 
 /** What the report shows of one cell that ran: its output as HTML (see report-tables.ts). */

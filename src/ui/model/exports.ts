@@ -4,6 +4,7 @@
  * session's queue, like every panel. Charts save themselves as PNG (export-png.ts).
  */
 import { ident } from '../../engine/sql.ts';
+import { readLabelIndex } from '../../ingest/column-labels.ts';
 import { messageOf } from '../../shared/errors.ts';
 import { toCsv } from '../csv.ts';
 import { downloadBlob } from '../download.ts';
@@ -59,14 +60,19 @@ export class Exports {
       const doc = this.document;
       const notebookFile = doc.notebookFile || 'notebook.md';
       const version = this.engineVersion();
-      const html = reportHtml({
-        title: doc.title,
-        notebookFile,
-        blocks: doc.blocks,
-        cells: doc.cells,
-        datasets: doc.datasets,
-        engine: version ? `DuckDB ${version} (WebAssembly)` : undefined,
-      });
+      // Result headers show variable labels, read now, as the page's tables show them.
+      const labels = await this.access.session().read(readLabelIndex);
+      const html = reportHtml(
+        {
+          title: doc.title,
+          notebookFile,
+          blocks: doc.blocks,
+          cells: doc.cells,
+          datasets: doc.datasets,
+          engine: version ? `DuckDB ${version} (WebAssembly)` : undefined,
+        },
+        labels,
+      );
       const name = `${notebookFile.replace(/\.(md|markdown)$/i, '')}.html`;
       this.saveText(name, html, 'text/html;charset=utf-8');
     } catch (error) {

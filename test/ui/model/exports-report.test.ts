@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
 import { Exports } from '../../../src/ui/model/exports.ts';
+import { labelledDta, labelledNotebook } from '../../charts/labelled-dta.ts';
 import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
@@ -32,5 +33,28 @@ describe('Exports.exportHtml', () => {
     await exports.exportHtml();
     expect(saved.map((s) => s.name)).toEqual(['small.html']);
     expect(await saved[0]!.blob.text()).toContain('DuckDB 1.4.3 (WebAssembly)');
+  });
+
+  it('heads result columns with their variable labels, the column names in small print', async () => {
+    fixture = await sessionFixture();
+    const doc = new NotebookDocument(fixture.access);
+    const chart = ['from: by_eu', 'mark: barY', 'x: EU', 'y: cost'];
+    await fixture.session.addFiles([
+      new File([labelledDta() as BlobPart], 'sanctions.dta'),
+      new File([labelledNotebook(chart)], 'labels.md'),
+    ]);
+    doc.mirror(fixture.session, true);
+    const saved: Blob[] = [];
+    await new Exports(
+      fixture.access,
+      doc,
+      () => '1.4.3',
+      (_, blob) => saved.push(blob),
+    ).exportHtml();
+    const html = await saved[0]!.text();
+    expect(html).toContain('EU SANCTION <small class="column-name"><code>EU</code></small>');
+    expect(html).toContain('>n</th>');
+    // The chart's axis title is the label too.
+    expect(html).toMatch(/aria-label="x-axis label"[^]*?EU SANCTION/);
   });
 });

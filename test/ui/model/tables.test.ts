@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Redraws } from '../../../src/ui/model/redraws.ts';
 import { SessionTables } from '../../../src/ui/model/tables.svelte.ts';
 import { timeLimitFromSearch } from '../../../src/ui/model/time-limit.ts';
+import { labelledDta, labelledNotebook } from '../../charts/labelled-dta.ts';
 import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
@@ -21,6 +22,36 @@ describe('SessionTables', () => {
     expect(tables.completion.recent).toContain('success');
     await tables.refresh();
     expect(tables.schema).toBe(first);
+  });
+});
+
+describe('SessionTables.labelsOf', () => {
+  it('gives a Stata file’s variable labels to its table and to a derived table keeping the names', async () => {
+    fixture = await sessionFixture();
+    const tables = new SessionTables(fixture.access);
+    const chart = ['from: by_eu', 'mark: barY', 'x: EU', 'y: cost'];
+    await fixture.session.addFiles([
+      new File([labelledDta() as BlobPart], 'sanctions.dta'),
+      new File([labelledNotebook(chart)], 'labels.md'),
+    ]);
+    await tables.refresh();
+    expect(tables.labelsOf('sanctions', ['EU', 'cost'])).toEqual({
+      EU: 'EU SANCTION',
+      cost: 'Cost to target (bn USD)',
+    });
+    // `n` is no dataset's column: it keeps its name.
+    expect(tables.labelsOf('by_eu', ['EU', 'cost', 'n'])).toEqual({
+      EU: 'EU SANCTION',
+      cost: 'Cost to target (bn USD)',
+    });
+  });
+
+  it('labels no column of a notebook without dictionaries', async () => {
+    fixture = await sessionFixture();
+    const tables = new SessionTables(fixture.access);
+    await fixture.session.addFiles(await smallFiles());
+    await tables.refresh();
+    expect(tables.labelsOf('recent', ['success'])).toEqual({});
   });
 });
 

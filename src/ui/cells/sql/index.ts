@@ -5,9 +5,14 @@ import SqlCellView from './SqlCellView.svelte';
 
 export const sqlUi: UiCellKind<CellOfKind<'sql'>> = {
   View: SqlCellView,
-  report(_cell, state) {
+  report(_cell, state, _output, render) {
     const out = state.outputs[0];
-    return out ? resultTableHtml(out.table, out.result, out.rowCount, REPORT_ROWS) : '';
+    if (!out) return '';
+    const labels = render.columnLabels?.(
+      out.table,
+      out.result.columns.map((c) => c.name),
+    );
+    return resultTableHtml(out.table, out.result, out.rowCount, REPORT_ROWS, labels);
   },
   showsOwnTable: true,
 };
