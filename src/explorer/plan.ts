@@ -9,6 +9,7 @@ import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { isBooleanType, isTextType } from '../shared/column-types.ts';
 import { requireColumn } from '../stats/columns.ts';
+import { presentSql } from '../stats/missing.ts';
 import { filterCondition, sqlValue, type ExplorerFilter, type ExplorerValue } from './filters.ts';
 import { allocateAliases, longestBacktickRun, takenNames, uniqueStem } from './names.ts';
 import { yamlBody } from './yaml.ts';
@@ -45,6 +46,11 @@ export interface ExplorerChoices {
   filters?: ExplorerFilter[];
   /** Confidence level of every interval; default 0.95. */
   level?: number;
+  /**
+   * Keep only rows with a value in every model column (outcome, engagement, controls), so the
+   * rates and the crosstab use the logit's sample rather than every row they can.
+   */
+  modelSample?: boolean;
 }
 
 export interface ExplorerContext {
@@ -131,6 +137,11 @@ export function planExplorer(choices: ExplorerChoices, context: ExplorerContext)
       : selectColumn(outcome.name, outcomeAlias);
   select.splice(coding.kind === 'values' ? 1 : 0, 0, derived);
   const where = filters.map((f) => filterCondition(f));
+  if (choices.modelSample) {
+    // The logit leaves out rows missing any model column; the same test here makes every
+    // cell read that sample (the outcome before coding: NULL IN (…) is NULL, which it drops).
+    where.push(...[outcome, engagement, ...controls].map(presentSql));
+  }
   const sql = [
     'SELECT',
     select.map((s, i) => `  ${s}${i < select.length - 1 ? ',' : ''}`).join('\n'),
@@ -238,6 +249,7 @@ function prose(
   const steps = [
     `\`${names.sample}\` takes the rows of ${table}`,
     ...(choices.filters?.length ? ['keeps those that pass the filters'] : []),
+    ...(choices.modelSample ? ['keeps those with a value in every model column'] : []),
     ...(choices.coding.kind === 'values'
       ? [`derives \`${columns.outcome}\` (true when the outcome is one of the chosen values)`]
       : []),

@@ -9,6 +9,7 @@ import { ident } from '../engine/sql.ts';
 import { tiesSuccessAmong } from '../ingest/adapters/ties.ts';
 import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
+import { LISTWISE } from '../stats/missing.ts';
 import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './plan.ts';
 import type { CellTables, TableData } from '../shared/table-data.ts';
 
@@ -23,6 +24,38 @@ export interface ExplorerPreview {
   rates: PreviewPart;
   crosstab: PreviewPart;
   model: PreviewPart;
+}
+
+/** Rows each result used; a part that failed has none. */
+export interface SampleSizes {
+  rates?: number;
+  crosstab?: number;
+  model?: number;
+}
+
+/**
+ * How many rows the rates, the crosstab and the logit each used: the sample less the rows
+ * their `_missing` tables count as left out (the logit's `_fit.n`). They differ when a
+ * control (or a NaN) is missing where the outcome and the engagement variable are not.
+ */
+export function sampleSizes(preview: ExplorerPreview): SampleSizes {
+  const used = (part: PreviewPart): number | undefined => {
+    if (!part.ok) return undefined;
+    const listwise = part.tables._missing?.rows.find((r) => r.column === LISTWISE);
+    return listwise ? preview.rows - Number(listwise.missing) : undefined;
+  };
+  const fit = preview.model.ok ? preview.model.tables._fit?.rows[0] : undefined;
+  return {
+    rates: used(preview.rates),
+    crosstab: used(preview.crosstab),
+    model: fit ? Number(fit.n) : undefined,
+  };
+}
+
+/** True when the logit's sample is not the one the rates or the crosstab used. */
+export function samplesDiffer(sizes: SampleSizes): boolean {
+  if (sizes.model === undefined) return false;
+  return [sizes.rates, sizes.crosstab].some((n) => n !== undefined && n !== sizes.model);
 }
 
 let scratchCount = 0;

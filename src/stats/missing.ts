@@ -37,6 +37,17 @@ export function missingSql(column: ColumnInfo, nan: boolean): string {
     : `${name} IS NULL`;
 }
 
+/**
+ * SQL true where `column` has a value: what a logit keeps (NaN is missing to it), so a filter
+ * made of these gives every cell the logit's own sample.
+ */
+export function presentSql(column: ColumnInfo): string {
+  const name = ident(column.name);
+  return isFloatType(column.type)
+    ? `(${name} IS NOT NULL AND NOT isnan(${name}))`
+    : `${name} IS NOT NULL`;
+}
+
 /** The model columns once each, in model order (the outcome may also be named as a group). */
 export function distinctColumns(columns: ColumnInfo[]): ColumnInfo[] {
   return columns.filter((c, i) => columns.findIndex((d) => d.name === c.name) === i);
