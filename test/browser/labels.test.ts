@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labelledDta, labelledNotebook } from '../charts/labelled-dta.ts';
+import { andRun, cliResults, startUiSession, stopUiSession, type UiSession } from './ui-helpers.ts';
+
+/**
+ * Variable labels as the names people read, in the built app: a chart over a Stata file titles
+ * its axis with the variable label, and a result table heads the column with it, the column
+ * name in the header's title. Needs a build (STATECRAFT_DIST or dist/).
+ */
+
+let ui: UiSession;
+let page: Page;
+
+beforeAll(async () => {
+  ui = await startUiSession('?blank');
+  page = ui.page;
+}, 180_000);
+
+afterAll(async () => {
+  await stopUiSession(ui);
+});
+
+describe('variable labels', () => {
+  it('a chart from a Stata file shows the variable label as its axis title, and the table header too', async () => {
+    const chart = ['from: by_eu', 'mark: barY', 'x: EU', 'y: cost'];
+    await andRun(page, () =>
+      page.locator('[data-testid="file-input"]').setInputFiles([
+        {
+          name: 'sanctions.dta',
+          mimeType: 'application/octet-stream',
+          buffer: Buffer.from(labelledDta()),
+        },
+        { name: 'labels.md', mimeType: 'text/plain', buffer: Buffer.from(labelledNotebook(chart)) },
+      ]),
+    );
+
+    const svg = page.locator('[data-cell="costs"] svg.statecraft-chart');
+    await svg.waitFor();
+    const axisTitles = await svg
+      .locator('[aria-label="x-axis label"] text, [aria-label="y-axis label"] text')
+      .allTextContents();
+    expect(axisTitles.join(' | ')).toContain('EU SANCTION');
+    expect(axisTitles.join(' | ')).toContain('Cost to target (bn USD)');
+
+    // The command line draws the same titles: the labels travel in the chart's spec.
+    const data = mkdtempSync(join(tmpdir(), 'statecraft-labels-'));
+    try {
+      writeFileSync(join(data, 'sanctions.dta'), labelledDta());
+      const { svgs, status, output } = cliResults(labelledNotebook(chart), 'labels.md', data);
+      expect(status, output).toBe(0);
+      const cliTitles = [
+        ...svgs['costs.svg'].matchAll(
+          /aria-label="[xy]-axis label"[^>]*>(?:<[^>]*>)*?<text[^>]*>([^<]*)</g,
+        ),
+      ].map((m) => m[1]);
+      expect(cliTitles).toEqual(axisTitles);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+
+    // The labels arrive with the table list the page reads once the run has ended.
+    const header = page
+      .locator('[data-cell="by_eu"] button.sort[data-sort-column="EU"]')
+      .filter({ hasText: 'EU SANCTION' });
+    await header.waitFor();
+    expect((await header.locator('.name').textContent())?.trim()).toBe('EU SANCTION');
+    expect(await header.getAttribute('title')).toContain('column EU');
+    // A column no dataset documents keeps its name.
+    const n = page.locator('[data-cell="by_eu"] button.sort[data-sort-column="n"] .name');
+    expect((await n.textContent())?.trim()).toBe('n');
+  });
+});
