@@ -24,10 +24,13 @@ describe('statecraft run', () => {
       [
         '_meta',
         'by_embassy',
+        'by_embassy_missing',
         'embassy_table',
         'embassy_table_test',
+        'embassy_table_missing',
         'model',
         'model_fit',
+        'model_missing',
         'recent',
       ].sort(),
     );
