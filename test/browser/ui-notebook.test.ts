@@ -131,9 +131,11 @@ describe('the default notebook', () => {
       [
         '_meta',
         'failure_by_embassy',
+        'failure_by_embassy_missing',
         'failure_model',
         'failure_model_fit',
         'failure_model_predicted',
+        'failure_model_missing',
         'us_episodes',
       ].sort(),
     );
