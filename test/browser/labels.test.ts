@@ -73,4 +73,26 @@ describe('variable labels', () => {
     const n = page.locator('[data-cell="by_eu"] button.sort[data-sort-column="n"] .name');
     expect((await n.textContent())?.trim()).toBe('n');
   });
+
+  it('the data panel lists the label beside the name and counts a 0/1 double per value', async () => {
+    const entry = page.locator('.data-panel [data-table="sanctions"]');
+    await entry.locator('summary').click();
+    const column = entry.locator('[data-column="EU"]');
+    expect(await column.locator('[data-label]').textContent()).toBe('EU SANCTION');
+    expect(await column.locator('code').textContent()).toBe('EU');
+    await column.locator('button.column').click();
+    const shown = page.locator('[data-profile="EU"]');
+    const rows = shown.locator('table.top[data-categorical="true"] tr[data-top-value]');
+    await rows.first().waitFor();
+    const counts = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-top-value'), tr.getAttribute('data-count')]),
+    );
+    expect(counts).toEqual([
+      ['0', '3'],
+      ['1', '3'],
+    ]);
+    // The value labels name the codes.
+    expect(await rows.first().locator('.text').textContent()).toContain('No');
+    expect(await shown.locator('.histogram').count()).toBe(0);
+  });
 });
