@@ -55,6 +55,23 @@ describe('renderChartSvg', () => {
     expect(svgTexts.join(' ')).toContain('95% Wilson intervals.');
   });
 
+  it('titles axes, facets and the legend with the spec’s labels, and only the columns named', () => {
+    const spec: ChartSpec = {
+      ...rateBars,
+      fill: 'diplomatic',
+      labels: { diplomatic: 'Diplomatic sanctions', rate: 'Share successful' },
+    };
+    const doc = parseSvg(renderChartSvg(spec, byEngagementAndDiplomatic));
+    expect(texts(doc, 'g[aria-label="color legend"] text')).toEqual([
+      'Diplomatic sanctions',
+      'no',
+      'yes',
+    ]);
+    expect(texts(doc, 'g[aria-label="y-axis label"] text').join()).toContain('Share successful');
+    // The grouped chart's categories along the bottom keep their column name: no label given.
+    expect(texts(doc, 'g[aria-label="fx-axis label"] text').join()).toContain('engagement');
+  });
+
   it('puts the error bar of each row from its lower to its upper bound', () => {
     const doc = parseSvg(renderChartSvg(rateBars, byEngagement));
     const bars = markElements(doc, 'bar', 'rect');
