@@ -113,3 +113,44 @@ describe('missing values reported where they matter, in the page', () => {
     }
   });
 });
+
+describe('the explorer on that file', () => {
+  it('says its rates and its logit use different samples, and one click makes them one', async () => {
+    await page.getByTestId('open-explorer').click();
+    await page.waitForSelector('[data-testid="explorer"][open]');
+    await page.getByTestId('explorer-table').selectOption('spread');
+    await page.getByTestId('explorer-outcome').selectOption('y');
+    await page.getByTestId('explorer-engagement').selectOption('flag');
+    await page.locator('[data-control="x1"]').check();
+    const ready = async (text: string) => {
+      await page.waitForFunction(
+        (t) => document.querySelector('[data-testid="explorer-cells"]')?.textContent?.includes(t),
+        text,
+      );
+      await page.waitForSelector('[data-testid="explorer"][data-preview="ready"]', {
+        timeout: 60_000,
+      });
+    };
+    await ready('formula: y ~ flag + x1');
+    const samples = page.getByTestId('explorer-samples');
+    const said = (await samples.innerText()).replace(/\s+/g, ' ');
+    // Rows with y and flag (R: 400 - 7 - 9 + rows missing both), and the logit's without x1 too.
+    const [rates, crosstab, model] = [...said.matchAll(/(\d+) rows?|crosstab (\d+)|logit (\d+)/g)]
+      .map((m) => Number(m[1] ?? m[2] ?? m[3]))
+      .slice(0, 3);
+    expect(rates).toBe(crosstab);
+    expect(model).toBeLessThan(rates);
+    expect(await page.locator('[data-testid="explorer-model"] [data-missing]').innerText()).toMatch(
+      /^\d+ rows left out: x1 \d+, flag 9, y 7$/,
+    );
+
+    await samples.getByRole('button', { name: 'Use the model’s sample for every result' }).click();
+    await ready(
+      'WHERE "y" IS NOT NULL\n  AND "flag" IS NOT NULL\n  AND ("x1" IS NOT NULL AND NOT isnan("x1"))',
+    );
+    expect(await samples.innerText()).toMatch(/Every result uses the model’s sample/);
+    const rows = await page.locator('[data-testid="explorer"] .rows').first().innerText();
+    expect(rows).toBe(`${model} rows after the filters.`);
+    expect(await page.locator('[data-testid="explorer"] [data-missing]').count()).toBe(0);
+  });
+});
