@@ -5,7 +5,7 @@
  */
 import type { Category } from './columns.ts';
 import { formatValue, truncateLabel } from './format.ts';
-import type { ChartPlan } from './plan.ts';
+import { categoryText, type ChartPlan } from './plan.ts';
 import { CHAR_WIDTH, HEIGHT, WIDTH } from './theme.ts';
 
 /** Longest category label kept whole; longer ones end in an ellipsis. */
@@ -34,18 +34,19 @@ export function chartLayout(plan: ChartPlan): Layout {
   const groupedX = grouped && !groupedY;
 
   // Categories along the left edge: the y axis, or fy labels of a grouped barX chart.
-  const leftLabels = groupedY ? domains.fy : domains.y;
+  const leftLabels = texts(plan, groupedY ? 'fy' : 'y');
   const marginLeft = clamp(
     // Category labels sit beside the rotated axis label, which needs its own strip.
     leftLabels ? labelWidth(leftLabels) + 14 + AXIS_LABEL : numberWidth(plan, 'y') + 14,
     40,
     240,
   );
-  const marginRight = clamp(!groupedY && domains.fy ? labelWidth(domains.fy) + 14 : 24, 24, 200);
+  const fyLabels = texts(plan, 'fy');
+  const marginRight = clamp(!groupedY && fyLabels ? labelWidth(fyLabels) + 14 : 24, 24, 200);
   const marginTop = domains.fx && !groupedX ? 44 : 28;
 
   // Categories along the bottom edge: the x axis, or fx labels of a grouped chart.
-  const bottomLabels = groupedX ? domains.fx : domains.x;
+  const bottomLabels = texts(plan, groupedX ? 'fx' : 'x');
   const plotWidth = WIDTH - marginLeft - marginRight;
   const panels = groupedX ? 1 : (domains.fx?.length ?? 1);
   let marginBottom = 36;
@@ -67,6 +68,11 @@ export function chartLayout(plan: ChartPlan): Layout {
   const height = Math.max(HEIGHT, Math.ceil(needed));
 
   return { width: WIDTH, height, marginTop, marginRight, marginBottom, marginLeft, xTickRotate };
+}
+
+/** A scale's categories as the axis writes them (value labels included), for measuring. */
+function texts(plan: ChartPlan, scale: 'x' | 'y' | 'fx' | 'fy'): string[] | undefined {
+  return plan.domains[scale]?.map((v) => categoryText(plan, plan[scale], v));
 }
 
 function labelWidth(labels: Category[]): number {

@@ -37,12 +37,19 @@ export function appendLegend(
       ? (v: unknown) => String((options.tickFormat as (v: unknown) => unknown)(v))
       : (v: unknown) => formatValue(v, false);
   const bottom =
-    scale.type === 'ordinal' ? swatches(legend, scale, title) : ramp(legend, scale, title, format);
+    scale.type === 'ordinal'
+      ? swatches(legend, scale, title, format)
+      : ramp(legend, scale, title, format);
   return top + bottom;
 }
 
 /** One swatch per category, flowing onto new rows when the width runs out. */
-function swatches(legend: SVGElement, scale: Scale, title: string | undefined): number {
+function swatches(
+  legend: SVGElement,
+  scale: Scale,
+  title: string | undefined,
+  format: (v: unknown) => string,
+): number {
   const document = legend.ownerDocument;
   const domain = (scale.domain ?? []) as unknown[];
   const range = (scale.range ?? []) as unknown[];
@@ -53,7 +60,8 @@ function swatches(legend: SVGElement, scale: Scale, title: string | undefined): 
     x += textWidth(title, FONT_SIZE) + 2 * GAP;
   }
   domain.forEach((value, i) => {
-    const label = truncateLabel(String(value), LABEL_MAX);
+    // The scale's own format: value labels for coded columns, the value itself otherwise.
+    const label = truncateLabel(format(value), LABEL_MAX);
     const itemWidth = SWATCH + 4 + textWidth(label, FONT_SIZE) + 2 * GAP;
     if (x > 0 && x + itemWidth > WIDTH - 2 * PAD) {
       x = 0;

@@ -141,6 +141,13 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
   };
 }
 
+/** A category as the chart writes it: its value label when the spec has one, else itself. */
+export function categoryText(plan: ChartPlan, column: string | undefined, value: Category): string {
+  const codes = column === undefined ? undefined : plan.spec.valueLabels?.[column];
+  const text = String(value);
+  return codes !== undefined && Object.hasOwn(codes, text) ? codes[text] : text;
+}
+
 function resolveColour(value: string | undefined, columns: string[]): Colour | undefined {
   if (value === undefined) return undefined;
   return columns.includes(value) ? { kind: 'column', column: value } : { kind: 'literal', value };

@@ -4,7 +4,7 @@ import type { Category } from './columns.ts';
 import { formatPercentTick, PERCENT_TICKS, truncateLabel } from './format.ts';
 import { LABEL_MAX, type Layout } from './layout.ts';
 import { DOT_RADIUS } from './marks/dot.ts';
-import type { ChartPlan, Position } from './plan.ts';
+import { categoryText, type ChartPlan, type Position } from './plan.ts';
 import { MANY_CATEGORIES_SCHEME, OKABE_ITO, SEQUENTIAL_SCHEME } from './theme.ts';
 
 export interface ChartScales {
@@ -30,7 +30,7 @@ export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
     scales.fx = {
       domain: plan.domains.fx,
       label: titleOf(plan, plan.fx),
-      tickFormat: categoryLabel,
+      tickFormat: categoryLabel(plan, plan.fx),
       // A grouped chart's categories read along the bottom like an ordinary x axis.
       ...(groupedX ? { axis: 'bottom', tickRotate: layout.xTickRotate } : {}),
     };
@@ -39,7 +39,7 @@ export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
     scales.fy = {
       domain: plan.domains.fy,
       label: titleOf(plan, plan.fy),
-      tickFormat: categoryLabel,
+      tickFormat: categoryLabel(plan, plan.fy),
       ...(groupedY ? { axis: 'left' } : {}),
     };
   }
@@ -62,7 +62,7 @@ function position(
     return {
       domain,
       label: titleOf(plan, column),
-      tickFormat: categoryLabel,
+      tickFormat: categoryLabel(plan, column),
       tickRotate,
       padding: bandPadding(plan),
       // Rules only span a band on a band scale; Plot would pick a point scale here.
@@ -112,7 +112,7 @@ function colour(plan: ChartPlan): ScaleOptions {
       : { scheme: MANY_CATEGORIES_SCHEME }),
     label,
     legend: true,
-    tickFormat: categoryLabel,
+    tickFormat: categoryLabel(plan, plan.colour),
   };
 }
 
@@ -136,6 +136,6 @@ function titleOf(plan: ChartPlan, column: string | undefined): string | undefine
   return labels !== undefined && Object.hasOwn(labels, column) ? labels[column] : column;
 }
 
-function categoryLabel(value: Category): string {
-  return truncateLabel(String(value), LABEL_MAX);
+function categoryLabel(plan: ChartPlan, column: string | undefined): (value: Category) => string {
+  return (value) => truncateLabel(categoryText(plan, column, value), LABEL_MAX);
 }

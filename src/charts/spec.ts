@@ -30,4 +30,9 @@ export interface ChartSpec {
    * variable labels the chart cell's run found in the loaded dictionaries.
    */
   labels?: Record<string, string>;
+  /**
+   * Value labels by column (code as text → words), for the tick and legend labels of columns
+   * drawn as categories: the chart cell's run fills them from the loaded dictionaries.
+   */
+  valueLabels?: Record<string, Record<string, string>>;
 }

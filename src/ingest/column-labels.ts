@@ -17,14 +17,26 @@ import { ident, literal } from '../engine/sql.ts';
 /** Column name → label, for one table. */
 export type ColumnLabels = Record<string, string>;
 
+/** Column name → (code as text → value label), for one table. */
+export type ValueLabels = Record<string, Record<string, string>>;
+
 export interface LabelIndex {
   /** Per documented table (lower-cased): its dictionary's labels. */
   byTable: Map<string, ColumnLabels>;
   /** Labels of names that mean one thing across every dictionary. */
   byName: ColumnLabels;
+  /** Value labels per documented table (lower-cased). */
+  valuesByTable: Map<string, ValueLabels>;
+  /** Value labels of names only one dictionary documents. */
+  valuesByName: ValueLabels;
 }
 
-export const NO_LABELS: LabelIndex = { byTable: new Map(), byName: {} };
+export const NO_LABELS: LabelIndex = {
+  byTable: new Map(),
+  byName: {},
+  valuesByTable: new Map(),
+  valuesByName: {},
+};
 
 /**
  * Stata caps a variable label at 80 characters; a longer description is a codebook's
@@ -80,7 +92,48 @@ export async function readLabelIndex(engine: Engine): Promise<LabelIndex> {
     const [only] = meanings;
     if (meanings.size === 1 && only !== '') byName[variable] = only;
   }
-  return { byTable, byName };
+  return { byTable, byName, ...(await readValueLabels(engine, dictionaries)) };
+}
+
+async function readValueLabels(
+  engine: Engine,
+  dictionaries: string[],
+): Promise<Pick<LabelIndex, 'valuesByTable' | 'valuesByName'>> {
+  const { rows } = await engine.query(
+    dictionaries
+      .map(
+        (d) =>
+          `SELECT ${literal(d)} AS dictionary, variable, value, label
+           FROM ${ident(d)} WHERE variable IS NOT NULL AND value IS NOT NULL AND label IS NOT NULL`,
+      )
+      .join(' UNION ALL '),
+  );
+  const valuesByTable = new Map<string, ValueLabels>();
+  const perDictionary = new Map<string, ValueLabels>();
+  for (const row of rows) {
+    const dictionary = String(row.dictionary);
+    const codes = perDictionary.get(dictionary) ?? {};
+    perDictionary.set(dictionary, codes);
+    const variable = String(row.variable);
+    codes[variable] ??= {};
+    codes[variable][String(row.value)] = String(row.label);
+  }
+  const owners = new Map<string, number>();
+  for (const [dictionary, codes] of perDictionary) {
+    const base = baseOf(dictionary).toLowerCase();
+    valuesByTable.set(base, codes);
+    valuesByTable.set(`${base}_labelled`, codes);
+    for (const variable of Object.keys(codes))
+      owners.set(variable, (owners.get(variable) ?? 0) + 1);
+  }
+  // Codes mean something only in their own dataset: a name two dictionaries code is left as is.
+  const valuesByName: ValueLabels = {};
+  for (const codes of perDictionary.values()) {
+    for (const [variable, labels] of Object.entries(codes)) {
+      if (owners.get(variable) === 1) valuesByName[variable] = labels;
+    }
+  }
+  return { valuesByTable, valuesByName };
 }
 
 /** The labels of `columns` of `table`, by the rules above; columns without one are absent. */
@@ -95,6 +148,20 @@ export function labelsFor(
   for (const column of columns) {
     const label = Object.hasOwn(source, column) ? source[column] : undefined;
     if (label !== undefined) out[column] = label;
+  }
+  return out;
+}
+
+/** The value labels of `columns` of `table`, by the same rules as labelsFor. */
+export function valueLabelsFor(
+  index: LabelIndex,
+  table: string,
+  columns: readonly string[],
+): ValueLabels {
+  const source = index.valuesByTable.get(table.toLowerCase()) ?? index.valuesByName;
+  const out: ValueLabels = {};
+  for (const column of columns) {
+    if (Object.hasOwn(source, column)) out[column] = source[column];
   }
   return out;
 }

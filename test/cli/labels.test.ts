@@ -37,6 +37,25 @@ describe('variable labels in charts', () => {
     expect(svg).toContain('EU SANCTION');
     expect(svg).toContain('Cost to target (bn USD)');
     expect(axisTitles(svg).join(' | ')).toMatch(/EU SANCTION/);
+    // The codes on the category axis read as their value labels.
+    const ticks = [...svg.matchAll(/aria-label="x-axis tick label"[^]*?<\/g>/g)].flatMap((m) =>
+      [...m[0].matchAll(/<text[^>]*>([^<]*)</g)].map((t) => t[1]),
+    );
+    expect(ticks).toEqual(['No', 'Yes']);
+  });
+
+  it('a legend of a coded column names its codes and titles itself with the label', async () => {
+    const { code, stdout, svg } = await run([
+      'from: by_eu',
+      'mark: barY',
+      'x: EU',
+      'y: cost',
+      'fill: EU',
+    ]);
+    expect(code, stdout).toBe(0);
+    const legend = svg.slice(svg.indexOf('aria-label="color legend"'));
+    const texts = [...legend.matchAll(/<text[^>]*>([^<]*)</g)].map((t) => t[1]);
+    expect(texts.slice(0, 3)).toEqual(['EU SANCTION', 'No', 'Yes']);
   });
 
   it('the notebook’s labels: key overrides a variable label', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
-import { labelsFor, readLabelIndex } from '../../src/ingest/column-labels.ts';
+import { labelsFor, readLabelIndex, valueLabelsFor } from '../../src/ingest/column-labels.ts';
 
 let engine: NativeEngine;
 
@@ -53,6 +53,24 @@ describe('readLabelIndex', () => {
     expect(labelsFor(index, 'derived', ['EU', 'year', 'cost', 'note'])).toEqual({
       year: 'Year',
       cost: 'Cost to target',
+    });
+  });
+
+  it('reads value labels per table, and by name only where one dictionary codes the name', async () => {
+    await engine.exec(`CREATE OR REPLACE TABLE v_labels AS SELECT * FROM (VALUES
+      ('EU', 'EU SANCTION', '0', 'No'), ('EU', 'EU SANCTION', '1', 'Yes'),
+      ('stage', 'Stage', '1', 'threat'), ('stage', 'Stage', '2', 'imposed')
+    ) AS t(variable, description, value, label)`);
+    await engine.exec(`CREATE OR REPLACE TABLE w_labels AS SELECT * FROM (VALUES
+      ('stage', 'Stage', '1', 'early')
+    ) AS t(variable, description, value, label)`);
+    const index = await readLabelIndex(engine);
+    expect(valueLabelsFor(index, 'v', ['EU', 'stage'])).toEqual({
+      EU: { '0': 'No', '1': 'Yes' },
+      stage: { '1': 'threat', '2': 'imposed' },
+    });
+    expect(valueLabelsFor(index, 'derived', ['EU', 'stage'])).toEqual({
+      EU: { '0': 'No', '1': 'Yes' },
     });
   });
 });

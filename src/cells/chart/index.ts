@@ -2,7 +2,7 @@
 import { checkChart, MAX_ROWS } from '../../charts/index.ts';
 import { CHART_MARKS, type ChartSpec } from '../../charts/spec.ts';
 import { ident } from '../../engine/sql.ts';
-import { labelsFor, readLabelIndex } from '../../ingest/column-labels.ts';
+import { labelsFor, readLabelIndex, valueLabelsFor } from '../../ingest/column-labels.ts';
 import { fromTable, requireTable } from '../tables.ts';
 import type { CellKindDef } from '../types.ts';
 
@@ -64,12 +64,15 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       cell.spec.fx,
       cell.spec.fy,
     ].filter((c): c is string => c !== undefined && columns.some((col) => col.name === c));
-    const labels = {
-      ...labelsFor(await readLabelIndex(ctx.engine), cell.spec.from, used),
-      ...cell.spec.labels,
-    };
+    const index = await readLabelIndex(ctx.engine);
+    const labels = { ...labelsFor(index, cell.spec.from, used), ...cell.spec.labels };
+    const valueLabels = valueLabelsFor(index, cell.spec.from, used);
     // A chart without labels keeps the spec exactly as written.
-    const spec = Object.keys(labels).length > 0 ? { ...cell.spec, labels } : cell.spec;
+    const spec = {
+      ...cell.spec,
+      ...(Object.keys(labels).length > 0 ? { labels } : {}),
+      ...(Object.keys(valueLabels).length > 0 ? { valueLabels } : {}),
+    };
     return { warnings: [], outputs: [], rows: rows.length, chart: { spec, rows } };
   },
 };
