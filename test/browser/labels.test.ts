@@ -45,6 +45,11 @@ describe('variable labels', () => {
       .allTextContents();
     expect(axisTitles.join(' | ')).toContain('EU SANCTION');
     expect(axisTitles.join(' | ')).toContain('Cost to target (bn USD)');
+    // The codes read as their value labels.
+    expect(await svg.locator('[aria-label="x-axis tick label"] text').allTextContents()).toEqual([
+      'No',
+      'Yes',
+    ]);
 
     // The command line draws the same titles: the labels travel in the chart's spec.
     const data = mkdtempSync(join(tmpdir(), 'statecraft-labels-'));
