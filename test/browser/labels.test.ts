@@ -100,4 +100,12 @@ describe('variable labels', () => {
     expect(await rows.first().locator('.text').textContent()).toContain('No');
     expect(await shown.locator('.histogram').count()).toBe(0);
   });
+
+  it('the explorer lists a column by its label, the name beside it', async () => {
+    await page.getByTestId('open-explorer').click();
+    await page.waitForSelector('[data-testid="explorer"][open]');
+    await page.getByTestId('explorer-table').selectOption('sanctions');
+    const option = page.locator('[data-testid="explorer-outcome"] option[value="EU"]');
+    expect(await option.textContent()).toBe('EU SANCTION — EU (double)');
+  });
 });
