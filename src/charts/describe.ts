@@ -18,7 +18,7 @@ const KIND: Record<ChartMark, string> = {
 /** "Bar chart of rate by diplomatic": what is measured, across what. */
 export function chartSummary(spec: ChartSpec): string {
   const kind = KIND[spec.mark] ?? 'Chart';
-  const { x, y, fill } = spec;
+  const [x, y, fill] = [spec.x, spec.y, spec.fill].map((c) => nameOf(spec, c));
   switch (spec.mark) {
     case 'barX':
     case 'tickX':
@@ -45,13 +45,23 @@ export function describeChart(
 ): ChartText {
   const summary = chartSummary(spec);
   const parts = [summary];
-  if (colourIsColumn && spec.mark !== 'cell') parts.push(`coloured by ${spec.fill ?? spec.stroke}`);
-  if (spec.fx) parts.push(`in columns by ${spec.fx}`);
-  if (spec.fy) parts.push(`in rows by ${spec.fy}`);
+  if (colourIsColumn && spec.mark !== 'cell') {
+    parts.push(`coloured by ${nameOf(spec, spec.fill ?? spec.stroke)}`);
+  }
+  if (spec.fx) parts.push(`in columns by ${nameOf(spec, spec.fx)}`);
+  if (spec.fy) parts.push(`in rows by ${nameOf(spec, spec.fy)}`);
   if (spec.ci) parts.push(`with intervals from ${spec.ci[0]} to ${spec.ci[1]}`);
   let description = `${parts.join(', ')}.`;
   if (percent) description += ' Values are shown as percentages.';
   description += ` Data from table ${spec.from}.`;
   if (spec.caption) description += ` ${spec.caption}`;
   return { ariaLabel: spec.title ?? summary, ariaDescription: description };
+}
+
+/** A screen reader hears what the axes show: the label when the spec carries one. */
+function nameOf(spec: ChartSpec, column: string | undefined): string | undefined {
+  const labels = spec.labels;
+  return column !== undefined && labels !== undefined && Object.hasOwn(labels, column)
+    ? labels[column]
+    : column;
 }

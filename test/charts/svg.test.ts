@@ -70,6 +70,10 @@ describe('renderChartSvg', () => {
     expect(texts(doc, 'g[aria-label="y-axis label"] text').join()).toContain('Share successful');
     // The grouped chart's categories along the bottom keep their column name: no label given.
     expect(texts(doc, 'g[aria-label="fx-axis label"] text').join()).toContain('engagement');
+    // Screen readers hear the same names.
+    expect(doc.querySelector('svg > desc')?.textContent).toContain(
+      'Bar chart of Share successful by engagement, coloured by Diplomatic sanctions',
+    );
   });
 
   it('puts the error bar of each row from its lower to its upper bound', () => {
