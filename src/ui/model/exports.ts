@@ -10,6 +10,7 @@ import { toCsv } from '../csv.ts';
 import { downloadBlob } from '../download.ts';
 import type { SessionAccess } from './access.ts';
 import type { NotebookDocument } from './document.svelte.ts';
+import type { ChartSvg } from './replication.ts';
 
 /** Where a finished file goes: the browser's download in the page, a list in tests. */
 export type SaveFile = (fileName: string, blob: Blob) => void;
@@ -21,6 +22,8 @@ export class Exports {
     /** The DuckDB version the report names, once known. */
     private readonly engineVersion: () => string | undefined,
     private readonly save: SaveFile = downloadBlob,
+    /** How charts become SVG text: the page's own document unless a test brings jsdom's. */
+    private readonly chartSvg?: ChartSvg,
   ) {}
 
   /** Downloads the notebook as it stands now, edits included. */
@@ -80,7 +83,37 @@ export class Exports {
     }
   }
 
+  /**
+   * Downloads the replication package (.zip): notebook, results.json, chart SVGs, a README,
+   * and the data files only when `includeData` (their licences may forbid passing them on).
+   */
+  async downloadReplication(includeData = false): Promise<void> {
+    try {
+      const { replicationPackage } = await import('./replication.ts');
+      const svg = this.chartSvg ?? (await pageChartSvg());
+      const { notebookFile, text } = this.document;
+      const file = notebookFile || 'notebook.md';
+      const bytes = await replicationPackage({
+        session: this.access.session(),
+        text,
+        notebookFile: file,
+        svg,
+        includeData,
+      });
+      const name = `${file.replace(/\.(md|markdown)$/i, '')}-replication.zip`;
+      this.save(name, new Blob([bytes as BlobPart], { type: 'application/zip' }));
+    } catch (error) {
+      this.access.notify(`Could not make the replication package: ${messageOf(error)}`);
+    }
+  }
+
   private saveText(fileName: string, text: string, type: string): void {
     this.save(fileName, new Blob([text], { type }));
   }
+}
+
+/** Charts drawn in the page's own document, as the CLI draws them in jsdom's. */
+async function pageChartSvg(): Promise<ChartSvg> {
+  const { chartSvgString } = await import('../../charts/svg-string.ts');
+  return (spec, rows) => chartSvgString(spec, rows, document);
 }
