@@ -3,7 +3,9 @@
  * stays the single source of truth and the runner simply parses it again. Prose between cells
  * stays where it is; a moved cell trades places with its neighbouring cell.
  */
-import { kindOf } from '../cells/registry.ts';
+import { kindOf, outputTables, tablesRead } from '../cells/registry.ts';
+import { tokenize } from '../cells/sql/sql-tokens.ts';
+import { replaceCellSource } from './edit.ts';
 import { cellKey } from './graph.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
 import type { Cell, CellKind, Notebook } from './types.ts';
@@ -155,4 +157,99 @@ function nearestTable(notebook: Notebook, after: Cell | undefined): string | und
     (c) => after && c.index <= after.index && c.name && kindOf(c.kind).feedsNewCells,
   );
   return above.at(-1)?.name ?? notebook.datasets[0]?.name;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Renames tables (and inputs, whose `$name` SQL uses) wherever cells name them: SQL table
+ * names (through the tokenizer, so strings and comments are left alone), and in YAML bodies
+ * the keys and values the kind reads as tables (`from:`, an `expect` key). `renames` maps old
+ * names (any case) to new ones. Each body keeps its line count, so line numbers still hold.
+ */
+export function renameTables(text: string, renames: ReadonlyMap<string, string>): string {
+  const lower = new Map([...renames].map(([from, to]) => [from.toLowerCase(), to]));
+  let out = text;
+  for (const cell of cellsOf(parseNotebook(text).notebook)) {
+    const source =
+      kindOf(cell.kind).body === 'sql'
+        ? renameInSql(cell.source, lower)
+        : renameInYaml(cell.source, lower, new Set(tablesRead(cell)));
+    if (source !== cell.source) out = replaceCellSource(out, cell, source);
+  }
+  return out;
+}
+
+function renameInSql(sql: string, renames: ReadonlyMap<string, string>): string {
+  let tokens;
+  try {
+    tokens = tokenize(sql);
+  } catch {
+    // A query the tokenizer cannot read is left as written; its cell shows the error anyway.
+    return sql;
+  }
+  let out = '';
+  let last = 0;
+  for (const t of tokens) {
+    const to =
+      t.kind === 'word' || t.kind === 'quoted' || t.kind === 'param'
+        ? renames.get(t.text.toLowerCase())
+        : undefined;
+    if (to === undefined) continue;
+    const written = t.kind === 'param' ? `$${to}` : t.kind === 'quoted' ? `"${to}"` : to;
+    out += sql.slice(last, t.start) + written;
+    last = t.end;
+  }
+  return out + sql.slice(last);
+}
+
+/** Top-level `key:` lines of a YAML body whose key or plain value is a table the cell reads. */
+function renameInYaml(
+  source: string,
+  renames: ReadonlyMap<string, string>,
+  reads: ReadonlySet<string>,
+): string {
+  const line = /^([A-Za-z_][A-Za-z0-9_]*)(\s*:\s*)(["']?)([A-Za-z_][A-Za-z0-9_]*)?\3(\s*(?:#.*)?)$/;
+  return source
+    .split('\n')
+    .map((l) => {
+      const m = line.exec(l);
+      if (!m) return l;
+      const [, key, colon, quote, value, rest] = m;
+      const newKey = reads.has(key.toLowerCase()) ? (renames.get(key.toLowerCase()) ?? key) : key;
+      const newValue =
+        value !== undefined && reads.has(value.toLowerCase())
+          ? (renames.get(value.toLowerCase()) ?? value)
+          : value;
+      if (newKey === key && newValue === value) return l;
+      return `${newKey}${colon}${quote}${newValue ?? ''}${quote}${rest}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Renames a cell and every reference to it in one edit: its fence, the tables it makes
+ * (`<name>`, `<name>_fit`, …) wherever other cells read them, and `$name` for an input.
+ */
+export function renameCell(text: string, oldName: string, newName: string): string {
+  if (!IDENTIFIER.test(newName)) {
+    throw new Error(`"${newName}" is not an SQL identifier (letters, digits, _)`);
+  }
+  const notebook = parseNotebook(text).notebook;
+  const cell = find(cellsOf(notebook), oldName);
+  if (newName === oldName) return text;
+  const taken = takenNames(notebook);
+  taken.delete(oldName.toLowerCase());
+  if (taken.has(newName.toLowerCase())) throw new Error(`The name ${newName} is already taken`);
+  const renames = new Map<string, string>([[oldName, newName]]);
+  for (const table of outputTables(cell)) {
+    renames.set(table, newName + table.slice(oldName.length));
+  }
+  const lines = split(text);
+  const fence = cell.line - 1;
+  lines[fence] = lines[fence].replace(
+    new RegExp(`^(\\s*(?:\`{3,}|~{3,})\\s*${cell.kind}\\s+)${oldName}\\b`),
+    `$1${newName}`,
+  );
+  return renameTables(lines.join('\n'), renames);
 }

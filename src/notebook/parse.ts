@@ -130,12 +130,14 @@ function readDatasets(raw: unknown, line: number, lines: string[]): DatasetRef[]
     if (!spec || typeof spec !== 'object' || typeof spec.file !== 'string') {
       throw new NotebookError(`Dataset "${name}" needs a file: entry`, entryLine);
     }
+    // `adapter:` records which known-dataset adapter applied when the browser listed the
+    // file; adapters apply by detection, so it is read as a note, never an instruction.
     const unknown = Object.keys(spec).filter(
-      (k) => !['file', 'sheet', 'sha256', 'encoding', 'missing'].includes(k),
+      (k) => !['file', 'sheet', 'sha256', 'encoding', 'missing', 'adapter'].includes(k),
     );
     if (unknown.length > 0) {
       throw new NotebookError(
-        `Dataset "${name}" has unknown key "${unknown[0]}" (allowed: file, sheet, sha256, encoding, missing)`,
+        `Dataset "${name}" has unknown key "${unknown[0]}" (allowed: file, sheet, sha256, encoding, missing, adapter)`,
         entryLine,
       );
     }
