@@ -42,6 +42,9 @@ export const STARS_NOTE = '* p < 0.05, ** p < 0.01, *** p < 0.001';
 
 export const text = (t: string): Span => ({ text: t });
 export const code = (t: string): Span => ({ text: t, as: 'code' });
+/** A column as people read it: its variable label when it has one, else its name as code. */
+export const columnName = (name: string, labels: Readonly<Record<string, string>> = {}): Span =>
+  labels[name] ? text(labels[name]) : code(name);
 export const head = (spans: Span[] | string, cls = ''): StatCell => ({
   spans: typeof spans === 'string' ? [text(spans)] : spans,
   cls,

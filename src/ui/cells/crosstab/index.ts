@@ -13,13 +13,15 @@ export const crosstabUi: UiCellKind<CellOfKind<'crosstab'>> = {
     { key: 'rows', label: 'Rows', kind: 'column' },
     { key: 'cols', label: 'Columns', kind: 'column' },
   ],
-  report(cell, _state, output) {
+  report(cell, _state, output, render) {
     const counts = output('');
     if (!counts) return '';
+    const { from, rows, cols } = cell.spec;
+    const labels = render.columnLabels?.(from, [rows, cols]);
     const tests = crosstabTestTable(output('_test'));
     const leftOut = describeMissing(output('_missing')?.rows ?? []);
     return (
-      layoutHtml(crosstabTable(counts, cell.spec.rows, cell.spec.cols)) +
+      layoutHtml(crosstabTable(counts, rows, cols, labels)) +
       (leftOut ? note(leftOut) : '') +
       (tests ? layoutHtml(tests) + note(STARS_NOTE) : '')
     );

@@ -6,7 +6,7 @@ import type { QueryResult } from '../../../engine/Engine.ts';
 import { crosstabGrid } from '../../crosstab-grid.ts';
 import { formatCount, formatNumber, formatP, formatPercent, formatValue } from '../../format.ts';
 import {
-  code,
+  columnName,
   head,
   num,
   rowHead,
@@ -16,13 +16,24 @@ import {
   type TableLayout,
 } from '../../stat-tables.ts';
 
-export function crosstabTable(counts: QueryResult, rows: string, cols: string): TableLayout {
+/** `labels`: variable labels of the `from` table's columns, for the caption and the corner. */
+export function crosstabTable(
+  counts: QueryResult,
+  rows: string,
+  cols: string,
+  labels: Readonly<Record<string, string>> = {},
+): TableLayout {
   const grid = crosstabGrid(counts.rows, rows, cols);
   return {
     cls: 'stats crosstab',
-    caption: [text('Counts (row %) of '), code(rows), text(' by '), code(cols)],
+    caption: [
+      text('Counts (row %) of '),
+      columnName(rows, labels),
+      text(' by '),
+      columnName(cols, labels),
+    ],
     head: [
-      head([code(rows), text(' \\ '), code(cols)]),
+      head([columnName(rows, labels), text(' \\ '), columnName(cols, labels)]),
       ...grid.colValues.map((v) => head(formatValue(v), 'num')),
       head('Total', 'num'),
     ],

@@ -13,12 +13,14 @@ export const rateUi: UiCellKind<CellOfKind<'rate'>> = {
     { key: 'by', label: 'Group by', kind: 'columns' },
     { key: 'level', label: 'Confidence level', kind: 'text' },
   ],
-  report(cell, _state, output) {
+  report(cell, _state, output, render) {
     const result = output('');
     if (!result) return '';
+    const { from, outcome, by = [] } = cell.spec;
+    const labels = render.columnLabels?.(from, [outcome, ...by]);
     const leftOut = describeMissing(output('_missing')?.rows ?? []);
     return (
-      layoutHtml(rateTable(result, cell.spec.outcome, cell.spec.level)) +
+      layoutHtml(rateTable(result, outcome, cell.spec.level, labels)) +
       (leftOut ? note(leftOut) : '')
     );
   },

@@ -7,20 +7,30 @@ import {
   formatValue,
   levelLabel,
 } from '../../format.ts';
-import { code, head, num, rowHead, text, type TableLayout } from '../../stat-tables.ts';
+import { columnName, head, num, rowHead, text, type TableLayout } from '../../stat-tables.ts';
 
 const RATE_COLUMNS = ['n', 'successes', 'rate', 'lower', 'upper'];
 
-export function rateTable(result: QueryResult, outcome: string, level?: number): TableLayout {
+/** `labels`: variable labels of the `from` table's columns, which head the groups and outcome. */
+export function rateTable(
+  result: QueryResult,
+  outcome: string,
+  level?: number,
+  labels: Readonly<Record<string, string>> = {},
+): TableLayout {
   const groups = result.columns.filter((c) => !RATE_COLUMNS.includes(c.name));
   const ci = levelLabel(level);
   return {
     cls: 'stats',
-    caption: [text('Share with '), code(outcome), text(` true, with ${ci} Wilson intervals`)],
+    caption: [
+      text('Share with '),
+      columnName(outcome, labels),
+      text(` true, with ${ci} Wilson intervals`),
+    ],
     head: [
-      ...groups.map((c) => head(c.name)),
+      ...groups.map((c) => head([columnName(c.name, labels)])),
       head('n', 'num'),
-      head([code(outcome)], 'num'),
+      head([columnName(outcome, labels)], 'num'),
       head('rate', 'num'),
       head(`${ci} CI`, 'num'),
     ],
