@@ -137,10 +137,19 @@ export function writePins(
       n.toLowerCase(),
     ),
   );
-  const name = uniqueName(PIN_CELL, taken);
+  return appendCellText(text, 'expect', body, uniqueName(PIN_CELL, taken));
+}
+
+/**
+ * Appends a cell with its own body and name at the end of the notebook (the pin cell; the
+ * `addCell` test hook). The fence is longer than any backtick run in the body, so the body
+ * cannot close it.
+ */
+export function appendCellText(text: string, kind: CellKind, body: string, name?: string): string {
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   const head = text.replace(/\s+$/, '');
-  return `${head}${head ? '\n\n' : ''}${fence}expect ${name}\n${body}\n${fence}\n`;
+  const info = name ? `${kind} ${name}` : kind;
+  return `${head}${head ? '\n\n' : ''}${fence}${info}\n${body.replace(/\n+$/, '')}\n${fence}\n`;
 }
 
 /** The expect body as YAML: one block per table, `where` as a flow map, one value per line. */

@@ -10,4 +10,6 @@ export interface CellActions {
   moveCell(key: string, direction: -1 | 1): Promise<void>;
   downloadCsv(table: string): Promise<void>;
   downloadParquet(table: string): Promise<void>;
+  /** Writes the cell's current results into the notebook's pin cell (an `expect` cell). */
+  pinCell?(key: string): Promise<void>;
 }

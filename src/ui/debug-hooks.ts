@@ -8,7 +8,14 @@ export interface StatecraftHooks {
   engine: () => Promise<Engine>;
   query: (sql: string, params?: Params) => Promise<QueryResult>;
   results: () => Promise<unknown>;
+  /** The document text, exactly what "Save .md" writes. */
+  notebookText?: () => Promise<string>;
+  /** Appends a cell as "Add cell" does (one undoable edit); resolves once it ran. */
+  addCell?: (kind: string, body: string, name?: string) => Promise<void>;
 }
+
+/** The hooks the app adds once its model exists. */
+export type AppHooks = Pick<StatecraftHooks, 'notebookText' | 'addCell'>;
 
 declare global {
   interface Window {
@@ -19,11 +26,13 @@ declare global {
 export function installDebugHooks(
   engine: Promise<Engine>,
   results: () => Promise<unknown> = async () => ({}),
+  app: AppHooks = {},
 ): StatecraftHooks {
   const hooks: StatecraftHooks = {
     engine: () => engine,
     query: async (sql, params) => (await engine).query(sql, params),
     results,
+    ...app,
   };
   window.statecraft = hooks;
   return hooks;

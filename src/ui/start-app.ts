@@ -12,6 +12,7 @@ import { Autosave } from './autosave.ts';
 import { bundledNotebook, bundledNotebooks, DEFAULT_NOTEBOOK } from './bundled.ts';
 import { useSliceHelper } from '../stats/logit/slice-helper.ts';
 import { WorkerSliceHelper } from '../stats/worker/WorkerSliceHelper.ts';
+import { CELL_KINDS } from '../cells/registry.ts';
 import { installDebugHooks } from './debug-hooks.ts';
 import { allowEditors } from './editor/loader.ts';
 
@@ -40,7 +41,14 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
   }, autosave);
   // A notebook whose last run never ended may be what crashed the page: it opens unrun.
   model.persistence.holdInterrupted(autosave.interruptedRuns());
-  installDebugHooks(starting, () => model.results());
+  installDebugHooks(starting, () => model.results(), {
+    notebookText: async () => model.document.text,
+    addCell: async (kind, body, name) => {
+      const known = CELL_KINDS.find((k) => k.kind === kind);
+      if (!known) throw new Error(`No cell kind "${kind}"`);
+      await model.document.appendCell(known.kind, body, name);
+    },
+  });
 
   const params = new URLSearchParams(location.search);
   const asked = params.get('notebook');

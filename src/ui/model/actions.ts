@@ -13,5 +13,6 @@ export function cellActions(doc: NotebookDocument, exports: Exports): CellAction
     moveCell: (key, direction) => doc.moveCell(key, direction),
     downloadCsv: (table) => exports.downloadCsv(table),
     downloadParquet: (table) => exports.downloadParquet(table),
+    pinCell: (key) => doc.pinCells([key]),
   };
 }

@@ -14,6 +14,10 @@ import {
   replaceProse,
 } from '../../notebook/cell-edits.ts';
 import type { ExplorerPlan } from '../../explorer/plan.ts';
+import { tableRows } from '../../cells/tables.ts';
+import { cellKey } from '../../notebook/graph.ts';
+import { cellsOf } from '../../notebook/parse.ts';
+import { appendCellText, pinResults } from '../../notebook/pin.ts';
 import type { Runner } from '../../notebook/Runner.ts';
 import type { FileLoad, Session } from '../../notebook/Session.ts';
 import type { CellState, DatasetState } from '../../notebook/state.ts';
@@ -113,6 +117,32 @@ export class NotebookDocument {
     // Only the explorer calls this, and its chunk has already brought the module.
     const { appendToNotebook } = await import('../../explorer/plan.ts');
     return this.edit(appendToNotebook(this.access.session().text, plan));
+  }
+
+  /**
+   * "Pin results": writes the current results of the cells `keys` (every cell that has
+   * results to pin when absent) into the notebook's pin cell, as one undoable edit.
+   */
+  async pinCells(keys?: readonly string[]): Promise<void> {
+    const session = this.access.session();
+    const cells = cellsOf(session.runner.notebook).filter(
+      (c) =>
+        (!keys || keys.includes(cellKey(c))) &&
+        session.runner.cells.get(cellKey(c))?.status === 'ok',
+    );
+    try {
+      const text = await pinResults(session.text, cells, (table) =>
+        session.read((engine) => tableRows(engine, table)),
+      );
+      await this.edit(text);
+    } catch (error) {
+      this.access.notify(`Could not pin the results: ${messageOf(error)}`);
+    }
+  }
+
+  /** Appends a cell with its own body (the `addCell` test hook), as "Add cell" does: undoable. */
+  async appendCell(kind: CellKind, body: string, name?: string): Promise<void> {
+    return this.edit(appendCellText(this.access.session().text, kind, body, name));
   }
 
   async undo(): Promise<void> {
