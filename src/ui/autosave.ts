@@ -75,7 +75,8 @@ export class Autosave {
   private readonly events: EventTarget | undefined;
 
   constructor(
-    private readonly store: KeyValueStore | undefined,
+    /** Where copies go; the notebook library keeps its index beside them. */
+    readonly store: KeyValueStore | undefined,
     options: AutosaveOptions = {},
   ) {
     this.tab = options.tab ?? randomId();
@@ -205,6 +206,16 @@ export class Autosave {
     const saved = this.attempt(() => this.read(fileName));
     this.seen.set(fileName, saved?.rev ?? 0);
     return saved;
+  }
+
+  /** The latest complete copy of `fileName`, without this tab taking it in (see load). */
+  peek(fileName: string): Saved | undefined {
+    return this.attempt(() => this.read(fileName));
+  }
+
+  /** `fileName` is the notebook open now: a reload opens it again. */
+  markLast(fileName: string): void {
+    this.attempt(() => this.store?.setItem(LAST, fileName));
   }
 
   /** This tab opened `fileName`: later saves by other tabs are conflicts, earlier ones not. */

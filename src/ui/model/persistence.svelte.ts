@@ -11,6 +11,8 @@ import { Autosave, hashOf, type OriginalText, type SaveOutcome, type Saved } fro
 import { bundledNotebook } from '../bundled.ts';
 import { KeptFiles } from '../kept-files.svelte.ts';
 import type { NamedFile, OpenFiles, SessionAccess } from './access.ts';
+import { Library } from './library.svelte.ts';
+import { notebookStem } from '../../notebook/notebook-file.ts';
 
 export interface PersistenceLinks {
   open: OpenFiles;
@@ -37,6 +39,8 @@ export class Persistence {
   keptAside = $state<{ fileName: string; keptAs: string } | undefined>();
   /** The reader's data files, kept in this browser so a reload brings them back. */
   readonly kept: KeptFiles;
+  /** Every notebook this browser keeps, by file name (the library panel). */
+  readonly library: Library;
 
   /** The notebook file open now; undefined until a notebook is opened. */
   private fileName: string | undefined;
@@ -58,6 +62,7 @@ export class Persistence {
     kept?: KeptFiles,
   ) {
     this.kept = kept ?? new KeptFiles();
+    this.library = new Library(autosave.store, autosave);
     autosave.onOtherTab((fileName, theirs) => {
       if (fileName === this.fileName) this.otherTabSaved(theirs);
     });
@@ -83,16 +88,66 @@ export class Persistence {
   /** Opens the notebook the reader had open last, if it had unsaved edits; false if none. */
   async reopenLast(): Promise<boolean> {
     const fileName = this.autosave.last();
-    const saved = fileName ? this.autosave.load(fileName) : undefined;
-    if (!fileName || !saved) return false;
-    await this.reopen(fileName, saved);
+    return fileName !== undefined && (await this.openFromLibrary(fileName));
+  }
+
+  /**
+   * Opens a notebook of the library: with the edits kept for it (as reopen does), else as it
+   * was opened. False when this browser no longer holds it.
+   */
+  async openFromLibrary(fileName: string): Promise<boolean> {
+    const saved = this.autosave.load(fileName);
+    if (saved) {
+      await this.reopen(fileName, saved);
+      return true;
+    }
+    const text = this.library.text(fileName);
+    if (text === undefined) return false;
+    const files = await this.withKeptFiles([new File([text], fileName)]);
+    await this.links.open(files, text);
     return true;
+  }
+
+  /**
+   * Opens notebook text as if its file had been picked (the library keeps it; edits kept
+   * under the same name are moved aside first, as for a picked file).
+   */
+  async openText(text: string, fileName: string): Promise<void> {
+    await this.links.open(await this.withKeptFiles([new File([text], fileName)]));
+  }
+
+  /** Renames a notebook of the library; the open one keeps going under its new name. */
+  renameNotebook(from: string, to: string): string | undefined {
+    const session = this.access.current();
+    const open = from === this.fileName && session !== undefined;
+    // The open notebook's latest text goes with it, even if its last save failed.
+    if (open) this.autosave.save(from, session.text, this.original);
+    const outcome = this.library.rename(from, to);
+    if ('problem' in outcome) {
+      this.access.notify(outcome.problem);
+      return undefined;
+    }
+    if (open) {
+      session.notebookFile = outcome.file;
+      this.fileName = outcome.file;
+      this.original = session.text;
+      this.savedText = session.text;
+      this.autosave.opened(outcome.file);
+      this.autosave.markLast(outcome.file);
+      this.restored = undefined;
+    }
+    return outcome.file;
   }
 
   /** Opens the edits saved for `fileName`, with the text they were edited from. */
   async reopen(fileName: string, saved: Saved): Promise<void> {
     const files = await this.withKeptFiles([new File([saved.text], fileName)]);
-    await this.links.open(files, await originalOf(fileName, saved));
+    const base = this.library.base(fileName);
+    const original =
+      base !== undefined && hashOf(base) === saved.originalHash
+        ? base
+        : await originalOf(fileName, saved);
+    await this.links.open(files, original);
     this.restored = { savedAt: saved.savedAt };
   }
 
@@ -131,6 +186,7 @@ export class Persistence {
     this.fileName = notebook.name;
     this.savedText = await notebook.text();
     this.original = original ?? this.savedText;
+    this.intoLibrary(notebook.name, this.savedText, original, keptAs);
     this.restored = undefined;
     this.autosave.opened(notebook.name);
     this.conflict = undefined;
@@ -186,7 +242,11 @@ export class Persistence {
     if (this.fileName !== undefined) this.fileName = session.notebookFile;
     if (session.text !== this.savedText && session.text !== '') {
       this.savedText = session.text;
-      this.saved(this.autosave.save(session.notebookFile, session.text, this.original));
+      const outcome = this.autosave.save(session.notebookFile, session.text, this.original);
+      this.saved(outcome);
+      if (outcome.kind === 'saved' || outcome.kind === 'unchanged') {
+        this.library.touch(session.notebookFile, session.text);
+      }
     }
   }
 
@@ -239,6 +299,35 @@ export class Persistence {
     void this.kept.remember(session).then((problems) => {
       if (problems.length > 0) this.access.notify(problems.join(' '));
     });
+  }
+
+  /**
+   * The notebook being opened joins the library. A different notebook the library holds under
+   * the same name is moved to a free name first: opening never overwrites what was there.
+   */
+  private intoLibrary(
+    fileName: string,
+    text: string,
+    original: OriginalText | undefined,
+    keptAs: string | undefined,
+  ): void {
+    if (keptAs !== undefined) {
+      const kept = this.library.text(keptAs);
+      if (kept !== undefined) this.library.add(keptAs, kept);
+    }
+    const held = this.library.text(fileName);
+    // Edits already kept aside leave only the old text as opened, which came from a file.
+    if (keptAs === undefined && held !== undefined && held !== text) {
+      const outcome = this.library.rename(fileName, this.library.freeName(notebookStem(fileName)));
+      if ('file' in outcome) {
+        this.access.notify(
+          `The notebook called ${fileName} that was in this browser is kept in your notebooks as ${outcome.file}.`,
+        );
+      }
+    }
+    const base = typeof original === 'string' ? original : (this.library.base(fileName) ?? text);
+    this.library.opened(fileName, base);
+    if (base !== text) this.library.touch(fileName, text);
   }
 
   /** Kept edits to a notebook of this name that differ from `notebook`, moved aside. */
