@@ -12,10 +12,17 @@ export interface StatecraftHooks {
   notebookText?: () => Promise<string>;
   /** Appends a cell as "Add cell" does (one undoable edit); resolves once it ran. */
   addCell?: (kind: string, body: string, name?: string) => Promise<void>;
+  /** The notebook library: every notebook this browser keeps. */
+  notebooks?: () => Promise<{ file: string; title: string; updated: string; datasets: string[] }[]>;
+  /** Opens notebook text as if its file had been opened (the file input then adds its data). */
+  openNotebookText?: (text: string, fileName: string) => Promise<void>;
 }
 
 /** The hooks the app adds once its model exists. */
-export type AppHooks = Pick<StatecraftHooks, 'notebookText' | 'addCell'>;
+export type AppHooks = Pick<
+  StatecraftHooks,
+  'notebookText' | 'addCell' | 'notebooks' | 'openNotebookText'
+>;
 
 declare global {
   interface Window {

@@ -48,6 +48,16 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
       if (!known) throw new Error(`No cell kind "${kind}"`);
       await model.document.appendCell(known.kind, body, name);
     },
+    notebooks: async () => {
+      model.persistence.library.refresh();
+      return model.persistence.library.entries.map(({ file, title, updated, datasets }) => ({
+        file,
+        title,
+        updated,
+        datasets: [...datasets],
+      }));
+    },
+    openNotebookText: (text, fileName) => model.persistence.openText(text, fileName),
   });
 
   const params = new URLSearchParams(location.search);
@@ -84,7 +94,8 @@ async function openFirst(
   blank: boolean,
   notebooks: string[],
 ): Promise<void> {
-  if (blank) return model.addFiles([new File([''], 'untitled.md')]);
+  // A new name every time: a blank notebook never replaces one written earlier.
+  if (blank) return model.addFiles([new File([''], model.persistence.library.freeName())]);
   // A share link in the address is what the reader came to see; else the notebook edited last.
   if (asked === null && (await model.sharing.openSharedLink())) return;
   if (asked === null && (await model.persistence.reopenLast())) return;
