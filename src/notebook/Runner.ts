@@ -28,7 +28,8 @@ import {
   type RunPlace,
 } from './stop-messages.ts';
 import type { CellState, DatasetState } from './state.ts';
-import type { Cell, InputValue, Notebook } from './types.ts';
+import type { Cell, DatasetRef, InputValue, Notebook } from './types.ts';
+import type { LoadResult } from '../ingest/index.ts';
 
 export interface RunnerOptions {
   resolveDataset: DatasetResolver;
@@ -313,6 +314,17 @@ export class Runner {
       const signature = JSON.stringify([ref.file, ref.sheet, ref.encoding, ref.sha256]);
       const current = this.datasets.get(ref.name);
       if (current?.status === 'ok' && this.datasetRequests.get(ref.name) === signature) continue;
+      // The hash this load computed, now written into the notebook: the data is the same, so
+      // neither the table nor the cells that read it are made again.
+      const unhashed = JSON.stringify([ref.file, ref.sheet, ref.encoding, undefined]);
+      if (
+        current?.status === 'ok' &&
+        current.sha256 === ref.sha256 &&
+        this.datasetRequests.get(ref.name) === unhashed
+      ) {
+        this.datasetRequests.set(ref.name, signature);
+        continue;
+      }
       this.datasetRequests.set(ref.name, signature);
       const state = await this.queue.run(() =>
         loadDataset(this.engine, ref, this.options.resolveDataset, this.options.datasetLocation),
@@ -321,6 +333,26 @@ export class Runner {
       this.datasetSignatures.set(ref.name, signature + (state.sha256 ?? ''));
       this.changed();
     }
+  }
+
+  /**
+   * Takes a file already loaded as table `ref.name` as that dataset's load (the page just
+   * listed a file it opened on its own), so the next run does not read the file again.
+   */
+  adoptDataset(ref: DatasetRef, result: LoadResult): void {
+    const signature = JSON.stringify([ref.file, ref.sheet, ref.encoding, ref.sha256]);
+    this.datasetRequests.set(ref.name, signature);
+    this.datasets.set(ref.name, {
+      name: ref.name,
+      file: ref.file,
+      status: 'ok',
+      sha256: result.sha256,
+      rows: result.tables[0]?.rows,
+      tables: result.tables.map((t) => t.name),
+      warnings: [...result.warnings],
+    });
+    this.datasetSignatures.set(ref.name, signature + result.sha256);
+    this.changed();
   }
 
   /** Forget a dataset's loaded state so the next run() reloads it (the user opened a new file). */

@@ -11,6 +11,7 @@ import {
   type LoadResult,
 } from '../ingest/index.ts';
 import { replaceCellSource } from './edit.ts';
+import { addDataset, setDatasetFields } from './front-matter-edit.ts';
 import { cellKey } from './graph.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
 import { Runner } from './Runner.ts';
@@ -22,6 +23,12 @@ export type SessionState = 'loading' | 'running' | 'ready' | 'error';
 export interface SessionOptions {
   /** Longest one cell may run, in milliseconds; 0 for no limit. Default: 5 minutes. */
   timeLimitMs?: number;
+  /**
+   * Write what loading learnt into the front matter (the page does, so a saved notebook names
+   * its files): each data file opened on its own becomes a dataset, and a dataset listed
+   * without sha256 gets the hash of the file that loaded. Off, the text is only the user's.
+   */
+  recordDatasets?: boolean;
 }
 
 /** A data file being loaded as a table of its own, and how far it got. */
@@ -49,10 +56,13 @@ export class Session {
   private loadAbort: AbortController | undefined;
   private listeners = new Set<() => void>();
 
+  readonly recordDatasets: boolean;
+
   constructor(
     readonly engine: Engine,
     options: SessionOptions = {},
   ) {
+    this.recordDatasets = options.recordDatasets ?? false;
     this.runner = new Runner(engine, {
       timeLimitMs: options.timeLimitMs,
       place: () => ({ surface: 'browser', notebookFile: this.notebookFile }),
@@ -144,7 +154,7 @@ export class Session {
               onProgress: report,
             }),
           );
-          this.looseTables.push(result);
+          this.listLooseFile(result);
         } catch (error) {
           if (!abort.signal.aborted) throw error;
           // Cancelling stops the rest of the batch too; the files are forgotten, as if never added.
@@ -162,6 +172,74 @@ export class Session {
     }
     if (!notebook) await this.rerun();
     if (cancelled !== undefined) throw cancelled;
+  }
+
+  /**
+   * A file opened on its own becomes one of the notebook's datasets, under its table name,
+   * with the hash this load computed: the saved notebook then names every file it reads and
+   * `statecraft run` finds them. The load counts as the dataset's, so nothing loads twice.
+   * A name the notebook already uses (a cell, another dataset) keeps it a table of its own.
+   */
+  private listLooseFile(result: LoadResult): void {
+    const table = result.tables[0];
+    const parsed = parseNotebook(this.text);
+    const taken = new Set(
+      [
+        ...parsed.notebook.datasets.map((d) => d.name),
+        ...cellsOf(parsed.notebook).map((c) => c.name),
+      ]
+        .filter((n): n is string => n !== undefined)
+        .map((n) => n.toLowerCase()),
+    );
+    if (
+      !this.recordDatasets ||
+      !table ||
+      taken.has(table.name.toLowerCase()) ||
+      parsed.errors.some((e) => !e.cell)
+    ) {
+      this.looseTables.push(result);
+      return;
+    }
+    let text: string;
+    try {
+      text = addDataset(this.text, table.name, {
+        file: result.fileName,
+        sheet: table.sheet,
+        adapter: result.adapter?.id,
+        sha256: result.sha256,
+      });
+    } catch {
+      this.looseTables.push(result);
+      return;
+    }
+    const ref = parseNotebook(text).notebook.datasets.find((d) => d.name === table.name);
+    if (!ref) {
+      this.looseTables.push(result);
+      return;
+    }
+    this.text = text;
+    this.runner.adoptDataset(ref, result);
+  }
+
+  /**
+   * Writes the sha256 each loaded dataset's load computed into entries listed without one, so
+   * a reviewer is told whether their file is the author's. True when the text changed.
+   */
+  private recordHashes(): boolean {
+    if (!this.recordDatasets) return false;
+    let text = this.text;
+    for (const ref of this.runner.notebook.datasets) {
+      const state = this.runner.datasets.get(ref.name);
+      if (ref.sha256 || state?.status !== 'ok' || !state.sha256) continue;
+      try {
+        text = setDatasetFields(text, ref.name, { sha256: state.sha256 });
+      } catch {
+        return false;
+      }
+    }
+    if (text === this.text) return false;
+    this.text = text;
+    return true;
   }
 
   /** Stops the file load running now (and the files added with it); true if one was running. */
@@ -237,6 +315,10 @@ export class Session {
         if (parse) this.runner.setNotebook(parseNotebook(this.text));
         try {
           await this.runner.run();
+          if (this.recordHashes()) {
+            this.runner.setNotebook(parseNotebook(this.text));
+            await this.runner.run();
+          }
           this.setState(this.runner.errors.length > 0 ? 'error' : 'ready');
         } catch (error) {
           this.setState('error');

@@ -28,7 +28,7 @@ export async function freshSession(previous: Session): Promise<Session> {
   await idle(previous);
   // In the engine's line, so a panel still reading the old tables finishes first.
   await previous.read(dropAllTables);
-  const next = new Session(previous.engine);
+  const next = new Session(previous.engine, { recordDatasets: previous.recordDatasets });
   for (const [name, file] of previous.files) next.files.set(name, file);
   return next;
 }

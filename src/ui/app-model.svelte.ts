@@ -93,7 +93,7 @@ export class AppModel {
   /** DuckDB is up: the session starts. */
   start(engine: Engine): void {
     void engine.version().then((v) => (this.engineVersion = v));
-    this.attach(new Session(engine, { timeLimitMs: this.timeLimitMs }));
+    this.attach(new Session(engine, { timeLimitMs: this.timeLimitMs, recordDatasets: true }));
   }
 
   /** DuckDB did not start: the page says so for good, and the footer stops saying "Starting". */
@@ -143,7 +143,12 @@ export class AppModel {
       const ordered = [...extra, ...files.filter((f) => f !== notebook)];
       if (notebook && this.persistence.takeHold(notebook)) {
         await this.persistence.hold(session, notebook, ordered);
-      } else await session.addFiles(notebook ? [...ordered, notebook] : ordered);
+      } else {
+        const before = session.text;
+        await session.addFiles(notebook ? [...ordered, notebook] : ordered);
+        // Data files opened on their own were listed in the front matter: Undo unlists them.
+        if (!notebook) this.document.recordChange(before);
+      }
     } catch (error) {
       this.notice = messageOf(error);
     }

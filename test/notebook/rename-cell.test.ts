@@ -1,49 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
 import { renameCell } from '../../src/notebook/cell-edits.ts';
-
-export const FIVE = `---
-datasets:
-  episodes: episodes.csv
----
-
-\`\`\`input from_year
-type: range
-min: 1945
-max: 2005
-value: 1970
-\`\`\`
-
-\`\`\`sql recent
-SELECT * FROM episodes WHERE year >= $from_year
-\`\`\`
-
-\`\`\`sql joined
-SELECT r.*, 'recent' AS label FROM recent r JOIN "recent" q USING (id) -- recent
-\`\`\`
-
-\`\`\`logit model
-from: recent
-formula: success ~ year
-\`\`\`
-
-\`\`\`chart
-from: recent # the cell above
-mark: dot
-x: year
-y: success
-\`\`\`
-
-\`\`\`expect
-recent:
-  rows:
-    - where: {year: 1990}
-      n: 3
-model_fit:
-  rows:
-    - n: 10
-\`\`\`
-`;
+import { FIVE } from './rename-fixture.ts';
 
 describe('renaming a cell', () => {
   it('renaming a cell that four other cells use updates all four', () => {
@@ -62,7 +20,7 @@ describe('renaming a cell', () => {
     expect(cells[2].source).toBe(
       `SELECT r.*, 'recent' AS label FROM since_1970 r JOIN "since_1970" q USING (id) -- recent`,
     );
-    expect(cells[3].source).toBe('from: since_1970\nformula: success ~ year');
+    expect(cells[3].source).toBe('from: since_1970\nformula: outcome ~ year');
     expect(cells[4].source.split('\n')[0]).toBe('from: since_1970 # the cell above');
     expect(cells[5].source.split('\n')[0]).toBe('since_1970:');
     expect(text.split('\n').length).toBe(FIVE.split('\n').length);

@@ -11,8 +11,15 @@ import {
   deleteCell,
   duplicateCell,
   moveCell,
+  renameCell,
   replaceProse,
 } from '../../notebook/cell-edits.ts';
+import {
+  removeDataset,
+  renameDataset,
+  setMetadata,
+  type NotebookMetadata,
+} from '../../notebook/front-matter-edit.ts';
 import type { ExplorerPlan } from '../../explorer/plan.ts';
 import { tableRows } from '../../cells/tables.ts';
 import { cellKey } from '../../notebook/graph.ts';
@@ -110,6 +117,49 @@ export class NotebookDocument {
 
   moveCell(key: string, direction: -1 | 1): Promise<void> {
     return this.edit(moveCell(this.access.session().text, key, direction));
+  }
+
+  /** Renames a cell and every reference to it, as one undoable edit. */
+  renameCell(oldName: string, newName: string): Promise<void> {
+    return this.tryEdit(() => renameCell(this.access.session().text, oldName, newName));
+  }
+
+  /** Renames a dataset's table, and the cells that read it, as one undoable edit. */
+  renameDataset(oldName: string, newName: string): Promise<void> {
+    const tables = this.datasets.find((d) => d.name === oldName)?.tables ?? [];
+    return this.tryEdit(() => renameDataset(this.access.session().text, oldName, newName, tables));
+  }
+
+  /** Takes a dataset out of the notebook; cells that read it say so. Undo lists it again. */
+  removeDataset(name: string): Promise<void> {
+    return this.tryEdit(() => removeDataset(this.access.session().text, name));
+  }
+
+  /** Title, authors and description, written to the front matter as one undoable edit. */
+  setMetadata(meta: NotebookMetadata): Promise<void> {
+    return this.tryEdit(() => setMetadata(this.access.session().text, meta));
+  }
+
+  /**
+   * Records `before` as an undo step when something other than an edit here (a file opened
+   * on its own, listed in the front matter by the session) changed the text from it.
+   */
+  recordChange(before: string): void {
+    if (this.access.session().text === before) return;
+    this.history.record(before);
+    this.syncHistory();
+  }
+
+  /** An edit whose text cannot be made (a taken name, broken front matter) becomes a notice. */
+  private async tryEdit(make: () => string): Promise<void> {
+    let text: string;
+    try {
+      text = make();
+    } catch (error) {
+      this.access.notify(messageOf(error));
+      return;
+    }
+    await this.edit(text);
   }
 
   /** Appends the engagement explorer's cells as one undoable edit; they run like any edit. */
