@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/notebook/hash.ts';
 import { Autosave, type KeyValueStore, type Saved } from '../../src/ui/autosave.ts';
-
-/** localStorage's behaviour for the three calls used: a string map. */
-class MemoryStore implements KeyValueStore {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { MemoryStore } from './memory-store.ts';
 
 /**
  * A store whose `failAt`-th write (counting from 0 after arming) stores only the first

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Autosave, type KeyValueStore } from '../../../src/ui/autosave.ts';
+import { Autosave } from '../../../src/ui/autosave.ts';
 import { Library, TRASH_DAYS } from '../../../src/ui/model/library.svelte.ts';
-
-/** localStorage's behaviour for the three calls used: a string map. */
-class MemoryStore implements KeyValueStore {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { MemoryStore } from '../memory-store.ts';
 
 const NOTEBOOK = `---
 title: Sanctions and success

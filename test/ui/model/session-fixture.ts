@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { NativeEngine } from '../../../src/engine/NativeEngine.ts';
 import { Session } from '../../../src/notebook/Session.ts';
-import type { KeyValueStore } from '../../../src/ui/autosave.ts';
 import type { SessionAccess } from '../../../src/ui/model/access.ts';
+import { MemoryStore } from '../memory-store.ts';
 
 export const FIXTURES = 'test/fixtures/notebooks';
 
@@ -34,16 +34,4 @@ export async function smallFiles(): Promise<File[]> {
   ];
 }
 
-/** localStorage's behaviour for the three calls autosave makes: a string map. */
-export class MemoryStore implements KeyValueStore {
-  readonly items = new Map<string, string>();
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+export { MemoryStore };
