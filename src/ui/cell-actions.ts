@@ -12,4 +12,6 @@ export interface CellActions {
   downloadParquet(table: string): Promise<void>;
   /** Writes the cell's current results into the notebook's pin cell (an `expect` cell). */
   pinCell?(key: string): Promise<void>;
+  /** Renames a named cell and every reference to it, as one undoable edit. */
+  renameCell?(oldName: string, newName: string): Promise<void>;
 }

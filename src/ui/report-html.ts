@@ -18,6 +18,9 @@ import { escapeHtml as e } from './report-tables.ts';
 
 export interface ReportInput {
   title?: string;
+  /** From the front matter: shown above the notebook, as its title page. */
+  authors?: readonly string[];
+  description?: string;
   notebookFile: string;
   blocks: readonly Block[];
   cells: ReadonlyMap<string, CellState>;
@@ -31,6 +34,18 @@ export interface ReportInput {
 /** Nothing may load: no script, no fetch, no font, no image from anywhere, not even itself. */
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/** The notebook's own title, authors and description, when its front matter gives them. */
+function titleHtml(input: ReportInput): string {
+  if (!input.title && !input.authors?.length && !input.description) return '';
+  return [
+    `<h1 class="report-title">${e(input.title ?? input.notebookFile)}</h1>`,
+    input.authors?.length ? `<p class="report-authors">${e(input.authors.join(', '))}</p>` : '',
+    input.description ? `<p class="report-description">${e(input.description)}</p>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
 
 export function notebookReportHtml(input: ReportInput, render: ReportRenderers): string {
   const title = input.title ?? input.notebookFile;
@@ -59,7 +74,7 @@ export function notebookReportHtml(input: ReportInput, render: ReportRenderers):
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="report-head"><p>${meta.join(' · ')}</p></header>
+<header class="report-head">${titleHtml(input)}<p>${meta.join(' · ')}</p></header>
 <main>
 ${body}
 </main>
@@ -189,6 +204,9 @@ pre { background: var(--code-bg); padding: 0.6rem 0.8rem; overflow-x: auto; bord
 pre code { padding: 0; background: none; }
 a { color: #0b62a4; }
 .report-head, footer { color: var(--muted); font-size: 0.85rem; }
+.report-head .report-title { color: CanvasText; font-size: 1.8rem; margin: 0 0 0.25rem; }
+.report-head .report-authors { font-style: italic; font-size: 1rem; margin: 0; }
+.report-head .report-description { color: CanvasText; font-size: 1rem; }
 footer { border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.8rem; }
 .cell { margin: 1.2rem 0; }
 .cell h3 { font-size: 0.95rem; margin: 0 0 0.4rem; color: var(--muted); font-weight: 600; }

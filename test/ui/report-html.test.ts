@@ -261,3 +261,23 @@ describe('a chart whose values look like markup (issue 14, finding 8)', () => {
     expect(svg!.querySelector('title')?.textContent).toBe('Counts xmlns="title');
   });
 });
+
+describe('the report names the notebook from its front matter', () => {
+  it('shows title, authors and description at the top, escaped', () => {
+    const html = notebookReportHtml(
+      {
+        title: 'Sanctions <and> success',
+        authors: ['A. Author', 'B. Author'],
+        description: 'What it shows & why.',
+        notebookFile: 'sanctions.md',
+        blocks: [],
+        cells: new Map(),
+        datasets: [],
+      },
+      render,
+    );
+    expect(html).toContain('<h1 class="report-title">Sanctions &lt;and&gt; success</h1>');
+    expect(html).toContain('<p class="report-authors">A. Author, B. Author</p>');
+    expect(html).toContain('<p class="report-description">What it shows &amp; why.</p>');
+  });
+});

@@ -14,5 +14,6 @@ export function cellActions(doc: NotebookDocument, exports: Exports): CellAction
     downloadCsv: (table) => exports.downloadCsv(table),
     downloadParquet: (table) => exports.downloadParquet(table),
     pinCell: (key) => doc.pinCells([key]),
+    renameCell: (oldName, newName) => doc.renameCell(oldName, newName),
   };
 }

@@ -15,8 +15,10 @@ import {
   replaceProse,
 } from '../../notebook/cell-edits.ts';
 import {
+  metadataOf,
   removeDataset,
   renameDataset,
+  setDatasetFields,
   setMetadata,
   type NotebookMetadata,
 } from '../../notebook/front-matter-edit.ts';
@@ -46,6 +48,10 @@ export class NotebookDocument {
   /** The notebook's file name; empty until a notebook is opened. */
   notebookFile = $state('');
   title = $state<string | undefined>();
+  /** Title, authors and description from the front matter, for the header, report and slides. */
+  metadata = $state.raw<NotebookMetadata>({});
+  /** Datasets the reader pointed at another file, by name: the file they read before. */
+  repointed = $state.raw<Readonly<Record<string, string>>>({});
   blocks = $state.raw<Block[]>([]);
   datasets = $state.raw<DatasetState[]>([]);
   looseTables = $state.raw<LoadResult[]>([]);
@@ -133,6 +139,25 @@ export class NotebookDocument {
   /** Takes a dataset out of the notebook; cells that read it say so. Undo lists it again. */
   removeDataset(name: string): Promise<void> {
     return this.tryEdit(() => removeDataset(this.access.session().text, name));
+  }
+
+  /**
+   * Points a dataset at another file (a newer release, a corrected copy): the file joins the
+   * opened files, the entry names it and its hash is written once it loads. Undo points back.
+   */
+  repointDataset(name: string, file: Blob & { name: string }): Promise<void> {
+    const session = this.access.session();
+    const before = session.runner.notebook.datasets.find((d) => d.name === name);
+    session.files.set(file.name.toLowerCase(), file);
+    const excel = /\.xlsx?$/i.test(file.name);
+    this.repointed = { ...this.repointed, [name]: before?.file ?? '' };
+    return this.tryEdit(() =>
+      setDatasetFields(session.text, name, {
+        file: file.name,
+        sha256: '',
+        ...(excel ? {} : { sheet: '' }),
+      }),
+    );
   }
 
   /** Title, authors and description, written to the front matter as one undoable edit. */
@@ -245,6 +270,8 @@ export class NotebookDocument {
     if (!sameProblems(errors, this.notebookErrors)) this.notebookErrors = errors;
     if (opened) this.notebookFile = session.notebookFile;
     this.title = runner.notebook.title;
+    const metadata = metadataOf(runner.notebook.frontMatter);
+    if (JSON.stringify(metadata) !== JSON.stringify(this.metadata)) this.metadata = metadata;
     this.loading = session.loading;
     this.text = session.text;
   }

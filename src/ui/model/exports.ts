@@ -68,6 +68,8 @@ export class Exports {
       const html = reportHtml(
         {
           title: doc.title,
+          authors: doc.metadata.authors,
+          description: doc.metadata.description,
           notebookFile,
           blocks: doc.blocks,
           cells: doc.cells,
