@@ -2,9 +2,8 @@
 // The HTML report draws its charts and prose with the DOM, which jsdom provides.
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
-import { Exports } from '../../../src/ui/model/exports.ts';
 import { labelledDta, labelledNotebook } from '../../charts/labelled-dta.ts';
-import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+import { collectingExports, sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -17,13 +16,7 @@ async function setup() {
   const doc = new NotebookDocument(fixture.access);
   await fixture.session.addFiles(await smallFiles());
   doc.mirror(fixture.session, true);
-  const saved: { name: string; blob: Blob }[] = [];
-  const exports = new Exports(
-    fixture.access,
-    doc,
-    () => '1.4.3',
-    (name, blob) => saved.push({ name, blob }),
-  );
+  const { exports, saved } = collectingExports(fixture, doc);
   return { exports, saved, fixture };
 }
 
@@ -44,14 +37,9 @@ describe('Exports.exportHtml', () => {
       new File([labelledNotebook(chart)], 'labels.md'),
     ]);
     doc.mirror(fixture.session, true);
-    const saved: Blob[] = [];
-    await new Exports(
-      fixture.access,
-      doc,
-      () => '1.4.3',
-      (_, blob) => saved.push(blob),
-    ).exportHtml();
-    const html = await saved[0]!.text();
+    const { exports, saved } = collectingExports(fixture, doc);
+    await exports.exportHtml();
+    const html = await saved[0]!.blob.text();
     expect(html).toContain('EU SANCTION <small class="column-name"><code>EU</code></small>');
     expect(html).toContain('>n</th>');
     // The chart's axis title is the label too.

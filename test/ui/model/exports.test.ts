@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
-import { Exports } from '../../../src/ui/model/exports.ts';
-import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+import { collectingExports, sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -14,13 +13,7 @@ async function setup() {
   const doc = new NotebookDocument(fixture.access);
   await fixture.session.addFiles(await smallFiles());
   doc.mirror(fixture.session, true);
-  const saved: { name: string; blob: Blob }[] = [];
-  const exports = new Exports(
-    fixture.access,
-    doc,
-    () => '1.4.3',
-    (name, blob) => saved.push({ name, blob }),
-  );
+  const { exports, saved } = collectingExports(fixture, doc);
   return { exports, saved, fixture };
 }
 

@@ -10,8 +10,7 @@ import { runCommand } from '../../../src/cli/commands.ts';
 import { cellsOf } from '../../../src/notebook/parse.ts';
 import { pinResults } from '../../../src/notebook/pin.ts';
 import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
-import { Exports } from '../../../src/ui/model/exports.ts';
-import { sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+import { collectingExports, sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
 const dirs: string[] = [];
@@ -32,14 +31,7 @@ async function setup() {
   );
   await doc.edit(pinned);
   doc.mirror(session, true);
-  const saved: { name: string; blob: Blob }[] = [];
-  const exports = new Exports(
-    fixture.access,
-    doc,
-    () => '1.4.3',
-    (name, blob) => saved.push({ name, blob }),
-    renderChartSvg,
-  );
+  const { exports, saved } = collectingExports(fixture, doc, renderChartSvg);
   return { exports, saved, doc };
 }
 

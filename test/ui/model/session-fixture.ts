@@ -4,6 +4,9 @@ import { NativeEngine } from '../../../src/engine/NativeEngine.ts';
 import { Session } from '../../../src/notebook/Session.ts';
 import type { SessionAccess } from '../../../src/ui/model/access.ts';
 import { MemoryStore } from '../memory-store.ts';
+import type { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
+import { Exports } from '../../../src/ui/model/exports.ts';
+import type { ChartSvg } from '../../../src/ui/model/replication.ts';
 
 export const FIXTURES = 'test/fixtures/notebooks';
 
@@ -32,6 +35,22 @@ export async function smallFiles(): Promise<File[]> {
     new File([await readFile(`${FIXTURES}/episodes.csv`)], 'episodes.csv'),
     new File([await readFile(`${FIXTURES}/small.md`)], 'small.md'),
   ];
+}
+
+/**
+ * Exports over `doc` that keep what they would download in `saved` instead (`chartSvg`: how
+ * charts become SVG outside a page, e.g. the CLI's renderChartSvg).
+ */
+export function collectingExports(fixture: Fixture, doc: NotebookDocument, chartSvg?: ChartSvg) {
+  const saved: { name: string; blob: Blob }[] = [];
+  const exports = new Exports(
+    fixture.access,
+    doc,
+    () => '1.4.3',
+    (name, blob) => saved.push({ name, blob }),
+    chartSvg,
+  );
+  return { exports, saved };
 }
 
 export { MemoryStore };
