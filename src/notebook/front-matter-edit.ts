@@ -68,7 +68,10 @@ function editFrontMatter(text: string, change: (doc: Document) => void): string 
   if (doc.contents === null) doc.contents = doc.createNode({});
   if (!isMap(doc.contents)) throw new Error('The front matter must be a YAML mapping');
   change(doc);
-  const written = isMap(doc.contents) && doc.contents.items.length === 0 ? '' : doc.toString({ flowCollectionPadding: false });
+  const written =
+    isMap(doc.contents) && doc.contents.items.length === 0
+      ? ''
+      : doc.toString({ flowCollectionPadding: false });
   if (written === '') return yaml === '' ? body : body.replace(/^(\r?\n)+/, '');
   const front = `---${eol}${written.replace(/\n/g, eol)}---${eol}`;
   // A new front matter is set off from the first line of prose by a blank line.
@@ -122,7 +125,11 @@ export function setDatasetFields(
     const current: unknown = datasets?.get(name, true);
     if (!datasets || current === undefined) throw new Error(`No dataset ${name} is listed`);
     if (isScalar(current)) {
-      datasets.set(name, doc.createNode({ file: String(current.value) }));
+      // Written on the entry's own line, so no line below it moves: the messages that name
+      // a line of the notebook still point where the reader looks.
+      const entry = doc.createNode({ file: String(current.value) });
+      entry.flow = true;
+      datasets.set(name, entry);
     }
     const entry = datasets.get(name, true);
     if (!isMap(entry)) throw new Error(`Dataset ${name} is not a file name or a mapping`);

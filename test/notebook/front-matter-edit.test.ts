@@ -77,6 +77,9 @@ describe('editing the front matter as text', () => {
       sha256: 'cd'.repeat(32),
     });
     expect(listedDatasets(text)).toEqual(['sanctions', 'cow']);
+    // On the entry's own line: no line of the notebook moves.
+    expect(text).toContain(`  cow: {file: COW.csv, sha256: ${'cd'.repeat(32)}}\n`);
+    expect(text.split('\n').length).toBe(WITH_FRONT.split('\n').length);
   });
 
   it('re-points a dataset to another file, clearing what no longer applies', () => {
