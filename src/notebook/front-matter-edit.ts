@@ -71,7 +71,7 @@ function editFrontMatter(text: string, change: (doc: Document) => void): string 
   const written =
     isMap(doc.contents) && doc.contents.items.length === 0
       ? ''
-      : doc.toString({ flowCollectionPadding: false });
+      : doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
   if (written === '') return yaml === '' ? body : body.replace(/^(\r?\n)+/, '');
   const front = `---${eol}${written.replace(/\n/g, eol)}---${eol}`;
   // A new front matter is set off from the first line of prose by a blank line.
