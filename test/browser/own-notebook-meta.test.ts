@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
+import { openApp } from './harness.ts';
 import {
   andRun,
   cellStatuses,
   newPage,
   openFiles,
+  readRepoFile,
   startUiSession,
   stopUiSession,
   type UiSession,
@@ -127,6 +129,21 @@ describe('a notebook of ones own', () => {
       const row = fresh.page.locator(`[data-shared-file="${CSV_NAME}"]`);
       expect(await row.locator('code[title]').getAttribute('title')).toBe(SHA);
       expect(await row.getAttribute('data-check')).toBe('needed');
+    } finally {
+      await fresh.page.context().close();
+    }
+  });
+});
+
+describe('a bundled notebook', () => {
+  it('opens with its front matter untouched: its datasets already carry their sha256', async () => {
+    const fresh = await newPage(session.browser, session.app.origin);
+    try {
+      await openApp(fresh.page, session.app.url);
+      const shown = await fresh.page.evaluate(() =>
+        (window as unknown as PageWindow).statecraft.notebookText(),
+      );
+      expect(shown).toBe(readRepoFile('notebooks/welcome.md'));
     } finally {
       await fresh.page.context().close();
     }

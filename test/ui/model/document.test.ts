@@ -148,4 +148,25 @@ describe('NotebookDocument: renames and front matter', () => {
     ).toBe(true);
     expect(session.runner.cells.get('n')?.status).toBe('ok');
   });
+
+  it('points a dataset at another file: its hash is replaced and Undo points back', async () => {
+    fixture = await sessionFixture();
+    const session = new Session(fixture.engine, { recordDatasets: true });
+    const access = { ...fixture.access, session: () => session, current: () => session };
+    const doc = new NotebookDocument(access);
+    await session.addFiles([new File(['id,ok\n1,1\n'], 'first.csv')]);
+    doc.mirror(session, true);
+    const before = session.text;
+    const firstSha = parseNotebook(before).notebook.datasets[0]?.sha256;
+    await doc.repointDataset('first', new File(['id,ok\n1,1\n2,0\n'], 'second.csv'));
+    doc.mirror(session, true);
+    const ref = parseNotebook(session.text).notebook.datasets[0];
+    expect(ref).toMatchObject({ name: 'first', file: 'second.csv' });
+    expect(ref?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(ref?.sha256).not.toBe(firstSha);
+    expect(doc.datasets[0]?.rows).toBe(2);
+    expect(doc.repointed).toEqual({ first: 'first.csv' });
+    await doc.undo();
+    expect(session.text).toBe(before);
+  });
 });
