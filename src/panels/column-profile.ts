@@ -7,7 +7,8 @@
  */
 import type { Engine, Value } from '../engine/Engine.ts';
 import { ident, valueLiteral } from '../engine/sql.ts';
-import { describeTable } from '../engine/tables.ts';
+import { describeTable, hasTable } from '../engine/tables.ts';
+import { missingCodesTable } from '../ingest/stata/missing-codes.ts';
 import { isIntegerType, isNumericType } from '../shared/column-types.ts';
 
 export type ProfileKind = 'number' | 'date' | 'text' | 'boolean' | 'other';
@@ -227,6 +228,23 @@ interface BinGrid {
  * reads as its frequency table. Otherwise bars are of a round width (1, 2, 2.5 or 5 × 10ⁿ)
  * from a multiple of it, and the last bar also holds the maximum.
  */
+/**
+ * How many of each Stata extended missing value (`.a` → 3) a column had, for a table loaded
+ * from a .dta file (or its labelled view); empty for any other table.
+ */
+export async function extendedMissing(
+  engine: Engine,
+  table: string,
+  column: string,
+): Promise<ValueCount[]> {
+  const counts = missingCodesTable(table.replace(/_labelled$/, ''));
+  if (!(await hasTable(engine, counts))) return [];
+  const { rows } = await engine.query(
+    `SELECT code AS value, n AS count FROM ${ident(counts)} WHERE column_name = ${valueLiteral(column)} ORDER BY code`,
+  );
+  return rows.map((r) => ({ value: r.value, count: Number(r.count) }));
+}
+
 export function binGrid(lo: number, hi: number, bins: number, unit: number): BinGrid {
   if (unit > 0 && (hi - lo) / unit + 1 <= bins) {
     return { start: lo, step: unit, count: Math.round((hi - lo) / unit) + 1, perValue: true };

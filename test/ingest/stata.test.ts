@@ -92,6 +92,8 @@ describe('Stata .dta', () => {
         [table, 'raw', 4],
         [`${table}_labels`, 'dictionary', 10],
         [`${table}_labelled`, 'labelled', 4],
+        // The .a and .z counts, which the column profile shows (NULL in the table itself).
+        [`${table}_missing_codes`, 'helper', 2],
       ]);
       expect(result.tables[0].columns.map((c) => `${c.name} ${c.type}`)).toEqual([
         'caseid BIGINT',

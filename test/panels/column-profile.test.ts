@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/Engine.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { createTableFromRows } from '../../src/engine/tables.ts';
+import { loadFile } from '../../src/ingest/index.ts';
 import {
   binGrid,
+  extendedMissing,
   profileColumn,
   profileKind,
   type ColumnProfile,
 } from '../../src/panels/column-profile.ts';
+import { stataWithExtendedMissing } from '../ingest/missing-files.ts';
 
 let engine: NativeEngine;
 
@@ -271,5 +274,28 @@ describe('binGrid', () => {
     expect(binGrid(5, 5, 12, 0).count).toBe(1);
     // Integers spanning more values than bars: round widths, whole numbers.
     expect(binGrid(1945, 2005, 12, 1)).toMatchObject({ step: 5, start: 1945, count: 12 });
+  });
+});
+
+describe('extendedMissing', () => {
+  it("counts a Stata column's .a–.z, on the table and its labelled view, and nothing elsewhere", async () => {
+    await loadFile(engine, {
+      table: 'survey',
+      fileName: 'survey.dta',
+      source: { kind: 'bytes', bytes: stataWithExtendedMissing() },
+    });
+    expect(await extendedMissing(engine, 'survey', 'trust')).toEqual([
+      { value: '.a', count: 2 },
+      { value: '.b', count: 1 },
+    ]);
+    expect(await extendedMissing(engine, 'survey', 'income')).toEqual([
+      { value: '.b', count: 1 },
+      { value: '.z', count: 1 },
+    ]);
+    // A labelled view's profile reads its table's counts.
+    expect(await extendedMissing(engine, 'survey_labelled', 'trust')).toHaveLength(2);
+    const { rows } = await engine.query('SELECT count(*) - count(trust) AS nulls FROM survey');
+    expect(Number(rows[0].nulls)).toBeGreaterThanOrEqual(3);
+    expect(await extendedMissing(engine, 'other_table', 'trust')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/Engine.ts';
 import { ident, literal, valueLiteral } from '../../engine/sql.ts';
 import { isoText } from '../infer.ts';
 import { createTableFromColumns, type TextColumn } from '../insert.ts';
+import { missingCodesTable } from './missing-codes.ts';
 import { describeCounts } from '../missing.ts';
 import { cleanColumnNames } from '../names.ts';
 import { uniqueName } from '../../shared/unique-name.ts';
@@ -89,7 +90,25 @@ export async function loadStata(
     );
     extra.push({ name: view, role: 'labelled' });
   }
+  const codes = missingCodeColumns(parsed.missing);
+  if (codes) {
+    const codesTable = missingCodesTable(table);
+    await createTableFromColumns(engine, codesTable, codes);
+    extra.push({ name: codesTable, role: 'helper' });
+  }
   return { extra, warnings: parsed.warnings, missing: parsed.missing };
+}
+
+function missingCodeColumns(missing: MissingCounts): TextColumn[] | undefined {
+  const rows = Object.entries(missing).flatMap(([column, byCode]) =>
+    Object.entries(byCode).map(([code, n]) => [column, code, String(n)]),
+  );
+  if (rows.length === 0) return undefined;
+  return [
+    { name: 'column_name', type: 'VARCHAR', values: rows.map((r) => r[0]) },
+    { name: 'code', type: 'VARCHAR', values: rows.map((r) => r[1]) },
+    { name: 'n', type: 'BIGINT', values: rows.map((r) => r[2]) },
+  ];
 }
 
 function toColumn(name: string, v: StataVariable, values: (number | string | null)[]): TextColumn {
