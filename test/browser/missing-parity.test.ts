@@ -77,4 +77,14 @@ describe('missing values in the browser and on the command line', () => {
     const survey = 'SELECT count(trust) AS trust, count(income) AS income FROM survey';
     expect((await inBrowser(survey)).rows).toEqual([{ trust: 1, income: 3 }]);
   });
+
+  it("the column profile says which of a Stata column's missing values were .a and .b", async () => {
+    const page = session.page;
+    const entry = page.locator('.data-panel [data-table="survey"]');
+    await entry.locator('summary').click();
+    await entry.locator('[data-column="trust"] button.column').click();
+    const codes = page.locator('[data-profile="trust"] [data-stat="extended-missing"]');
+    await codes.waitFor();
+    expect(await codes.textContent()).toBe('of which .a 2, .b 1');
+  });
 });
