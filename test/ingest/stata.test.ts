@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { loadFile } from '../../src/ingest/index.ts';
-import { parseDta } from '../../src/ingest/stata/dta.ts';
+import { parseDta } from '../../src/ingest/stata/parse-dta.ts';
 import { writeDta, type DtaSpec } from './dta-writer.ts';
 import { bytes, createEngine, rows } from './helpers.ts';
 

@@ -8,7 +8,7 @@ import { cleanColumnNames } from '../names.ts';
 import { uniqueName } from '../../shared/unique-name.ts';
 import type { MissingCounts } from '../missing.ts';
 import type { TableRole } from '../types.ts';
-import { parseDta, type StataFile, type StataVariable } from './dta.ts';
+import { parseDta, type StataFile, type StataVariable } from './parse-dta.ts';
 
 const DAYS_1960_TO_1970 = 3653;
 const MS_PER_DAY = 86_400_000;
