@@ -11,7 +11,7 @@ import { logitCell } from './logit/index.ts';
 import { rateCell } from './rate/index.ts';
 import { sqlCell } from './sql/index.ts';
 import { ownTables } from './tables.ts';
-import type { CellContext, CellKindDef, CellOf, CellOutcome } from './types.ts';
+import type { CellContext, CellKindDef, CellOf, CellOutcome, TablePin } from './types.ts';
 
 /** In the order "Add cell" offers them. */
 export const CELL_KINDS = [
@@ -42,9 +42,10 @@ export const CELL_KIND_NAMES: readonly CellKind[] = CELL_KINDS.map((k) => k.kind
  */
 export type KindOfAnyCell = Omit<
   CellKindDef<CellKind, unknown>,
-  'outputTables' | 'tablesRead' | 'parametersUsed' | 'run'
+  'outputTables' | 'tablesRead' | 'parametersUsed' | 'pins' | 'run'
 > & {
   outputTables(name: string, cell: Cell): string[];
+  pins?(name: string, cell: Cell): TablePin[];
   tablesRead(cell: Cell): string[];
   parametersUsed?(cell: Cell): string[];
   run(cell: Cell, ctx: CellContext): Promise<CellOutcome>;
@@ -79,4 +80,10 @@ export function tablesRead(cell: Cell): string[] {
 /** Input cells whose `$name` a cell uses. */
 export function parametersUsed(cell: Cell): string[] {
   return kindOf(cell.kind).parametersUsed?.(cell) ?? [];
+}
+
+/** The tables "Pin results" writes for a cell: its kind says which (sql, chart … pin none). */
+export function tablesToPin(cell: Cell): TablePin[] {
+  const kind = kindOf(cell.kind);
+  return kind.pins && cell.name && !cell.duplicate ? kind.pins(cell.name, cell) : [];
 }

@@ -55,6 +55,16 @@ export interface CellOutcome {
 }
 
 /** Everything the runtime knows about one kind of cell; `S` is its spec (undefined for SQL). */
+/**
+ * One result table that "Pin results" writes into an expect cell: the columns that pick a row
+ * (`where:`) and the value columns (all others when absent).
+ */
+export interface TablePin {
+  table: string;
+  keys: string[];
+  values?: string[];
+}
+
 export interface CellKindDef<K extends string, S = undefined> {
   kind: K;
   /** How the body is written: a query, or YAML keys checked against `spec`. */
@@ -75,5 +85,7 @@ export interface CellKindDef<K extends string, S = undefined> {
   tablesRead(cell: CellOf<K, S>): string[];
   /** Input cells whose `$name` the cell uses. */
   parametersUsed?(cell: CellOf<K, S>): string[];
+  /** The tables "Pin results" writes for a cell named `name`; none when it has nothing to pin. */
+  pins?(name: string, cell: CellOf<K, S>): TablePin[];
   run(cell: CellOf<K, S>, ctx: CellContext): Promise<CellOutcome>;
 }

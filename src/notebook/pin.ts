@@ -4,19 +4,16 @@
  * Headless (text in, text out) like cell-edits.ts, so the page's "Pin results" and the tests
  * make the same edit.
  *
- * Each pinned table states which columns pick a row (`where:`) and which are values:
- * - rate `<name>`: the `by` columns pick the row; n, successes, rate, lower, upper are values;
- * - crosstab `<name>`: `rows` and `cols` pick; `<name>_test`: `method` picks;
- * - logit `<name>`: `term` picks; estimate, std_error, statistic, p_value are values (the
- *   intervals and odds ratios follow from these); `<name>_fit`: its one row, no `where`;
- *   `<name>_predicted`: the `predict` column picks.
- * sql, chart, input and expect cells have nothing to pin: a query's rows have no key and can
- * be large, and the statistics built on them are what a reader checks.
+ * Each kind says which of its tables are pinned and which columns pick a row (`pins` in
+ * src/cells/<kind>/); sql, chart, input and expect cells have nothing to pin: a query's rows
+ * have no key and can be large, and the statistics built on them are what a reader checks.
  */
 import type { Row, Value } from '../shared/table-data.ts';
 import { uniqueName } from '../shared/unique-name.ts';
 import { replaceCellSource } from './edit.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
+import { tablesToPin } from '../cells/registry.ts';
+import type { TablePin } from '../cells/types.ts';
 import type { Cell, CellKind, ExpectSpec, ExpectTable } from './types.ts';
 
 /**
@@ -28,42 +25,8 @@ export const DEFAULT_PIN_TOLERANCE = 1e-6;
 /** The name of the expect cell that holds the pins; one cell, so re-pinning updates in place. */
 export const PIN_CELL = 'pinned_results';
 
-/** One result table to pin: the columns that pick a row, and the value columns (all others when absent). */
-export interface TablePin {
-  table: string;
-  keys: string[];
-  values?: string[];
-}
-
-type Spec = Record<string, unknown>;
-
-const text = (v: unknown): string[] => (typeof v === 'string' ? [v] : []);
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : text(v);
-
-/** What each kind pins, by kind (a table, not a dispatch: kinds without an entry pin nothing). */
-const PIN_RULES: Partial<Record<CellKind, (name: string, spec: Spec) => TablePin[]>> = {
-  rate: (name, spec) => [{ table: name, keys: list(spec.by) }],
-  crosstab: (name, spec) => [
-    { table: name, keys: [...text(spec.rows), ...text(spec.cols)] },
-    { table: `${name}_test`, keys: ['method'] },
-  ],
-  logit: (name, spec) => [
-    { table: name, keys: ['term'], values: ['estimate', 'std_error', 'statistic', 'p_value'] },
-    { table: `${name}_fit`, keys: [] },
-    ...text(spec.predict).map((column) => ({ table: `${name}_predicted`, keys: [column] })),
-  ],
-};
-
-/** The tables a cell's "Pin results" writes; empty when the cell has nothing to pin. */
-export function pinPlan(cell: Cell): TablePin[] {
-  const rule = PIN_RULES[cell.kind];
-  if (!rule || !cell.name || cell.duplicate || !('spec' in cell)) return [];
-  return rule(cell.name, cell.spec as Spec);
-}
-
 export function canPin(cell: Cell): boolean {
-  return pinPlan(cell).length > 0;
+  return tablesToPin(cell).length > 0;
 }
 
 /** A table's rows as expect rows: keys into `where`, values beside them. */
@@ -105,7 +68,7 @@ export async function pinResults(
 ): Promise<string> {
   const pinned: Record<string, ExpectTable['rows']> = {};
   for (const cell of cells) {
-    for (const pin of pinPlan(cell)) pinned[pin.table] = pinRows(pin, await read(pin.table));
+    for (const pin of tablesToPin(cell)) pinned[pin.table] = pinRows(pin, await read(pin.table));
   }
   return writePins(text, pinned, tolerance);
 }

@@ -7,7 +7,8 @@ import { checkCommand } from '../../src/cli/check.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { cellKey } from '../../src/notebook/graph.ts';
 import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
-import { PIN_CELL, pinPlan, pinResults } from '../../src/notebook/pin.ts';
+import { tablesToPin } from '../../src/cells/registry.ts';
+import { PIN_CELL, pinResults } from '../../src/notebook/pin.ts';
 import { Session } from '../../src/notebook/Session.ts';
 
 const FIXTURES = 'test/fixtures/notebooks';
@@ -50,7 +51,7 @@ describe('pinResults', () => {
   it('says which tables each kind pins and which columns pick a row', async () => {
     const session = await openSmall();
     const plans = Object.fromEntries(
-      cellsOf(session.runner.notebook).map((c) => [c.name ?? c.kind, pinPlan(c)]),
+      cellsOf(session.runner.notebook).map((c) => [c.name ?? c.kind, tablesToPin(c)]),
     );
     expect(plans.recent).toEqual([]);
     expect(plans.by_embassy).toEqual([{ table: 'by_embassy', keys: ['embassy_closed'] }]);

@@ -14,6 +14,10 @@ export const crosstabCell: CellKindDef<'crosstab', CrosstabSpec> = {
   template: (table) => `from: ${table ?? 'my_table'}\nrows: \ncols: `,
   outputTables: (name) => [name, `${name}_test`, `${name}_missing`],
   tablesRead: (cell) => fromTable(cell.spec),
+  pins: (name, cell) => [
+    { table: name, keys: [cell.spec.rows, cell.spec.cols] },
+    { table: `${name}_test`, keys: ['method'] },
+  ],
   async run(cell, ctx) {
     await requireTable(cell.spec.from, ctx);
     // Crosstab and logit (tests, IRLS, distributions) are chunks of their own in the app,

@@ -23,6 +23,12 @@ export const logitCell: CellKindDef<'logit', LogitSpec> = {
     `${name}_missing`,
   ],
   tablesRead: (cell) => fromTable(cell.spec),
+  // Intervals and odds ratios follow from the estimate and its standard error.
+  pins: (name, cell) => [
+    { table: name, keys: ['term'], values: ['estimate', 'std_error', 'statistic', 'p_value'] },
+    { table: `${name}_fit`, keys: [] },
+    ...(cell.spec.predict ? [{ table: `${name}_predicted`, keys: [cell.spec.predict] }] : []),
+  ],
   async run(cell, ctx) {
     await requireTable(cell.spec.from, ctx);
     // A chunk of its own in the app (IRLS, distributions), fetched when the first logit runs.

@@ -15,6 +15,8 @@ export const rateCell: CellKindDef<'rate', RateSpec> = {
   template: (table) => `from: ${table ?? 'my_table'}\noutcome: \nby: `,
   outputTables: (name) => [name, `${name}_missing`],
   tablesRead: (cell) => fromTable(cell.spec),
+  // The `by` columns pick a row; n, successes, rate and its interval are the values.
+  pins: (name, cell) => [{ table: name, keys: [cell.spec.by].flat() }],
   async run(cell, ctx) {
     await requireTable(cell.spec.from, ctx);
     const tables = ownTables(cell, rateCell.outputTables);
