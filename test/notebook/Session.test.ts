@@ -1,24 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NativeEngine } from '../../src/engine/NativeEngine.ts';
-import { Session } from '../../src/notebook/Session.ts';
+import { closeSmall, openSmall } from './small-session.ts';
 
-const FIXTURES = 'test/fixtures/notebooks';
-let engine: NativeEngine | undefined;
-
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-});
-
-async function openSmall(): Promise<Session> {
-  engine = await NativeEngine.create();
-  const session = new Session(engine);
-  const csv = new File([await readFile(`${FIXTURES}/episodes.csv`)], 'episodes.csv');
-  const md = new File([await readFile(`${FIXTURES}/small.md`)], 'small.md');
-  await session.addFiles([csv, md]);
-  return session;
-}
+afterEach(closeSmall);
 
 describe('Session', () => {
   it('opens a notebook dropped together with its dataset and runs every cell', async () => {
