@@ -3,38 +3,27 @@
  * what changed. The browser and the command line both drive this class; it holds the state
  * the UI shows and produces the results object the CLI writes as results.json.
  */
-import type { Engine, Row } from '../engine/Engine.ts';
+import type { Engine } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { hasTable } from '../engine/tables.ts';
 import { restartsOf } from '../engine/wasm/restart.ts';
 import { CellWatch, type StopReason } from './CellWatch.ts';
-import { loadDataset, type DatasetResolver } from './datasets.ts';
+import { DatasetLoads, markRunCellsStale, type DatasetLoadOptions } from './runner-datasets.ts';
+import { errorLine, explainFailure } from './runner-errors.ts';
+import { assembleResults } from './runner-results.ts';
 import { NotebookError, messageOf } from '../shared/errors.ts';
 import { buildGraph, cellKey, cellLabels, outputTables, type Graph } from './graph.ts';
 import { fingerprint } from './hash.ts';
 import { TaskQueue } from './task-queue.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
 import { isInputCell } from '../cells/input/index.ts';
-import { kindOf, runCell } from '../cells/registry.ts';
-import { SqlSyntaxError } from '../cells/sql/sql-tokens.ts';
-import { tableRows } from '../cells/tables.ts';
-import {
-  DEFAULT_TIME_LIMIT_MS,
-  interruptedMessage,
-  isInterrupt,
-  isOutOfMemory,
-  outOfMemoryMessage,
-  stoppedMessage,
-  type RunPlace,
-} from './stop-messages.ts';
+import { runCell } from '../cells/registry.ts';
+import { DEFAULT_TIME_LIMIT_MS, isInterrupt, type RunPlace } from './stop-messages.ts';
 import type { CellState, DatasetState } from './state.ts';
 import type { Cell, DatasetRef, InputValue, Notebook } from './types.ts';
 import type { LoadResult } from '../ingest/index.ts';
 
-export interface RunnerOptions {
-  resolveDataset: DatasetResolver;
-  /** Where datasets are looked up, for messages ("the folder data/", "the files you opened"). */
-  datasetLocation: string;
+export interface RunnerOptions extends DatasetLoadOptions {
   /** Called whenever a cell or dataset changes state. */
   onChange?: () => void;
   /** Longest one cell may run, in milliseconds; 0 for no limit. Default: 5 minutes. */
@@ -51,7 +40,7 @@ export interface RunnerOptions {
 export class Runner {
   notebook: Notebook = { datasets: [], blocks: [], frontMatter: {} };
   readonly cells = new Map<string, CellState>();
-  readonly datasets = new Map<string, DatasetState>();
+  readonly datasets: Map<string, DatasetState>;
   /** Notebook-level problems (front matter) that stop everything. */
   errors: NotebookError[] = [];
   private parseErrors = new Map<number, NotebookError>();
@@ -60,10 +49,8 @@ export class Runner {
   /** The `value:` each input was last initialised from; a new one in the text wins. */
   private inputDefaults = new Map<string, InputValue>();
   private orphanTables = new Set<string>();
-  /** What each dataset was loaded from; unchanged means no reload. */
-  private datasetRequests = new Map<string, string>();
-  /** Fingerprint of each loaded dataset (request plus content hash), for cell signatures. */
-  private datasetSignatures = new Map<string, string>();
+  /** Loads the datasets and remembers what each was loaded from. */
+  private readonly datasetLoads: DatasetLoads;
   private engineVersion: string | undefined;
   /** Longest one cell may run, in milliseconds; 0 for no limit. */
   timeLimitMs: number;
@@ -89,6 +76,8 @@ export class Runner {
     private readonly options: RunnerOptions,
   ) {
     this.timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+    this.datasetLoads = new DatasetLoads(engine, this.queue, options, () => this.changed());
+    this.datasets = this.datasetLoads.states;
   }
 
   /**
@@ -179,7 +168,7 @@ export class Runner {
       }
     });
     this.orphanTables.clear();
-    await this.loadDatasets();
+    await this.datasetLoads.load(this.notebook.datasets);
     const cells = new Map(cellsOf(this.notebook).map((c) => [cellKey(c), c]));
     const signatures = new Map<string, string>();
     const failed = new Set<string>();
@@ -224,11 +213,9 @@ export class Runner {
    * had run runs again (the stopped cell's signature is unchanged, so it stays stopped).
    */
   private async reloadAfterRestart(): Promise<void> {
-    this.datasetRequests.clear();
+    this.datasetLoads.forgetLoads();
     this.orphanTables.clear();
-    for (const state of this.cells.values()) {
-      if (state.status === 'ok') Object.assign(state, { status: 'stale', signature: undefined });
-    }
+    markRunCellsStale(this.cells.values());
     this.changed('all');
     await this.options.onEngineRestart?.();
   }
@@ -284,17 +271,12 @@ export class Runner {
     stop: StopReason | 'interrupted' | undefined,
     watch: CellWatch,
   ): string {
-    const place = this.options.place?.() ?? {
+    const place: RunPlace = this.options.place?.() ?? {
       surface: 'command line',
       notebookFile: 'notebook.md',
     };
-    if (stop === 'interrupted') return interruptedMessage(watch.elapsedMs);
-    if (stop) {
-      return stoppedMessage(stop, watch.elapsedMs, this.timeLimitMs, place, this.lostTables);
-    }
-    const message = messageOf(error);
-    if (isOutOfMemory(message)) return outOfMemoryMessage(message, place);
-    return fileLineMessage(cell, message);
+    const { timeLimitMs, lostTables } = this;
+    return explainFailure(cell, error, { stop, watch, timeLimitMs, place, lostTables });
   }
 
   private fail(state: CellState, message: string, line: number): void {
@@ -309,55 +291,17 @@ export class Runner {
     this.changed(state.key);
   }
 
-  private async loadDatasets(): Promise<void> {
-    for (const ref of this.notebook.datasets) {
-      const signature = JSON.stringify([ref.file, ref.sheet, ref.encoding, ref.sha256]);
-      const current = this.datasets.get(ref.name);
-      if (current?.status === 'ok' && this.datasetRequests.get(ref.name) === signature) continue;
-      // The hash this load computed, now written into the notebook: the data is the same, so
-      // neither the table nor the cells that read it are made again.
-      const unhashed = JSON.stringify([ref.file, ref.sheet, ref.encoding, undefined]);
-      if (
-        current?.status === 'ok' &&
-        current.sha256 === ref.sha256 &&
-        this.datasetRequests.get(ref.name) === unhashed
-      ) {
-        this.datasetRequests.set(ref.name, signature);
-        continue;
-      }
-      this.datasetRequests.set(ref.name, signature);
-      const state = await this.queue.run(() =>
-        loadDataset(this.engine, ref, this.options.resolveDataset, this.options.datasetLocation),
-      );
-      this.datasets.set(ref.name, state);
-      this.datasetSignatures.set(ref.name, signature + (state.sha256 ?? ''));
-      this.changed();
-    }
-  }
-
   /**
    * Takes a file already loaded as table `ref.name` as that dataset's load (the page just
    * listed a file it opened on its own), so the next run does not read the file again.
    */
   adoptDataset(ref: DatasetRef, result: LoadResult): void {
-    const signature = JSON.stringify([ref.file, ref.sheet, ref.encoding, ref.sha256]);
-    this.datasetRequests.set(ref.name, signature);
-    this.datasets.set(ref.name, {
-      name: ref.name,
-      file: ref.file,
-      status: 'ok',
-      sha256: result.sha256,
-      rows: result.tables[0]?.rows,
-      tables: result.tables.map((t) => t.name),
-      warnings: [...result.warnings],
-    });
-    this.datasetSignatures.set(ref.name, signature + result.sha256);
-    this.changed();
+    this.datasetLoads.adopt(ref, result);
   }
 
   /** Forget a dataset's loaded state so the next run() reloads it (the user opened a new file). */
   invalidateDataset(name: string): void {
-    this.datasets.delete(name);
+    this.datasetLoads.invalidate(name);
   }
 
   /** The user's value, unless the notebook text now gives the input a new `value:`. */
@@ -369,7 +313,7 @@ export class Runner {
 
   private signatureOf(cell: Cell, signatures: Map<string, string>): string {
     const upstream = this.graph.upstream.get(cellKey(cell))!.map((k) => signatures.get(k) ?? '');
-    const datasets = this.notebook.datasets.map((d) => this.datasetSignatures.get(d.name) ?? '');
+    const datasets = this.notebook.datasets.map((d) => this.datasetLoads.signatureOf(d.name));
     const input = isInputCell(cell) ? JSON.stringify(this.effectiveInput(cell)) : '';
     return fingerprint(
       JSON.stringify([cell.kind, cell.name, cell.source, input, upstream, datasets]),
@@ -388,26 +332,14 @@ export class Runner {
   /** The results.json object: every named result table in full, plus `_meta`. */
   async results(notebookFile: string): Promise<Record<string, unknown>> {
     this.engineVersion ??= await this.engine.version();
-    const out: Record<string, Row[] | unknown> = {};
-    for (const cell of cellsOf(this.notebook)) {
-      if (this.cells.get(cellKey(cell))?.status !== 'ok') continue;
-      for (const table of outputTables(cell)) out[table] = await tableRows(this.engine, table);
-    }
-    out._meta = {
-      notebook: notebookFile,
-      title: this.notebook.title ?? null,
-      datasets: this.notebook.datasets.map((d) => {
-        const state = this.datasets.get(d.name);
-        return {
-          name: d.name,
-          file: d.file,
-          sha256: state?.sha256 ?? null,
-          rows: state?.rows ?? null,
-        };
-      }),
-      engine_version: this.engineVersion,
-    };
-    return out;
+    return assembleResults({
+      engine: this.engine,
+      notebook: this.notebook,
+      cells: this.cells,
+      datasets: this.datasets,
+      notebookFile,
+      engineVersion: this.engineVersion,
+    });
   }
 
   /**
@@ -430,29 +362,4 @@ export class Runner {
     this.cellChanges = new Set();
     return changes;
   }
-}
-
-/**
- * DuckDB numbers lines of the statement it saw (the query wrapped in one extra line); say the
- * notebook file's line instead, so "LINE 23" in the message is line 23 of the file.
- */
-function fileLineMessage(cell: Cell, message: string): string {
-  if (kindOf(cell.kind).body !== 'sql') return message;
-  return message.replace(
-    /LINE (\d+):/,
-    (_, n: string) => `LINE ${cell.line + Math.max(1, Number(n) - 1)}:`,
-  );
-}
-
-/** The file line an error points at: the SQL line for engine and syntax errors, else the fence. */
-function errorLine(cell: Cell, error: unknown): number {
-  const bodyStart = cell.line + 1;
-  if (error instanceof SqlSyntaxError) {
-    return bodyStart + cell.source.slice(0, error.offset).split('\n').length - 1;
-  }
-  const match = error instanceof Error ? /LINE (\d+):/.exec(error.message) : null;
-  // The engine sees the query wrapped in one extra line (CREATE TABLE … AS ().
-  if (match && kindOf(cell.kind).body === 'sql')
-    return bodyStart + Math.max(0, Number(match[1]) - 2);
-  return cell.line;
 }
