@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
 import { labelledDta, labelledNotebook } from '../../charts/labelled-dta.ts';
-import { collectingExports, sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+import {
+  collectingExports,
+  sessionFixture,
+  smallWithExports,
+  type Fixture,
+} from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
 afterEach(async () => {
@@ -13,10 +18,7 @@ afterEach(async () => {
 
 async function setup() {
   fixture = await sessionFixture();
-  const doc = new NotebookDocument(fixture.access);
-  await fixture.session.addFiles(await smallFiles());
-  doc.mirror(fixture.session, true);
-  const { exports, saved } = collectingExports(fixture, doc);
+  const { exports, saved } = await smallWithExports(fixture);
   return { exports, saved, fixture };
 }
 

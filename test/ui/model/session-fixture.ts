@@ -4,7 +4,7 @@ import { NativeEngine } from '../../../src/engine/NativeEngine.ts';
 import { Session } from '../../../src/notebook/Session.ts';
 import type { SessionAccess } from '../../../src/ui/model/access.ts';
 import { MemoryStore } from '../memory-store.ts';
-import type { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
+import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
 import { Exports } from '../../../src/ui/model/exports.ts';
 import type { ChartSvg } from '../../../src/ui/model/replication.ts';
 
@@ -51,6 +51,14 @@ export function collectingExports(fixture: Fixture, doc: NotebookDocument, chart
     chartSvg,
   );
   return { exports, saved };
+}
+
+/** The small notebook open with its data, a document mirroring it, and collecting Exports. */
+export async function smallWithExports(fixture: Fixture) {
+  const doc = new NotebookDocument(fixture.access);
+  await fixture.session.addFiles(await smallFiles());
+  doc.mirror(fixture.session, true);
+  return { doc, ...collectingExports(fixture, doc) };
 }
 
 export { MemoryStore };
