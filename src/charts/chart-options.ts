@@ -46,6 +46,8 @@ export function chartOptions(spec: ChartSpec, rows: readonly Row[]): PlotOptions
     ...(spec.caption !== undefined ? { caption: spec.caption } : {}),
     ...describeChart(spec, plan.percent, plan.colour !== undefined),
     ...chartScales(plan, layout),
+    // A fixed domain may leave rows outside it: cut them at the frame, not across the axes.
+    ...(spec.x_domain || spec.y_domain ? { clip: true } : {}),
     marks,
   };
 }

@@ -85,20 +85,30 @@ function labelWidth(labels: Category[]): number {
 function numberWidth(plan: ChartPlan, channel: 'x' | 'y'): number {
   if (plan.value !== channel) return 0;
   if (plan.percent) return 4 * CHAR_WIDTH; // "100%"
-  const columns = [plan[channel], ...(plan.spec.ci ?? [])];
+  // A fixed domain's ends are the extreme ticks, whatever the rows hold.
+  const values =
+    (channel === 'x' ? plan.spec.x_domain : plan.spec.y_domain) ?? dataValues(plan, channel);
   let max = 0;
   let negative = false;
-  for (const d of plan.data) {
-    for (const c of columns) {
-      const v = c === undefined ? null : d[c];
-      if (typeof v !== 'number') continue;
-      max = Math.max(max, Math.abs(v));
-      if (v < 0) negative = true;
-    }
+  for (const v of values) {
+    max = Math.max(max, Math.abs(v));
+    if (v < 0) negative = true;
   }
   const chars =
     formatValue(Math.round(max), false).length + (max < 10 ? 2 : 0) + (negative ? 1 : 0);
   return Math.ceil(chars * CHAR_WIDTH);
+}
+
+function dataValues(plan: ChartPlan, channel: 'x' | 'y'): number[] {
+  const columns = [plan[channel], ...(plan.spec.ci ?? [])];
+  const values: number[] = [];
+  for (const d of plan.data) {
+    for (const c of columns) {
+      const v = c === undefined ? null : d[c];
+      if (typeof v === 'number') values.push(v);
+    }
+  }
+  return values;
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -14,15 +14,15 @@ import {
   type Category,
   type ColumnProfile,
 } from './columns.ts';
+import { chartAxes, type Position } from './axes.ts';
 import { isPercent } from './format.ts';
-import { valueChannel } from './validate.ts';
 
 /** One prepared row: Plot reads channels from these by column name. */
 export type Datum = Record<string, unknown>;
 
 export type Colour = { kind: 'column'; column: string } | { kind: 'literal'; value: string };
 
-export type Position = 'x' | 'y';
+export type { Position };
 export type ScaleName = Position | 'fx' | 'fy' | 'color';
 
 export interface ChartPlan {
@@ -47,6 +47,8 @@ export interface ChartPlan {
   grouped: boolean;
   /** Ordinal domains in drawing order, per scale. */
   domains: Partial<Record<ScaleName, Category[]>>;
+  /** `x` is a continuous number or time line, not categories (though it does not measure). */
+  xContinuous: boolean;
   /** `x` holds dates (ISO strings turned into Dates, drawn on a UTC time scale). */
   temporalX: boolean;
 }
@@ -60,16 +62,10 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
   const stroke = resolveColour(spec.stroke, columns);
   const colour =
     fill?.kind === 'column' ? fill.column : stroke?.kind === 'column' ? stroke.column : undefined;
-  const value = valueChannel(spec.mark);
+  const { value, xContinuous, temporalX } = chartAxes(spec, rows, profile);
   const colourContinuous = spec.mark === 'cell' && colour !== undefined && profile(colour).numeric;
 
   let { x, y, fx, fy } = spec;
-  const xContinuous =
-    x !== undefined &&
-    value !== 'x' &&
-    ['dot', 'line', 'areaY'].includes(spec.mark) &&
-    (profile(x).numeric || profile(x).temporal);
-  const temporalX = xContinuous && x !== undefined && profile(x).temporal;
 
   let grouped = false;
   if (colour !== undefined && !colourContinuous) {
@@ -137,6 +133,7 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
     colourContinuous,
     grouped,
     domains,
+    xContinuous,
     temporalX,
   };
 }

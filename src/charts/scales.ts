@@ -29,7 +29,8 @@ export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
   if (plan.fx !== undefined) {
     scales.fx = {
       domain: plan.domains.fx,
-      label: titleOf(plan, plan.fx),
+      // A grouped chart's fx holds the spec's x categories, so x_label titles it.
+      label: groupedX ? axisTitle(plan, 'x', plan.fx) : titleOf(plan, plan.fx),
       tickFormat: categoryLabel(plan, plan.fx),
       // A grouped chart's categories read along the bottom like an ordinary x axis.
       ...(groupedX ? { axis: 'bottom', tickRotate: layout.xTickRotate } : {}),
@@ -38,7 +39,7 @@ export function chartScales(plan: ChartPlan, layout: Layout): ChartScales {
   if (plan.fy !== undefined) {
     scales.fy = {
       domain: plan.domains.fy,
-      label: titleOf(plan, plan.fy),
+      label: groupedY ? axisTitle(plan, 'y', plan.fy) : titleOf(plan, plan.fy),
       tickFormat: categoryLabel(plan, plan.fy),
       ...(groupedY ? { axis: 'left' } : {}),
     };
@@ -61,7 +62,7 @@ function position(
   if (domain !== undefined) {
     return {
       domain,
-      label: titleOf(plan, column),
+      label: axisTitle(plan, channel, column),
       tickFormat: categoryLabel(plan, column),
       tickRotate,
       padding: bandPadding(plan),
@@ -71,23 +72,28 @@ function position(
   }
   // Dots are drawn around their centre; keep edge dots inside the frame and off the axis.
   const inset = plan.spec.mark === 'dot' ? { inset: DOT_RADIUS + 2 } : {};
+  // A fixed domain is kept exactly (not widened to nice ticks) whatever the rows hold.
+  const fixed = channel === 'x' ? plan.spec.x_domain : plan.spec.y_domain;
+  const fixedDomain = fixed ? { domain: [...fixed], nice: false } : {};
   if (plan.value === channel) {
     return {
       ...inset,
-      label: titleOf(plan, column),
+      label: axisTitle(plan, channel, column),
       grid: true,
       nice: true,
       // Whole pixels: crisp edges, and short numbers in the SVG instead of 112.00000000000004.
       round: true,
       ...(plan.percent ? { tickFormat: PERCENT_TICKS } : {}),
+      ...fixedDomain,
     };
   }
   return {
     ...inset,
-    label: titleOf(plan, column),
+    label: axisTitle(plan, channel, column),
     grid: true,
     round: true,
     ...(plan.temporalX ? { type: 'utc' } : {}),
+    ...fixedDomain,
   };
 }
 
@@ -134,6 +140,11 @@ function titleOf(plan: ChartPlan, column: string | undefined): string | undefine
   if (column === undefined) return undefined;
   const labels = plan.spec.labels;
   return labels !== undefined && Object.hasOwn(labels, column) ? labels[column] : column;
+}
+
+/** A position axis's title: `x_label` / `y_label` when given, else the column's title. */
+function axisTitle(plan: ChartPlan, channel: Position, column: string | undefined) {
+  return (channel === 'x' ? plan.spec.x_label : plan.spec.y_label) ?? titleOf(plan, column);
 }
 
 function categoryLabel(plan: ChartPlan, column: string | undefined): (value: Category) => string {

@@ -12,6 +12,19 @@ export const CHART_MARKS = [
 ] as const;
 export type ChartMark = (typeof CHART_MARKS)[number];
 
+/**
+ * `rows`: as the table's rows give them (ORDER BY decides); `value` / `-value`: by the measured
+ * value, smallest / largest first; `label` / `-label`: alphabetically by the text shown.
+ */
+export const CHART_SORTS = ['rows', 'value', '-value', 'label', '-label'] as const;
+export type ChartSort = (typeof CHART_SORTS)[number];
+
+export const CHART_X_TYPES = ['linear', 'band'] as const;
+export type ChartXType = (typeof CHART_X_TYPES)[number];
+
+export const CHART_SCALE_TYPES = ['linear', 'log'] as const;
+export type ChartScaleType = (typeof CHART_SCALE_TYPES)[number];
+
 export interface ChartSpec {
   from: string;
   mark: ChartMark;
@@ -21,8 +34,27 @@ export interface ChartSpec {
   stroke?: string;
   fx?: string;
   fy?: string;
-  /** Columns holding the lower and upper ends of an interval, drawn as error bars. */
+  /**
+   * Columns holding the lower and upper ends of an interval: error bars on bars, dots and
+   * coefficient plots, a band behind a line or area.
+   */
   ci?: [string, string];
+  /** Axis titles; they win over `labels` and the variable labels. */
+  x_label?: string;
+  y_label?: string;
+  /** A fixed [min, max] for a numeric axis, in the data's units (0.5 is 50% on a % axis). */
+  x_domain?: [number, number];
+  y_domain?: [number, number];
+  /** A reference line across the value axis at this value. */
+  rule?: number;
+  /** A d3-format specifier for the value axis and tooltips: `%`, `.2f`, `,d`, `.1%`, … */
+  format?: string;
+  /** Order of the categories on the category axis (see CHART_SORTS). */
+  sort?: ChartSort;
+  /** `band`: x as categories; `linear`: x as a continuous number line (dot, line, areaY). */
+  x_type?: ChartXType;
+  /** `log`: the value axis on a log scale (odds ratios); every value must be positive. */
+  scale?: ChartScaleType;
   title?: string;
   caption?: string;
   /**

@@ -8,9 +8,9 @@ import { CellError } from '../shared/errors.ts';
 import { CHART_MARKS, type ChartMark, type ChartSpec } from './spec.ts';
 import { categoriesOf, profileColumn } from './columns.ts';
 import { isCssColor } from './css-color.ts';
+import { chartAxes, valueChannel, type Position } from './axes.ts';
+import { validateAxisKeys } from './validate-keys.ts';
 import { MAX_FACETS, MAX_ROWS } from './theme.ts';
-
-type Position = 'x' | 'y';
 
 /** Channels each mark cannot do without, and what they hold (for the message). */
 const REQUIRED: Record<ChartMark, Position[]> = {
@@ -23,19 +23,6 @@ const REQUIRED: Record<ChartMark, Position[]> = {
   tickX: ['x'],
   ruleY: ['y'],
 };
-
-/** The channel holding the measured quantity (numbers), when the mark has one. */
-export function valueChannel(mark: ChartMark): Position | undefined {
-  switch (mark) {
-    case 'barX':
-    case 'tickX':
-      return 'x';
-    case 'cell':
-      return undefined;
-    default:
-      return 'y';
-  }
-}
 
 /**
  * Throws a CellError for a spec that cannot be drawn from a table with these columns.
@@ -130,6 +117,7 @@ export function checkChart(
   validateChart(spec, columns, rowCount);
   validateLayout(spec, columns);
   validateValues(spec, rows);
+  validateAxisKeys(spec, chartAxes(spec, rows));
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The `chart` cell: an Observable Plot chart of at most MAX_ROWS rows of its `from` table. */
 import { checkChart, MAX_ROWS } from '../../charts/index.ts';
 import { CHART_MARKS, type ChartSpec } from '../../charts/spec.ts';
+import { axisKeyProblem } from '../../charts/validate-keys.ts';
 import { ident } from '../../engine/sql.ts';
 import { labelsFor, readLabelIndex, valueLabelsFor } from '../../ingest/column-labels.ts';
 import { fromTable, requireTable } from '../tables.ts';
@@ -24,10 +25,14 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       title: 'string',
       caption: 'string',
       labels: 'names',
+      x_label: 'string',
+      y_label: 'string',
+      x_domain: 'list',
+      y_domain: 'list',
     },
     check: (spec) =>
       (CHART_MARKS as readonly string[]).includes(String(spec.mark))
-        ? undefined
+        ? axisKeyProblem(spec)
         : `unknown mark "${String(spec.mark)}"; use one of ${CHART_MARKS.join(', ')}`,
   },
   nameOptional: true,

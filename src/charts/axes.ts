@@ -1,0 +1,57 @@
+/**
+ * What each position axis is: which one measures (the value axis), and whether x is a
+ * continuous number or time line rather than categories. Decided once from the spec and the
+ * rows, and read by validation, the plan and the layout alike, so they never disagree.
+ */
+import type { Row } from '../engine/Engine.ts';
+import { profileColumn, type ColumnProfile } from './columns.ts';
+import type { ChartMark, ChartSpec } from './spec.ts';
+
+export type Position = 'x' | 'y';
+
+export interface Axes {
+  /** The axis that measures (numbers); absent for cell charts. */
+  value?: Position;
+  /** `x` is drawn on a continuous scale (numbers or dates) though it is not the value axis. */
+  xContinuous: boolean;
+  /** `x` holds dates (ISO strings, drawn on a UTC time scale). */
+  temporalX: boolean;
+}
+
+/** Marks that may draw a non-measured x as a continuous line rather than categories. */
+const CONTINUOUS_X: readonly ChartMark[] = ['dot', 'line', 'areaY'];
+
+/** The channel holding the measured quantity for a mark, before looking at the data. */
+export function valueChannel(mark: ChartMark): Position | undefined {
+  switch (mark) {
+    case 'barX':
+    case 'tickX':
+      return 'x';
+    case 'cell':
+      return undefined;
+    default:
+      return 'y';
+  }
+}
+
+export function chartAxes(
+  spec: ChartSpec,
+  rows: readonly Row[],
+  profile: (column: string) => ColumnProfile = (c) => profileColumn(rows, c),
+): Axes {
+  const value = valueChannel(spec.mark);
+  const x = spec.x;
+  const xContinuous =
+    x !== undefined &&
+    value !== 'x' &&
+    CONTINUOUS_X.includes(spec.mark) &&
+    (profile(x).numeric || profile(x).temporal);
+  const temporalX = xContinuous && x !== undefined && profile(x).temporal;
+  return { value, xContinuous, temporalX };
+}
+
+/** Whether `axis` is drawn as a number line that a `<axis>_domain` can fix. */
+export function isNumericAxis(axes: Axes, axis: Position): boolean {
+  if (axes.value === axis) return true;
+  return axis === 'x' && axes.xContinuous && !axes.temporalX;
+}
