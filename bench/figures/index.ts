@@ -1,3 +1,4 @@
+import { adapterLoad } from './adapter-load.ts';
 import { bundleSize } from './bundle-size.ts';
 import { coldStart } from './cold-start.ts';
 import { csvLoad } from './csv-load.ts';
@@ -15,6 +16,7 @@ export const FIGURES: Figure[] = [
   rate,
   logit,
   csvLoad,
+  adapterLoad,
   inputLatency,
   inputSession,
   manyCells,
