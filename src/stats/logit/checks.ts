@@ -1,6 +1,6 @@
 import type { Design, DesignColumn } from './design.ts';
 import type { IrlsFit } from './irls.ts';
-import { DBL_EPSILON } from './kernel.ts';
+import { DBL_EPSILON } from './link.ts';
 
 /** R's threshold for "fitted probabilities numerically 0 or 1 occurred". */
 const FITTED_EPS = 10 * DBL_EPSILON;

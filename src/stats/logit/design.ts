@@ -15,6 +15,7 @@ import {
 import { plural, requireColumn, showValue } from '../columns.ts';
 import { rVariableName, type Formula } from './formula.ts';
 import { checkOutcome } from '../outcome.ts';
+import { checkWeights, clusterCodeSql, rowColumns, type RowOptions } from './row-options.ts';
 import {
   distinctColumns,
   missingCountsOf,
@@ -57,6 +58,17 @@ export interface Design {
   missing: MissingCount[];
   /** Notes about terms left out of the model. */
   notes: string[];
+  /** The sample has prior weights in `w` (rows with weight 0 are left out of it). */
+  weighted: boolean;
+  /** Rows left out because their weight is 0. */
+  zeroWeights: number;
+  /** Number of clusters when the sample has a cluster code 1…G in `g`. */
+  clusters: number | null;
+}
+
+export interface DesignOptions extends RowOptions {
+  /** A predictor whose raw value the sample also carries, as `v`. */
+  predict?: string;
 }
 
 export function designColumnName(index: number): string {
@@ -73,8 +85,10 @@ export async function buildDesign(
   from: string,
   columns: ColumnInfo[],
   formula: Formula,
-  predict: string | undefined,
+  options: DesignOptions = {},
 ): Promise<Design> {
+  const { predict } = options;
+  const extra = rowColumns(columns, options);
   const outcome = requireColumn(columns, formula.outcome, 'outcome');
   const predictors = formula.predictors.map((name) => requireColumn(columns, name, 'predictor'));
   for (const p of predictors) {
@@ -96,7 +110,12 @@ export async function buildDesign(
   await checkOutcome(engine, from, outcome);
 
   const source = ident(from);
-  const modelColumns = distinctColumns([outcome, ...predictors]);
+  // A row without a cluster cannot be placed in one: it is left out like any missing value.
+  const modelColumns = distinctColumns([
+    outcome,
+    ...predictors,
+    ...(extra.cluster ? [extra.cluster] : []),
+  ]);
   const complete = modelColumns.map((c) => `NOT ${missingSql(c, true)}`).join(' AND ');
   const infinite = modelColumns.filter((c) => isFloatType(c.type));
   // The same scan counts each column's missing values, as R's colSums(is.na(...)) would.
@@ -114,10 +133,18 @@ export async function buildDesign(
       );
     }
   });
-  const n = Number(countRow.complete);
+  const weighting = extra.weights
+    ? await checkWeights(engine, source, extra.weights, complete)
+    : undefined;
+  const zeroWeights = weighting?.zero ?? 0;
+  const n = Number(countRow.complete) - zeroWeights;
+  const dropped = Number(countRow.total) - Number(countRow.complete);
+  const conditions = [
+    ...(dropped > 0 ? [complete] : []),
+    ...(zeroWeights > 0 && weighting ? [weighting.keep] : []),
+  ];
   // Every row complete (the usual case): no filter to evaluate on each later pass.
-  const where = n === Number(countRow.total) ? '' : ` WHERE ${complete}`;
-  const dropped = Number(countRow.total) - n;
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   if (n === 0) {
     throw new CellError(
       `no row has values in all model columns (${modelColumns.map((c) => JSON.stringify(c.name)).join(', ')})`,
@@ -182,10 +209,15 @@ export async function buildDesign(
     return { term: d.term, variable: d.variable, level: d.level, constant: lo === hi, range };
   });
 
+  const cluster = extra.cluster
+    ? await clusterCodeSql(engine, source, extra.cluster, where)
+    : undefined;
   const select = [
     `CAST(${ident(outcome.name)} AS UTINYINT) AS y`,
     ...draft.map((d, i) => `${d.sql} AS ${ident(designColumnName(i))}`),
     ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
+    ...(extra.weights ? [`CAST(${ident(extra.weights.name)} AS DOUBLE) AS w`] : []),
+    ...(cluster ? [`${cluster.sql} AS g`] : []),
   ];
   return {
     sample: `SELECT ${select.join(', ')} FROM ${source}${where}`,
@@ -197,6 +229,9 @@ export async function buildDesign(
     dropped,
     missing: missingCountsOf(modelColumns, countRow),
     notes,
+    weighted: extra.weights !== undefined,
+    zeroWeights,
+    clusters: cluster?.count ?? null,
   };
 }
 

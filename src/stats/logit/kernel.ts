@@ -1,19 +1,8 @@
 import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
-import type { Engine } from '../../engine/Engine.ts';
-import { ident } from '../../engine/sql.ts';
-import { designColumnName, type Design } from './design.ts';
-import { markLogitPhase } from '../phase-mark.ts';
-import { newSliceHelper } from './slice-helper.ts';
-import type { DesignMatrix, PartialSums } from './matrix.ts';
+import { releaseDesignMatrix, SLICE, type DesignMatrix, type PartialSums } from './matrix.ts';
 import { nextTask } from '../../shared/next-task.ts';
-
-/** R's .Machine$double.eps. */
-export const DBL_EPSILON = 2.220446049250313e-16;
-/** Beyond ±30 R's logit link clamps mu (THRESH and MTHRESH in R's family.c). */
-const THRESH = 30;
-/** Rows per slice between two yields to the event loop: about 15 ms of work at 13 columns. */
-const SLICE = 65_536;
+import { DBL_EPSILON, THRESH } from './link.ts';
 
 export interface StepSums {
   deviance: number;
@@ -21,63 +10,6 @@ export interface StepSums {
   maxMu: number;
   xtwx: number[][];
   xtwz: number[];
-}
-
-export async function loadDesignMatrix(engine: Engine, design: Design): Promise<DesignMatrix> {
-  const width = design.columns.length + 1;
-  const names = ['y', ...design.columns.map((_, j) => designColumnName(j))];
-  const [y, ...columns] = await engine.queryNumbers(
-    `SELECT ${names.map(ident).join(', ')} FROM (${design.sample})`,
-  );
-  markLogitPhase('fetched');
-  const n = y.length;
-  const shift = [
-    0,
-    ...columns.map((column, j) => {
-      // A constant column centred on its own value is exactly zero, so it is surely aliased.
-      if (design.columns[j].constant) return column[0];
-      let sum = 0;
-      for (let r = 0; r < n; r++) sum += column[r];
-      return sum / n;
-    }),
-  ];
-  const x = new Float64Array(n * width);
-  for (let from = 0; from < n; from += SLICE) {
-    if (from > 0) await nextTask();
-    const to = Math.min(n, from + SLICE);
-    for (let r = from, base = from * width; r < to; r++, base += width) {
-      x[base] = 1;
-      for (let j = 1; j < width; j++) x[base + j] = columns[j - 1][r] - shift[j];
-    }
-  }
-  const matrix: DesignMatrix = { n, width, y, x, shift };
-  markLogitPhase('transposed');
-  await attachHelper(matrix);
-  return matrix;
-}
-
-/**
- * Gives the second half of the slices to a helper thread when there is one and the matrix is
- * big enough to be worth the copy. Without one every slice is summed here: same bits.
- */
-async function attachHelper(matrix: DesignMatrix): Promise<void> {
-  const slices = Math.ceil(matrix.n / SLICE);
-  if (slices < 4) return;
-  const api = newSliceHelper();
-  if (!api) return;
-  const from = Math.ceil(slices / 2) * SLICE;
-  try {
-    await api.load(matrix, from);
-    matrix.helper = { api, from };
-  } catch {
-    api.release(); // The fit still runs, on this thread alone.
-  }
-}
-
-/** Frees the helper thread (and its copy of the rows); the matrix still works without it. */
-export function releaseDesignMatrix(matrix: DesignMatrix): void {
-  matrix.helper?.api.release();
-  matrix.helper = undefined;
 }
 
 /**
@@ -225,41 +157,4 @@ function addRow(
     b[i] += u * z;
     for (let j = 0; j <= i; j++) a[k++] += u * x[base + j];
   }
-}
-
-/**
- * Average predicted probability, and its gradient with respect to the (centred) coefficients,
- * over every row with the columns `at` set to the given centred values: the average of mu and
- * of mu'(eta) times the row's modified design vector.
- */
-export async function averagePrediction(
-  matrix: DesignMatrix,
-  coefficients: number[],
-  at: Map<number, number>,
-): Promise<{ mean: number; gradient: number[] }> {
-  const { n, width: p, x } = matrix;
-  const row = new Float64Array(p);
-  const gradient = new Float64Array(p);
-  let total = 0;
-  for (let from = 0; from < n; from += SLICE) {
-    if (from > 0) await nextTask();
-    const to = Math.min(n, from + SLICE);
-    for (let r = from, base = from * p; r < to; r++, base += p) {
-      for (let j = 0; j < p; j++) row[j] = x[base + j];
-      for (const [j, value] of at) row[j] = value;
-      let eta = coefficients[0];
-      for (let j = 1; j < p; j++) eta += coefficients[j] * row[j];
-      const { mu, me } = link(eta);
-      total += mu;
-      for (let j = 0; j < p; j++) gradient[j] += me * row[j];
-    }
-  }
-  return { mean: total / n, gradient: Array.from(gradient, (g) => g / n) };
-}
-
-/** R's logit_linkinv and logit_mu_eta (family.c), thresholds included. */
-function link(eta: number): { mu: number; me: number } {
-  const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);
-  const outside = eta < -THRESH || eta > THRESH;
-  return { mu: e / (1 + e), me: outside ? DBL_EPSILON : e / ((1 + e) * (1 + e)) };
 }

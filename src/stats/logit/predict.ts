@@ -3,7 +3,7 @@ import { valueLiteral } from '../../engine/sql.ts';
 import type { TableData } from '../../shared/table-data.ts';
 import { isBooleanType, isNumericType } from '../../shared/column-types.ts';
 import type { Design } from './design.ts';
-import { averagePrediction } from './kernel.ts';
+import { averagePrediction } from './average-prediction.ts';
 import { type DesignMatrix } from './matrix.ts';
 
 /** Numeric predictors with more distinct values than this are shown at quantiles instead. */

@@ -9,7 +9,8 @@ import { rankMessage, separationMessage } from './checks.ts';
 import { buildDesign, describeDropped, type Design } from './design.ts';
 import { parseFormula } from './formula.ts';
 import { fitIrls, type IrlsFit } from './irls.ts';
-import { loadDesignMatrix, releaseDesignMatrix } from './kernel.ts';
+import { loadDesignMatrix } from './design-matrix.ts';
+import { releaseDesignMatrix } from './matrix.ts';
 import { inverseFactor } from './linalg.ts';
 import { predictByLevel } from './predict.ts';
 import { markLogitPhase } from '../phase-mark.ts';
@@ -34,7 +35,7 @@ export async function runLogit(engine: Engine, spec: LogitSpec): Promise<CellTab
   const level = confidenceLevel(spec.level);
   const formula = parseFormula(spec.formula);
   const columns = await tableColumns(engine, spec.from);
-  const design = await buildDesign(engine, spec.from, columns, formula, spec.predict);
+  const design = await buildDesign(engine, spec.from, columns, formula, { predict: spec.predict });
   markLogitPhase('design');
   return estimate(engine, design, spec, level);
 }
@@ -102,6 +103,11 @@ async function estimate(
     iterations: fit.iterations,
     converged: fit.converged,
     warning: problems.length ? problems.join('; ') : null,
+    // R's BIC(): -2 logLik + log(nobs) * rank, the columns a regression table compares on.
+    bic: fit.deviance + ln(design.n) * rank,
+    df_residual: design.n - rank,
+    se_type: 'model',
+    clusters: null,
   };
 
   const tables: Record<string, TableData> = {
@@ -208,4 +214,11 @@ const FIT_COLUMNS = [
   { name: 'iterations', type: 'INTEGER' },
   { name: 'converged', type: 'BOOLEAN' },
   { name: 'warning', type: 'VARCHAR' },
+  // Added after the first release, so earlier notebooks keep their columns' places.
+  { name: 'bic', type: 'DOUBLE' },
+  { name: 'df_residual', type: 'BIGINT' },
+  // How the standard errors were computed (`model`, `HC0`…`HC3`, `stata`, `cluster`).
+  { name: 'se_type', type: 'VARCHAR' },
+  // Number of clusters G when se_type is `cluster`.
+  { name: 'clusters', type: 'BIGINT' },
 ];

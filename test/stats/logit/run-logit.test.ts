@@ -68,6 +68,10 @@ describe('runLogit against R glm(family = binomial)', () => {
       'iterations INTEGER',
       'converged BOOLEAN',
       'warning VARCHAR',
+      'bic DOUBLE',
+      'df_residual BIGINT',
+      'se_type VARCHAR',
+      'clusters BIGINT',
     ]);
     expect(columnsOf(result.tables._predicted)).toEqual([
       'flag BOOLEAN',
