@@ -13,6 +13,7 @@ import { cellMarks } from './marks/cell.ts';
 import { dotMarks } from './marks/dot.ts';
 import { errorBarMarks } from './marks/error-bars.ts';
 import { areaMarks, lineMarks } from './marks/line.ts';
+import { referenceMarks } from './marks/reference.ts';
 import { ruleMarks } from './marks/rule.ts';
 import { tickMarks } from './marks/tick.ts';
 import { planChart, type ChartPlan } from './plan.ts';
@@ -38,7 +39,10 @@ export function chartOptions(spec: ChartSpec, rows: readonly Row[]): PlotOptions
   const main = MAIN[spec.mark](plan);
   const intervals = errorBarMarks(plan);
   // Interval bands sit behind reference rules; error bars go over bars and dots.
-  const marks = spec.mark === 'ruleY' ? [...intervals, ...main] : [...main, ...intervals];
+  const data = spec.mark === 'ruleY' ? [...intervals, ...main] : [...main, ...intervals];
+  // A `rule:` line lies behind dots and lines, and over bars, which would hide it.
+  const reference = referenceMarks(plan);
+  const marks = spec.mark.startsWith('bar') ? [...data, ...reference] : [...reference, ...data];
   return {
     ...dimensions,
     className: CLASS_NAME,

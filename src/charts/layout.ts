@@ -84,10 +84,18 @@ function labelWidth(labels: Category[]): number {
 /** Width of the widest tick label of a quantitative axis (Plot groups thousands). */
 function numberWidth(plan: ChartPlan, channel: 'x' | 'y'): number {
   if (plan.value !== channel) return 0;
-  if (plan.percent) return 4 * CHAR_WIDTH; // "100%"
   // A fixed domain's ends are the extreme ticks, whatever the rows hold.
   const values =
     (channel === 'x' ? plan.spec.x_domain : plan.spec.y_domain) ?? dataValues(plan, channel);
+  if (plan.spec.format !== undefined && values.length > 0) {
+    // The widest of the extremes as the format writes them, plus a digit for inner ticks.
+    const widest = Math.max(
+      0,
+      ...[Math.min(...values), Math.max(...values)].map((v) => plan.measure(v).length),
+    );
+    return Math.ceil((widest + 1) * CHAR_WIDTH);
+  }
+  if (plan.percent) return 4 * CHAR_WIDTH; // "100%"
   let max = 0;
   let negative = false;
   for (const v of values) {

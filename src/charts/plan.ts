@@ -16,6 +16,7 @@ import {
 } from './columns.ts';
 import { chartAxes, type Position } from './axes.ts';
 import { isPercent } from './format.ts';
+import { isPercentFormat, measureFormatter } from './number-format.ts';
 
 /** One prepared row: Plot reads channels from these by column name. */
 export type Datum = Record<string, unknown>;
@@ -37,6 +38,10 @@ export interface ChartPlan {
   value?: Position;
   /** Draw the value axis (or the cell colour legend) as percent; see isPercent. */
   percent: boolean;
+  /** A measured value as tooltips and interval labels write it (`format`, else the rule). */
+  measure: (v: unknown) => string;
+  /** Where a reference line crosses the value axis (`rule`), if anywhere. */
+  reference?: number;
   fill?: Colour;
   stroke?: Colour;
   /** The column the colour scale encodes, if any. */
@@ -104,10 +109,13 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
   }
 
   const ciProfiles = (spec.ci ?? []).map((c) => profile(c));
+  // An explicit format decides; without one, the percent rule of format.ts.
   const percent =
-    valueColumn !== undefined
-      ? isPercent(spec, valueColumn, profile(valueColumn), ciProfiles)
-      : colourContinuous && colour !== undefined && isPercent(spec, colour, profile(colour), []);
+    spec.format !== undefined
+      ? isPercentFormat(spec.format)
+      : valueColumn !== undefined
+        ? isPercent(spec, valueColumn, profile(valueColumn), ciProfiles)
+        : colourContinuous && colour !== undefined && isPercent(spec, colour, profile(colour), []);
 
   const data = prepareRows(rows, {
     keep: [x, y, fx, fy, colour, ...(spec.ci ?? [])],
@@ -127,6 +135,8 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
     fy,
     value,
     percent,
+    measure: measureFormatter(spec.format, percent),
+    reference: spec.rule,
     fill,
     stroke,
     colour,

@@ -83,7 +83,11 @@ function position(
       nice: true,
       // Whole pixels: crisp edges, and short numbers in the SVG instead of 112.00000000000004.
       round: true,
-      ...(plan.percent ? { tickFormat: PERCENT_TICKS } : {}),
+      ...(plan.spec.format !== undefined
+        ? { tickFormat: plan.spec.format }
+        : plan.percent
+          ? { tickFormat: PERCENT_TICKS }
+          : {}),
       ...fixedDomain,
     };
   }
@@ -106,7 +110,11 @@ function colour(plan: ChartPlan): ScaleOptions {
       scheme: SEQUENTIAL_SCHEME,
       label,
       legend: true,
-      ...(plan.percent ? { tickFormat: formatPercentTick } : {}),
+      ...(plan.spec.format !== undefined
+        ? { tickFormat: plan.measure }
+        : plan.percent
+          ? { tickFormat: formatPercentTick }
+          : {}),
     };
   }
   const domain = plan.domains.color ?? [];

@@ -49,6 +49,8 @@ export const SEQUENTIAL_SCHEME = 'cividis';
 /** Single-series colour and the colour of error bars drawn over filled bars. */
 export const DEFAULT_COLOUR = OKABE_ITO[0];
 export const ERROR_BAR_COLOUR = '#222222';
+/** The dashed `rule:` line: dark enough to find, lighter than the data. */
+export const REFERENCE_COLOUR = '#555555';
 
 /** Label shown for a NULL category, so a missing group never silently disappears. */
 export const MISSING_LABEL = '(missing)';

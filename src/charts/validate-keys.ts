@@ -5,6 +5,7 @@
  */
 import { CellError } from '../shared/errors.ts';
 import { isNumericAxis, type Axes, type Position } from './axes.ts';
+import { formatProblem } from './number-format.ts';
 import type { ChartSpec } from './spec.ts';
 
 /** What is wrong with the form of the axis keys, or undefined (no rows needed). */
@@ -23,6 +24,13 @@ export function axisKeyProblem(spec: Readonly<Record<string, unknown>>): string 
       return `"${key}" must list the smaller number first: ${key}: [${domain[1]}, ${domain[0]}]`;
     }
   }
+  if (spec.format !== undefined) {
+    const problem = formatProblem(spec.format);
+    if (problem) return problem;
+  }
+  if (spec.rule !== undefined && (typeof spec.rule !== 'number' || !Number.isFinite(spec.rule))) {
+    return `"rule" must be a number: where the reference line crosses the value axis, e.g. rule: 0`;
+  }
   return undefined;
 }
 
@@ -30,6 +38,13 @@ export function axisKeyProblem(spec: Readonly<Record<string, unknown>>): string 
 export function validateAxisKeys(spec: ChartSpec, axes: Axes): void {
   const problem = axisKeyProblem(spec as unknown as Record<string, unknown>);
   if (problem) throw new CellError(`${problem}.`);
+  // A heatmap measures by colour: `format` writes its legend, but there is no axis to rule.
+  if (axes.value === undefined && spec.rule !== undefined) {
+    throw new CellError(
+      `'rule' draws a line across the measured axis, and a ${spec.mark} chart has none; ` +
+        `drop 'rule'.`,
+    );
+  }
   for (const axis of ['x', 'y'] as const) {
     const domain = axis === 'x' ? spec.x_domain : spec.y_domain;
     if (domain !== undefined && !isNumericAxis(axes, axis)) {

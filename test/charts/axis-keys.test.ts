@@ -138,3 +138,70 @@ describe('x_label and y_label', () => {
     expect(texts(doc, 'g[aria-label="fx-axis label"] text').join()).toContain('Engagement level');
   });
 });
+
+describe('format', () => {
+  it('writes the value axis, tooltips and interval labels with a d3-format specifier', () => {
+    const spec: ChartSpec = { ...dots, format: '.2f' };
+    const doc = parseSvg(renderChartSvg(spec, byEngagement));
+    const ticks = texts(doc, 'g[aria-label="y-axis tick label"] text');
+    expect(ticks).toContain('0.40');
+    for (const t of ticks) expect(t).toMatch(/^\d\.\d\d$/);
+    const tips = texts(doc, 'g[aria-label="dot"] title');
+    expect(tips[0]).toBe('engagement: none\nrate: 0.22\ninterval: 0.16 to 0.29');
+    expect(doc.querySelector('svg > desc')?.textContent).not.toContain('percentages');
+  });
+
+  it('turns a proportion without a rate word into percent with one decimal', () => {
+    const rows = byEngagement.map((r) => ({ engagement: r.engagement, value: r.rate }));
+    const spec: ChartSpec = { from: 't', mark: 'barY', x: 'engagement', y: 'value' };
+    const doc = parseSvg(renderChartSvg({ ...spec, format: '.1%' }, rows));
+    expect(texts(doc, 'g[aria-label="y-axis tick label"] text')).toContain('40.0%');
+    expect(texts(doc, 'g[aria-label="bar"] title')[0]).toBe('engagement: none\nvalue: 21.8%');
+    expect(doc.querySelector('svg > desc')?.textContent).toContain('shown as percentages');
+  });
+
+  it('must be a d3-format specifier, checked when the notebook is read', () => {
+    const check = chartCell.spec!.check!;
+    const base = { from: 'rates', mark: 'dot', x: 'engagement', y: 'rate' };
+    for (const ok of ['%', '.1%', '.2f', ',d', '+.3~g', '$,.0f']) {
+      expect(check({ ...base, format: ok })).toBeUndefined();
+    }
+    expect(check({ ...base, format: 'percent' })).toBe(
+      '"format" must be a d3-format specifier such as "%", ".1%", ".2f" or ",d"; "percent" is not one',
+    );
+  });
+});
+
+describe('rule', () => {
+  it('draws a dashed reference line across the value axis, also outside the data', () => {
+    const spec: ChartSpec = { ...dots, rule: 0.75 };
+    const doc = parseSvg(renderChartSvg(spec, byEngagement));
+    const line = doc.querySelector('g[aria-description="reference line at 75%"]');
+    expect(line?.getAttribute('stroke-dasharray')).toBe('4,3');
+    const rule = line?.querySelector('line');
+    expect(rule?.getAttribute('y1')).toBe(rule?.getAttribute('y2'));
+    // The axis grows to show it: the rates stop at 62%.
+    expect(texts(doc, 'g[aria-label="y-axis tick label"] text')).toContain('75%');
+  });
+
+  it('runs vertically across horizontal bars, drawn over them', () => {
+    const spec: ChartSpec = { from: 'r', mark: 'barX', x: 'rate', y: 'engagement', rule: 0.5 };
+    const doc = parseSvg(renderChartSvg(spec, byEngagement));
+    const groups = [...doc.querySelectorAll('g[aria-label]')].map((g) =>
+      g.getAttribute('aria-label'),
+    );
+    expect(groups.indexOf('rule', groups.indexOf('bar'))).toBeGreaterThan(groups.indexOf('bar'));
+    const rule = doc.querySelector('g[aria-description^="reference line"] line');
+    expect(rule?.getAttribute('x1')).toBe(rule?.getAttribute('x2'));
+  });
+
+  it('is refused on a heatmap, which has no measured axis', () => {
+    const rows = byEngagement.map((r) => ({ ...r, track: 'yes' }));
+    expect(
+      problem(
+        { from: 'r', mark: 'cell', x: 'engagement', y: 'track', fill: 'rate', rule: 0 },
+        rows,
+      ),
+    ).toBe("'rule' draws a line across the measured axis, and a cell chart has none; drop 'rule'.");
+  });
+});

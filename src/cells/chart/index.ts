@@ -29,6 +29,8 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       y_label: 'string',
       x_domain: 'list',
       y_domain: 'list',
+      rule: 'number',
+      format: 'string',
     },
     check: (spec) =>
       (CHART_MARKS as readonly string[]).includes(String(spec.mark))

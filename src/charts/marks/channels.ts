@@ -31,16 +31,15 @@ export function singlePaint(plan: ChartPlan): ColourValue {
  */
 export function tooltip(plan: ChartPlan): (d: Datum) => string {
   const valueColumn = plan.value === undefined ? undefined : plan[plan.value];
-  const colourPercent = plan.colourContinuous && plan.percent;
   const columns = unique([plan.fx, plan.fy, plan.x, plan.y, plan.colour]);
   const ci = plan.spec.ci;
   return (d) => {
     const lines = columns.map((c) => {
-      const percent = c === valueColumn ? plan.percent : c === plan.colour && colourPercent;
-      return `${c}: ${formatValue(d[c], percent)}`;
+      const measured = c === valueColumn || (c === plan.colour && plan.colourContinuous);
+      return `${c}: ${measured ? plan.measure(d[c]) : formatValue(d[c], false)}`;
     });
     if (ci) {
-      const [lo, hi] = ci.map((c) => formatValue(d[c], plan.percent));
+      const [lo, hi] = ci.map((c) => plan.measure(d[c]));
       lines.push(`interval: ${lo} to ${hi}`);
     }
     return lines.join('\n');

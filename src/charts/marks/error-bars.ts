@@ -55,7 +55,7 @@ function intervalLabel(plan: ChartPlan): (d: Datum) => string {
   const [low, high] = plan.spec.ci ?? ['', ''];
   const category = plan.value === 'x' ? plan.y : plan.x;
   return (d) => {
-    const range = `${formatValue(d[low], plan.percent)} to ${formatValue(d[high], plan.percent)}`;
+    const range = `${plan.measure(d[low])} to ${plan.measure(d[high])}`;
     return category === undefined ? range : `${formatValue(d[category], false)}: ${range}`;
   };
 }
