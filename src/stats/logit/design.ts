@@ -69,6 +69,11 @@ export interface Design {
 export interface DesignOptions extends RowOptions {
   /** A predictor whose raw value the sample also carries, as `v`. */
   predict?: string;
+  /**
+   * An outcome coded by the caller (an ordered model's category 0…K-1) instead of the 0/1
+   * check and cast: SQL over the source table giving a small integer for every complete row.
+   */
+  outcomeSql?: string;
 }
 
 export function designColumnName(index: number): string {
@@ -107,7 +112,8 @@ export async function buildDesign(
         `(predictors: ${predictors.map((p) => JSON.stringify(p.name)).join(', ') || 'none'})`,
     );
   }
-  await checkOutcome(engine, from, outcome);
+  if (options.outcomeSql === undefined) await checkOutcome(engine, from, outcome);
+  const ySql = options.outcomeSql ?? `CAST(${ident(outcome.name)} AS UTINYINT)`;
 
   const source = ident(from);
   // A row without a cluster cannot be placed in one: it is left out like any missing value.
@@ -190,7 +196,7 @@ export async function buildDesign(
   // One pass, split by outcome: constant columns and the per-outcome ranges the separation
   // check needs (min and max are exact, whatever DuckDB's threads do; sums would not be).
   const { rows: byOutcome } = await engine.query(
-    `SELECT CAST(${ident(outcome.name)} AS DOUBLE) AS y, count(*) AS n
+    `SELECT CAST(${ySql} AS DOUBLE) AS y, count(*) AS n
      ${draft.map((d, i) => `, min(${d.sql}) AS lo${i}, max(${d.sql}) AS hi${i}`).join('')}
      FROM ${source}${where} GROUP BY ALL`,
   );
@@ -213,7 +219,7 @@ export async function buildDesign(
     ? await clusterCodeSql(engine, source, extra.cluster, where)
     : undefined;
   const select = [
-    `CAST(${ident(outcome.name)} AS UTINYINT) AS y`,
+    `${ySql} AS y`,
     ...draft.map((d, i) => `${d.sql} AS ${ident(designColumnName(i))}`),
     ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
     ...(extra.weights ? [`CAST(${ident(extra.weights.name)} AS DOUBLE) AS w`] : []),
