@@ -22,8 +22,8 @@ export async function averagePrediction(
     for (let r = from, base = from * p; r < to; r++, base += p) {
       for (let j = 0; j < p; j++) row[j] = x[base + j];
       for (const [j, value] of at) row[j] = value;
-      let eta = coefficients[0];
-      for (let j = 1; j < p; j++) eta += coefficients[j] * row[j];
+      let eta = 0;
+      for (let j = 0; j < p; j++) eta += coefficients[j] * row[j];
       const { mu, me } = link(eta);
       total += mu;
       for (let j = 0; j < p; j++) gradient[j] += me * row[j];

@@ -41,7 +41,7 @@ export async function loadDesignMatrix(engine: Engine, design: Design): Promise<
       for (let j = 1; j < width; j++) x[base + j] = columns[j - 1][r] - shift[j];
     }
   }
-  const matrix: DesignMatrix = { n, width, y, x, shift, weights, cluster };
+  const matrix: DesignMatrix = { n, width, intercept: true, y, x, shift, weights, cluster };
   markLogitPhase('transposed');
   await attachHelper(matrix);
   return matrix;

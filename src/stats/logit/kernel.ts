@@ -94,8 +94,10 @@ export function sliceSums(
       if (coefficients === null) {
         eta = yr === 1 ? START_ONE : START_ZERO;
       } else {
-        eta = coefficients[0];
-        for (let j = 1; j < p; j++) eta += coefficients[j] * x[base + j];
+        // From column 0, which holds 1 when the model has an intercept: the same bits as
+        // starting at its coefficient, and right for a model without one.
+        eta = 0;
+        for (let j = 0; j < p; j++) eta += coefficients[j] * x[base + j];
       }
       // link(), written out: an object per row would be garbage for the collector.
       const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);

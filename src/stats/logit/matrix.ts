@@ -19,6 +19,11 @@ export interface DesignMatrix {
   n: number;
   /** Columns including the intercept. */
   width: number;
+  /**
+   * Column 0 is the intercept (all ones). Without one (`- 1` in the formula) every column is
+   * a predictor and none is centred (centring would change the model); `shift` is all 0.
+   */
+  intercept: boolean;
   y: Float64Array;
   x: Float64Array;
   /** Subtracted from each column (0 for the intercept). */

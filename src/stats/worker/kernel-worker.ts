@@ -17,7 +17,7 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data }) => {
   if (data.kind === 'load') {
-    part = { n: data.n, width: data.width, y: data.y, x: data.x, shift: [] };
+    part = { n: data.n, width: data.width, intercept: true, y: data.y, x: data.x, shift: [] };
     offset = data.offset;
     scope.postMessage({ kind: 'loaded', id: data.id }, []);
     return;
