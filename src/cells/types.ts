@@ -21,6 +21,10 @@ export interface CellBase {
   source: string;
   /** Set on a cell whose name repeats an earlier one: it is refused and produces nothing. */
   duplicate?: boolean;
+  /** Parts the page, report and slides leave out (`hide:`, src/notebook/hide.ts); never what runs. */
+  hide?: readonly ('code' | 'output' | 'report' | 'slides')[];
+  /** Parts shown that are left out by default: `show: [rows]` puts a sql cell's rows in the report. */
+  show?: readonly 'rows'[];
 }
 
 /** A parsed cell of kind `K`; a kind whose body is YAML also carries the checked `spec`. */

@@ -6,6 +6,7 @@ import { isCellKind, kindOf } from '../cells/registry.ts';
 import { checkSpec } from '../cells/spec-keys.ts';
 import type { MissingCode, MissingSpec } from '../ingest/index.ts';
 import { NotebookError } from '../shared/errors.ts';
+import { frontMatterHide, sqlOptions, takeYamlOptions, type CellOptions } from './hide.ts';
 import type { Block, Cell, CellKind, DatasetRef, Notebook } from './types.ts';
 import { parseYamlAt } from './yaml-body.ts';
 
@@ -68,6 +69,12 @@ export function parseNotebook(text: string): ParseResult {
   }
   flushProse();
   checkNames(blocks, datasets, cellErrors);
+  // The front matter's `hide:` is the default of each cell without one of its own.
+  const { hide, problem } = frontMatterHide(frontMatter.hide);
+  if (problem) errors.push(new NotebookError(problem, 2));
+  for (const block of blocks) {
+    if (block.kind !== 'markdown' && hide && block.hide === undefined) block.hide = hide;
+  }
   errors.push(...cellErrors.values());
   const title = typeof frontMatter.title === 'string' ? frontMatter.title : undefined;
   return { notebook: { title, datasets, blocks, frontMatter }, errors, cellErrors };
@@ -217,7 +224,12 @@ function buildCell(
 ): Cell {
   const name = info[1];
   const def = kindOf(kind);
-  const base = { index, name, line, source };
+  const base: CellOptions & Pick<Cell, 'index' | 'name' | 'line' | 'source'> = {
+    index,
+    name,
+    line,
+    source,
+  };
   const fail = (message: string, at = line) => {
     recordError(cellErrors, index, new NotebookError(message, at, name));
   };
@@ -230,7 +242,7 @@ function buildCell(
       `Cell name "${name}" is not an SQL identifier (letters, digits and _, not starting with a digit)`,
     );
   }
-  if (def.body === 'sql') return { ...base, kind } as Cell;
+  if (def.body === 'sql') return { ...base, ...sqlOptions(source, line, fail), kind } as Cell;
   let spec: Record<string, unknown> = {};
   try {
     const parsed = parseYamlAt(source, line + 1, `the ${kind} cell${name ? ` ${name}` : ''}`);
@@ -242,6 +254,7 @@ function buildCell(
       );
     }
     spec = parsed.value as Record<string, unknown>;
+    Object.assign(base, takeYamlOptions(spec, parsed.keyLines, line, fail));
     if (def.spec) checkSpec(kind, def.spec, spec, parsed.keyLines, line, fail);
   } catch (error) {
     if (!(error instanceof NotebookError)) throw error;
