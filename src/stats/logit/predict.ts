@@ -99,8 +99,11 @@ function literalFor(level: Value): string {
   return 'NULL';
 }
 
-/** The levels shown, each with its rows in the estimation sample, and the column's type. */
-async function levelsOf(
+/**
+ * The levels shown, each with its rows in the estimation sample, and the column's type (the
+ * ordered logit's predictions use the same levels).
+ */
+export async function levelsOf(
   engine: Engine,
   design: Design,
   variable: ColumnInfo,
