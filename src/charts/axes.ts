@@ -18,8 +18,11 @@ export interface Axes {
   temporalX: boolean;
 }
 
+/** A dot chart's x with at most this many whole-number values is drawn as categories. */
+export const SMALL_INTEGER_LEVELS = 10;
+
 /** Marks that may draw a non-measured x as a continuous line rather than categories. */
-const CONTINUOUS_X: readonly ChartMark[] = ['dot', 'line', 'areaY'];
+export const CONTINUOUS_X: readonly ChartMark[] = ['dot', 'line', 'areaY'];
 
 /** The channel holding the measured quantity for a mark, before looking at the data. */
 export function valueChannel(mark: ChartMark): Position | undefined {
@@ -41,13 +44,30 @@ export function chartAxes(
 ): Axes {
   const value = valueChannel(spec.mark);
   const x = spec.x;
-  const xContinuous =
-    x !== undefined &&
-    value !== 'x' &&
-    CONTINUOUS_X.includes(spec.mark) &&
-    (profile(x).numeric || profile(x).temporal);
+  const continuous = (column: string): boolean => {
+    if (value === 'x' || !CONTINUOUS_X.includes(spec.mark) || spec.x_type === 'band') return false;
+    const p = profile(column);
+    if (!p.numeric && !p.temporal) return false;
+    if (spec.x_type === 'linear' || p.temporal) return true;
+    // Dots at a handful of whole numbers (0/1, a 1–5 scale) are groups, not points on a line.
+    return !(spec.mark === 'dot' && fewWholeNumbers(rows, column));
+  };
+  const xContinuous = x !== undefined && continuous(x);
   const temporalX = xContinuous && x !== undefined && profile(x).temporal;
   return { value, xContinuous, temporalX };
+}
+
+/** At most SMALL_INTEGER_LEVELS distinct values, every one a whole number. */
+export function fewWholeNumbers(rows: readonly Row[], column: string): boolean {
+  const seen = new Set<number>();
+  for (const row of rows) {
+    const v = row[column];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v)) return false;
+    seen.add(v);
+    if (seen.size > SMALL_INTEGER_LEVELS) return false;
+  }
+  return seen.size > 0;
 }
 
 /** Whether `axis` is drawn as a number line that a `<axis>_domain` can fix. */

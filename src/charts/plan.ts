@@ -6,14 +6,9 @@
  */
 import type { Row } from '../engine/Engine.ts';
 import type { ChartSpec } from './spec.ts';
-import {
-  categoriesOf,
-  columnsOf,
-  profileColumn,
-  toCategory,
-  type Category,
-  type ColumnProfile,
-} from './columns.ts';
+import { categoriesOf, columnsOf, profileColumn, type Category } from './columns.ts';
+import { memo, prepareRows, sortBy, sortByDomain } from './prepare-rows.ts';
+import { sortCategories } from './sort.ts';
 import { chartAxes, type Position } from './axes.ts';
 import { isPercent } from './format.ts';
 import { isPercentFormat, measureFormatter } from './number-format.ts';
@@ -107,6 +102,23 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
     const ordinal = scale === 'color' || (column !== undefined && categorical.has(column));
     if (column !== undefined && ordinal) domains[scale] = categoriesOf(rows, column);
   }
+  if (spec.sort !== undefined) {
+    // The spec's category axis, wherever grouping moved it (a grouped bar chart's fx).
+    const sorted = value === 'y' ? [spec.x] : value === 'x' ? [spec.y] : [spec.x, spec.y];
+    const placed = { x, y, fx, fy };
+    for (const scale of ['x', 'y', 'fx', 'fy'] as const) {
+      const column = placed[scale];
+      const domain = domains[scale];
+      if (column === undefined || domain === undefined || !sorted.includes(column)) continue;
+      domains[scale] = sortCategories(domain, {
+        sort: spec.sort,
+        rows,
+        column,
+        valueColumn,
+        text: (v) => valueText(spec, column, v),
+      });
+    }
+  }
 
   const ciProfiles = (spec.ci ?? []).map((c) => profile(c));
   // An explicit format decides; without one, the percent rule of format.ts.
@@ -122,8 +134,10 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
     categorical,
     temporal: temporalX && x !== undefined ? x : undefined,
   });
-  if (xContinuous && x !== undefined && (spec.mark === 'line' || spec.mark === 'areaY')) {
-    sortBy(data, x); // Plot joins points in data order; a time series must run left to right.
+  if (x !== undefined && (spec.mark === 'line' || spec.mark === 'areaY')) {
+    // Plot joins points in data order; a series must run left to right, in the axis's order.
+    if (xContinuous) sortBy(data, x);
+    else if (domains.x !== undefined) sortByDomain(data, x, domains.x);
   }
 
   return {
@@ -150,7 +164,11 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
 
 /** A category as the chart writes it: its value label when the spec has one, else itself. */
 export function categoryText(plan: ChartPlan, column: string | undefined, value: Category): string {
-  const codes = column === undefined ? undefined : plan.spec.valueLabels?.[column];
+  return valueText(plan.spec, column, value);
+}
+
+function valueText(spec: ChartSpec, column: string | undefined, value: Category): string {
+  const codes = column === undefined ? undefined : spec.valueLabels?.[column];
   const text = String(value);
   return codes !== undefined && Object.hasOwn(codes, text) ? codes[text] : text;
 }
@@ -158,48 +176,4 @@ export function categoryText(plan: ChartPlan, column: string | undefined, value:
 function resolveColour(value: string | undefined, columns: string[]): Colour | undefined {
   if (value === undefined) return undefined;
   return columns.includes(value) ? { kind: 'column', column: value } : { kind: 'literal', value };
-}
-
-function prepareRows(
-  rows: readonly Row[],
-  how: { keep: (string | undefined)[]; categorical: Set<string>; temporal?: string },
-): Datum[] {
-  const keep = [...new Set(how.keep.filter((c): c is string => c !== undefined))];
-  return rows.map((row) => {
-    const d: Datum = {};
-    for (const column of keep) {
-      const v = row[column] ?? null;
-      if (how.categorical.has(column)) d[column] = toCategory(v);
-      else if (column === how.temporal) d[column] = typeof v === 'string' ? parseIsoDate(v) : null;
-      else d[column] = v;
-    }
-    return d;
-  });
-}
-
-/** ISO strings without a zone would parse as local time; charts are always UTC. */
-function parseIsoDate(s: string): Date {
-  let iso = s.replace(' ', 'T');
-  if (iso.length > 10 && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(iso)) iso += 'Z';
-  return new Date(iso);
-}
-
-function sortBy(data: Datum[], column: string): void {
-  const key = (d: Datum): number => {
-    const v = d[column];
-    return v instanceof Date ? v.getTime() : typeof v === 'number' ? v : Number.POSITIVE_INFINITY;
-  };
-  data.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    return ka === kb ? 0 : ka < kb ? -1 : 1;
-  });
-}
-
-function memo(f: (name: string) => ColumnProfile): (name: string) => ColumnProfile {
-  const cache = new Map<string, ColumnProfile>();
-  return (name) => {
-    let p = cache.get(name);
-    if (p === undefined) cache.set(name, (p = f(name)));
-    return p;
-  };
 }

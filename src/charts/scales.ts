@@ -66,8 +66,7 @@ function position(
       tickFormat: categoryLabel(plan, column),
       tickRotate,
       padding: bandPadding(plan),
-      // Rules only span a band on a band scale; Plot would pick a point scale here.
-      ...(plan.spec.mark === 'ruleY' && channel === 'x' ? { type: 'band' } : {}),
+      ...ordinalType(plan, channel, domain),
     };
   }
   // Dots are drawn around their centre; keep edge dots inside the frame and off the axis.
@@ -128,6 +127,17 @@ function colour(plan: ChartPlan): ScaleOptions {
     legend: true,
     tickFormat: categoryLabel(plan, plan.colour),
   };
+}
+
+/**
+ * Rules only span a band on a band scale, where Plot would pick a point scale. Numbers drawn
+ * as categories (a 0/1 x of a dot chart) need a point scale said outright: from a numeric
+ * domain Plot would infer a linear one.
+ */
+function ordinalType(plan: ChartPlan, channel: Position, domain: readonly Category[]) {
+  if (plan.spec.mark === 'ruleY' && channel === 'x') return { type: 'band' } as const;
+  const pointMark = !['barY', 'barX', 'cell'].includes(plan.spec.mark);
+  return pointMark && domain.some((v) => typeof v === 'number') ? ({ type: 'point' } as const) : {};
 }
 
 /** Bars and cells touch less than Plot's default for dots/ticks, which sit on points. */

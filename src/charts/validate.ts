@@ -117,7 +117,8 @@ export function checkChart(
   validateChart(spec, columns, rowCount);
   validateLayout(spec, columns);
   validateValues(spec, rows);
-  validateAxisKeys(spec, chartAxes(spec, rows));
+  const profile = (column: string) => profileColumn(rows, column);
+  validateAxisKeys(spec, chartAxes(spec, rows, profile), profile);
 }
 
 /**

@@ -31,6 +31,8 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       y_domain: 'list',
       rule: 'number',
       format: 'string',
+      sort: 'string',
+      x_type: 'string',
     },
     check: (spec) =>
       (CHART_MARKS as readonly string[]).includes(String(spec.mark))
