@@ -8,7 +8,9 @@
  * sanitized Markdown of markdown.ts, and the chart SVG of charts/svg-string.ts made inline by
  * inlineSvg below), so the page and a Node test build the same file.
  */
+import { Lexer } from 'marked';
 import { cellKey } from '../notebook/graph.ts';
+import { hides } from '../notebook/hide.ts';
 import type { CellState, DatasetState } from '../notebook/state.ts';
 import type { Block, Cell } from '../notebook/types.ts';
 import { uiKindOf } from './cells/registry.ts';
@@ -35,11 +37,26 @@ export interface ReportInput {
 export const REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-/** The notebook's own title, authors and description, when its front matter gives them. */
+/**
+ * The report's title: the front matter's, else the notebook's first `#` heading (a notebook
+ * made without the details form still has one), else the file name.
+ */
+export function reportTitle(input: Pick<ReportInput, 'title' | 'blocks' | 'notebookFile'>): string {
+  if (input.title) return input.title;
+  for (const block of input.blocks) {
+    if (block.kind !== 'markdown') continue;
+    const heading = new Lexer({ gfm: true })
+      .lex(block.text)
+      .find((t) => t.type === 'heading' && t.depth === 1);
+    if (heading && heading.type === 'heading' && heading.text.trim()) return heading.text.trim();
+  }
+  return input.notebookFile;
+}
+
+/** The notebook's title, authors and description, above everything else. */
 function titleHtml(input: ReportInput): string {
-  if (!input.title && !input.authors?.length && !input.description) return '';
   return [
-    `<h1 class="report-title">${e(input.title ?? input.notebookFile)}</h1>`,
+    `<h1 class="report-title">${e(reportTitle(input))}</h1>`,
     input.authors?.length ? `<p class="report-authors">${e(input.authors.join(', '))}</p>` : '',
     input.description ? `<p class="report-description">${e(input.description)}</p>` : '',
   ]
@@ -48,8 +65,10 @@ function titleHtml(input: ReportInput): string {
 }
 
 export function notebookReportHtml(input: ReportInput, render: ReportRenderers): string {
-  const title = input.title ?? input.notebookFile;
+  const title = reportTitle(input);
   const body = input.blocks
+    // A cell hidden from the report (`hide: [report]`) leaves no trace in it.
+    .filter((block) => block.kind === 'markdown' || !hides(block, 'report'))
     .map((block) =>
       block.kind === 'markdown'
         ? `<section class="prose">${render.markdown(block.text)}</section>`
@@ -91,21 +110,22 @@ ${datasetsHtml(input.datasets)}
 function cellHtml(cell: Cell, state: CellState | undefined, render: ReportRenderers): string {
   const label = cell.name ?? state?.label ?? cell.kind;
   const id = `cell-${label.replace(/[^\w-]/g, '_')}`;
+  const showOutput = !hides(cell, 'output');
   const parts = [
     `<h3><span class="kind">${e(cell.kind)}</span> ${e(label)}</h3>`,
-    outputHtml(cell, state, render),
+    showOutput ? outputHtml(cell, state, render) : '',
   ];
-  if (state && state.warnings.length > 0) {
+  if (showOutput && state && state.warnings.length > 0) {
     parts.push(
       `<ul class="warnings">${state.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`,
     );
   }
-  if (!uiKindOf(cell.kind).hidesCode) {
+  if (!uiKindOf(cell.kind).hidesCode && !hides(cell, 'code')) {
     parts.push(
       `<details class="code"><summary>Code</summary><pre><code>${e(cell.source)}</code></pre></details>`,
     );
   }
-  return `<section class="cell kind-${cell.kind}" id="${e(id)}">${parts.join('\n')}</section>`;
+  return `<section class="cell kind-${cell.kind}" id="${e(id)}">${parts.filter(Boolean).join('\n')}</section>`;
 }
 
 function outputHtml(cell: Cell, state: CellState | undefined, render: ReportRenderers): string {
@@ -236,6 +256,7 @@ dl.fit dd { margin: 0; font-weight: 600; }
 .error { color: #b42318; }
 .warning, .warnings { color: #6b4800; }
 .not-run { color: var(--muted); font-style: italic; }
+.table-summary { font-size: 0.88rem; color: var(--muted); }
 .receipt.ok { color: #1a7f37; }
 .receipt.bad { color: #b42318; }
 figure.chart { margin: 0.5rem 0; }

@@ -124,10 +124,14 @@ describe('notebookReportHtml', () => {
     );
   });
 
-  it('has the SQL results, capped in rows, with the full count', () => {
+  it('names a query’s table, its size and columns, and leaves its rows to the notebook', () => {
     const result = doc.querySelector('#cell-us_episodes');
-    expect(result?.querySelectorAll('table.result tbody tr').length).toBe(20);
-    expect(text(result?.querySelector('.note') ?? null)).toBe('637 rows; the first 20 are shown');
+    expect(result?.querySelector('table')).toBeNull();
+    expect(text(result?.querySelector('.table-summary') ?? null)).toBe(
+      'Table us_episodes: 637 rows, 11 columns: episode_id, start_year, target, target_region, ' +
+        'target_regime, embassy_closed, target_costs, multilateral, institution_involved, ' +
+        'decades_since_1945, failed.',
+    );
     expect(text(result?.querySelector('details.code pre') ?? null)).toMatch(
       /^SELECT episode_id,.*start_year >= \$from_year$/,
     );
@@ -169,6 +173,7 @@ describe('hostile notebooks', () => {
       '<a href="javascript:alert(1)" onclick="alert(2)">click</a> [source](https://example.org/data)',
       '',
       '```sql odd',
+      '-- show: [rows]',
       `FROM (VALUES ('<b>bold</b>', 1, '<u>'), ('plain', 2, 'v')) t("<i>col</i>", k, g)`,
       '```',
       '',
@@ -226,6 +231,7 @@ describe('a chart whose values look like markup (issue 14, finding 8)', () => {
   it('keeps every mark, label and title in the report', async () => {
     const notebook = [
       '```sql odd',
+      '-- show: [rows]',
       `FROM (VALUES ('a xmlns="', 3), ('b', 5), ('c" xmlns:x="d', 2)) t(k, n)`,
       '```',
       '',

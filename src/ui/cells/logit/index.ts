@@ -12,7 +12,7 @@ export const logitUi: UiCellKind<CellOfKind<'logit'>> = {
     { key: 'predict', label: 'Predicted rates by', kind: 'choice', choosesPredictor: true },
     { key: 'level', label: 'Confidence level', kind: 'text' },
   ],
-  report(cell, _state, output) {
+  report(cell, state, output) {
     const result = output('');
     if (!result) return '';
     return logitTablesHtml(
@@ -21,6 +21,7 @@ export const logitUi: UiCellKind<CellOfKind<'logit'>> = {
       output('_predicted'),
       cell.spec,
       output('_missing'),
+      state.warnings,
     );
   },
 };

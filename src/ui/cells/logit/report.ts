@@ -11,11 +11,13 @@ export function logitTablesHtml(
   predicted: QueryResult | undefined,
   spec: LogitSpec,
   missing?: QueryResult,
+  /** Warnings the report already lists under the cell; the model's own is not repeated. */
+  shownWarnings: readonly string[] = [],
 ): string {
   let html = layoutHtml(logitTable(coefficients, spec.formula, spec.level)) + note(LOGIT_NOTE);
   const stats = logitFit(fit);
   if (stats) {
-    if (stats.warning) {
+    if (stats.warning && !repeats(stats.warning, shownWarnings)) {
       html += `<p class="warning"><strong>Model warning:</strong> ${e(stats.warning)}</p>`;
     }
     const items = stats.items.map(
@@ -27,4 +29,12 @@ export function logitTablesHtml(
   if (leftOut) html += note(leftOut);
   const prediction = logitPredictedTable(predicted, spec.predict, spec.level);
   return prediction ? html + layoutHtml(prediction) : html;
+}
+
+/**
+ * The fit's warning is the run's problems joined with "; ", and the run's warnings list the same
+ * problems one by one (after any note about rows left out), so their joined text contains it.
+ */
+function repeats(warning: string, shown: readonly string[]): boolean {
+  return shown.join('; ').includes(warning);
 }
