@@ -36,7 +36,11 @@ describe('Exports.exportHtml', () => {
     const chart = ['from: by_eu', 'mark: barY', 'x: EU', 'y: cost'];
     await fixture.session.addFiles([
       new File([labelledDta() as BlobPart], 'sanctions.dta'),
-      new File([labelledNotebook(chart)], 'labels.md'),
+      // The report shows a query's rows only when the cell asks (show: [rows]).
+      new File(
+        [labelledNotebook(chart).replace('```sql by_eu\n', '```sql by_eu\n-- show: [rows]\n')],
+        'labels.md',
+      ),
     ]);
     doc.mirror(fixture.session, true);
     const { exports, saved } = collectingExports(fixture, doc);
