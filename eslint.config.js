@@ -53,7 +53,7 @@ function layerRules() {
 }
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'out/', 'test-results/', 'bench/results/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'out/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

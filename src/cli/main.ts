@@ -1,6 +1,4 @@
 /** Entry point of `npx statecraft`. */
-import { checkCommand } from './check.ts';
-import { runCommand } from './commands.ts';
 import { parseArgs, USAGE, UsageError } from './args.ts';
 
 export async function main(
@@ -23,8 +21,12 @@ export async function main(
     timeLimitMs: args.timeLimitSeconds === undefined ? undefined : args.timeLimitSeconds * 1000,
   };
   try {
-    if (args.command === 'run')
+    // Imported here, not above: help and usage errors then load neither DuckDB nor jsdom.
+    if (args.command === 'run') {
+      const { runCommand } = await import('./commands.ts');
       return await runCommand(args.target!, args.dataDirs, args.outDir, print, options);
+    }
+    const { checkCommand } = await import('./check.ts');
     return await checkCommand(args.target!, args.dataDirs, print, options);
   } catch (error) {
     const code = (error as { code?: string }).code;
