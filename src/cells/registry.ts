@@ -8,6 +8,7 @@ import { crosstabCell } from './crosstab/index.ts';
 import { expectCell } from './expect/index.ts';
 import { inputCell } from './input/index.ts';
 import { logitCell } from './logit/index.ts';
+import { ologitCell } from './ologit/index.ts';
 import { rateCell } from './rate/index.ts';
 import { sqlCell } from './sql/index.ts';
 import { ownTables } from './tables.ts';
@@ -19,6 +20,7 @@ export const CELL_KINDS = [
   rateCell,
   crosstabCell,
   logitCell,
+  ologitCell,
   chartCell,
   inputCell,
   expectCell,

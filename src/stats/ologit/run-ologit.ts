@@ -55,7 +55,8 @@ export async function runOlogit(engine: Engine, spec: OlogitSpec): Promise<CellT
     const empty = categories.values.filter((_, k) => !present.includes(k));
     notes.push(
       `outcome ${empty.length === 1 ? 'category' : 'categories'} ${empty.map(showValue).join(', ')} ` +
-        'had no rows in the estimation sample and were left out (clm drops them too)',
+        `had no rows in the estimation sample and ${empty.length === 1 ? 'was' : 'were'} left ` +
+        `out (clm drops ${empty.length === 1 ? 'it' : 'them'} too)`,
     );
     categories = categoriesOf(
       outcome,

@@ -9,6 +9,7 @@ import { crosstabUi } from './crosstab/index.ts';
 import { expectUi } from './expect/index.ts';
 import { inputUi } from './input/index.ts';
 import { logitUi } from './logit/index.ts';
+import { ologitUi } from './ologit/index.ts';
 import { rateUi } from './rate/index.ts';
 import { sqlUi } from './sql/index.ts';
 import type { CellOfKind, UiCellKind } from './types.ts';
@@ -18,6 +19,7 @@ const UI_CELL_KINDS: { [K in CellKind]: UiCellKind<CellOfKind<K>> } = {
   rate: rateUi,
   crosstab: crosstabUi,
   logit: logitUi,
+  ologit: ologitUi,
   chart: chartUi,
   input: inputUi,
   expect: expectUi,
