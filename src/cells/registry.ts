@@ -9,10 +9,19 @@ import { expectCell } from './expect/index.ts';
 import { inputCell } from './input/index.ts';
 import { logitCell } from './logit/index.ts';
 import { ologitCell } from './ologit/index.ts';
+import { modelsCell } from './models/index.ts';
 import { rateCell } from './rate/index.ts';
 import { sqlCell } from './sql/index.ts';
 import { ownTables } from './tables.ts';
-import type { CellContext, CellKindDef, CellOf, CellOutcome, TablePin } from './types.ts';
+import type {
+  CellContext,
+  CellKindDef,
+  CellOf,
+  CellOutcome,
+  OutputFile,
+  OutputPreview,
+  TablePin,
+} from './types.ts';
 
 /** In the order "Add cell" offers them. */
 export const CELL_KINDS = [
@@ -21,6 +30,7 @@ export const CELL_KINDS = [
   crosstabCell,
   logitCell,
   ologitCell,
+  modelsCell,
   chartCell,
   inputCell,
   expectCell,
@@ -44,13 +54,14 @@ export const CELL_KIND_NAMES: readonly CellKind[] = CELL_KINDS.map((k) => k.kind
  */
 export type KindOfAnyCell = Omit<
   CellKindDef<CellKind, unknown>,
-  'outputTables' | 'tablesRead' | 'parametersUsed' | 'pins' | 'run'
+  'outputTables' | 'tablesRead' | 'parametersUsed' | 'pins' | 'run' | 'files'
 > & {
   outputTables(name: string, cell: Cell): string[];
   pins?(name: string, cell: Cell): TablePin[];
   tablesRead(cell: Cell): string[];
   parametersUsed?(cell: Cell): string[];
   run(cell: Cell, ctx: CellContext): Promise<CellOutcome>;
+  files?(name: string, cell: Cell, outputs: readonly OutputPreview[]): OutputFile[];
 };
 
 const BY_NAME = new Map<string, KindOfAnyCell>(
@@ -88,4 +99,10 @@ export function parametersUsed(cell: Cell): string[] {
 export function tablesToPin(cell: Cell): TablePin[] {
   const kind = kindOf(cell.kind);
   return kind.pins && cell.name && !cell.duplicate ? kind.pins(cell.name, cell) : [];
+}
+
+/** Files the command line writes beside results.json for a cell that ran (its kind says which). */
+export function cellFiles(cell: Cell, outputs: readonly OutputPreview[]): OutputFile[] {
+  const kind = kindOf(cell.kind);
+  return kind.files && cell.name && !cell.duplicate ? kind.files(cell.name, cell, outputs) : [];
 }

@@ -38,6 +38,13 @@ export interface CellContext {
   inputs: Map<string, InputValue>;
   /** Tables that exist now (lower-cased), for clear "no such table" messages. */
   tableExists: (name: string) => Promise<boolean>;
+  /**
+   * Another cell of the notebook by name (its kind and checked spec), for a cell that reads a
+   * model cell's tables and must know how it was fitted (`models`' likelihood-ratio checks).
+   */
+  cellSpec: (
+    name: string,
+  ) => { kind: string; spec?: Readonly<Record<string, unknown>> } | undefined;
 }
 
 /** A table a cell created, with its first rows (the full data stays in DuckDB). */
@@ -92,4 +99,15 @@ export interface CellKindDef<K extends string, S = undefined> {
   /** The tables "Pin results" writes for a cell named `name`; none when it has nothing to pin. */
   pins?(name: string, cell: CellOf<K, S>): TablePin[];
   run(cell: CellOf<K, S>, ctx: CellContext): Promise<CellOutcome>;
+  /**
+   * Files the command line writes next to results.json for a cell that ran (a regression
+   * table's .tex and .md), made from its outputs.
+   */
+  files?(name: string, cell: CellOf<K, S>, outputs: readonly OutputPreview[]): OutputFile[];
+}
+
+/** A file `statecraft run` writes: its name in the output folder and its text. */
+export interface OutputFile {
+  file: string;
+  text: string;
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { renderChartSvg } from '../charts/svg-node.ts';
+import { cellFiles } from '../cells/registry.ts';
 import type { CellState } from '../notebook/state.ts';
 import { cellsOf } from '../notebook/parse.ts';
 import { cellKey } from '../notebook/graph.ts';
@@ -34,6 +35,12 @@ export async function runCommand(
       if (state.chart) {
         const svg = renderChartSvg(state.chart.spec, state.chart.rows);
         await writeFile(join(out, `${state.label}.svg`), svg);
+      }
+      // What a kind writes beside the results (a regression table's .tex and .md).
+      if (state.status === 'ok') {
+        for (const { file, text } of cellFiles(cell, state.outputs)) {
+          await writeFile(join(out, file), text);
+        }
       }
     }
     const results = await run.runner.results(file);

@@ -235,6 +235,7 @@ export class Runner {
       engine: watch.engine,
       inputs: this.inputs,
       tableExists: (name) => hasTable(this.engine, name),
+      cellSpec: (name) => this.cellSpec(name),
     }).then(
       (outcome) => ({ outcome }),
       (error: unknown) => ({ error }),
@@ -262,6 +263,16 @@ export class Runner {
       }
     }
     this.changed(state.key);
+  }
+
+  /** A named cell's kind and spec (the first of that name; a refused duplicate is not it). */
+  private cellSpec(name: string): { kind: string; spec?: Record<string, unknown> } | undefined {
+    const cell = cellsOf(this.notebook).find((c) => c.name === name && !c.duplicate);
+    if (!cell) return undefined;
+    return {
+      kind: cell.kind,
+      spec: 'spec' in cell ? (cell.spec as Record<string, unknown>) : undefined,
+    };
   }
 
   /** The message a failed cell shows: DuckDB's, unless it was stopped or ran out of memory. */

@@ -51,6 +51,8 @@ export function takeYamlOptions(
   keyLines: ReadonlyMap<string, number>,
   line: number,
   fail: Fail,
+  /** The kind's own keys: a kind that has a `show:` of its own (`models`) keeps it. */
+  kindKeys: Readonly<Record<string, unknown>> = {},
 ): CellOptions {
   const options: CellOptions = {};
   if ('hide' in spec) {
@@ -58,7 +60,7 @@ export function takeYamlOptions(
     options.hide = readList(spec.hide, HIDE_PARTS, () => fail(problem('hide', HIDE_PARTS), at));
     delete spec.hide;
   }
-  if ('show' in spec) {
+  if ('show' in spec && !('show' in kindKeys)) {
     const at = keyLines.get('show') ?? line;
     options.show = readList(spec.show, SHOW_PARTS, () => fail(problem('show', SHOW_PARTS), at));
     delete spec.show;

@@ -254,7 +254,7 @@ function buildCell(
       );
     }
     spec = parsed.value as Record<string, unknown>;
-    Object.assign(base, takeYamlOptions(spec, parsed.keyLines, line, fail));
+    Object.assign(base, takeYamlOptions(spec, parsed.keyLines, line, fail, def.spec?.keys));
     if (def.spec) checkSpec(kind, def.spec, spec, parsed.keyLines, line, fail);
   } catch (error) {
     if (!(error instanceof NotebookError)) throw error;

@@ -10,6 +10,7 @@ import { expectUi } from './expect/index.ts';
 import { inputUi } from './input/index.ts';
 import { logitUi } from './logit/index.ts';
 import { ologitUi } from './ologit/index.ts';
+import { modelsUi } from './models/index.ts';
 import { rateUi } from './rate/index.ts';
 import { sqlUi } from './sql/index.ts';
 import type { CellOfKind, UiCellKind } from './types.ts';
@@ -20,6 +21,7 @@ const UI_CELL_KINDS: { [K in CellKind]: UiCellKind<CellOfKind<K>> } = {
   crosstab: crosstabUi,
   logit: logitUi,
   ologit: ologitUi,
+  models: modelsUi,
   chart: chartUi,
   input: inputUi,
   expect: expectUi,
