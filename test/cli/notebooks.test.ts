@@ -20,10 +20,11 @@ async function needsShared(file: string): Promise<boolean> {
 }
 
 describe('bundled notebooks', () => {
-  it('include the four examples', () => {
+  it('include the five examples', () => {
     expect(notebooks).toEqual([
       'dcid-cyber.md',
       'embassy-closure.md',
+      'paper-tables.md',
       'ties-diplomacy.md',
       'welcome.md',
     ]);

@@ -120,3 +120,16 @@ describe('the regression table in LaTeX', () => {
     expect(log).not.toMatch(/^! /m);
   });
 });
+
+describe('notebooks/paper-tables.md', () => {
+  it('shows the LaTeX its models cell exports', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sc-paper-'));
+    const lines: string[] = [];
+    const code = await runCommand('notebooks/paper-tables.md', ['data'], dir, (l) => lines.push(l));
+    expect(code, lines.join('\n')).toBe(0);
+    const exported = await readFile(join(dir, 'paper_table.tex'), 'utf8');
+    const notebook = await readFile('notebooks/paper-tables.md', 'utf8');
+    const shown = /```latex\n([\s\S]*?)```/.exec(notebook)?.[1];
+    expect(shown).toBe(exported);
+  }, 60_000);
+});
