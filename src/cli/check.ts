@@ -5,6 +5,7 @@
 import { cellsOf } from '../notebook/parse.ts';
 import { cellKey } from '../notebook/graph.ts';
 import { notebookFiles, printCell, reportProblems, type Print } from './commands.ts';
+import { proseFills, proseProblem } from './prose.ts';
 import { runNotebookFile, type RunOptions } from './run-notebook.ts';
 
 export async function checkCommand(
@@ -62,8 +63,21 @@ async function checkOne(
         if (!e.pass) failed = true;
       }
     }
+    // Each number the prose states must come out of this run.
+    const fills = await proseFills(run);
+    for (const fill of fills) {
+      if (fill.fill.state === 'value') {
+        print(`  value ${fill.ref.source} (line ${fill.fileLine}): ${fill.fill.text}`);
+      } else {
+        print(`  FAIL  ${proseProblem(run.file, fill)}`);
+        failed = true;
+      }
+    }
+    const values = fills.length > 0 ? `, ${fills.length} inline values` : '';
     print(
-      failed ? `NOT REPRODUCED (${checked} expectations)` : `REPRODUCED (${checked} expectations)`,
+      failed
+        ? `NOT REPRODUCED (${checked} expectations${values})`
+        : `REPRODUCED (${checked} expectations${values})`,
     );
     return failed ? 1 : 0;
   } finally {

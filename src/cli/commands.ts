@@ -12,10 +12,14 @@ import {
   type NotebookRun,
   type RunOptions,
 } from './run-notebook.ts';
+import { writeProse } from './prose.ts';
 
 export type Print = (line: string) => void;
 
-/** `statecraft run`: results.json plus one SVG per chart. Returns the exit status. */
+/**
+ * `statecraft run`: results.json, one SVG per chart, and prose.md when the prose has inline
+ * values. Returns the exit status.
+ */
 export async function runCommand(
   file: string,
   dataDirs: string[],
@@ -46,7 +50,8 @@ export async function runCommand(
     const results = await run.runner.results(file);
     await writeFile(join(out, 'results.json'), JSON.stringify(results, null, 2) + '\n');
     print(`wrote ${join(out, 'results.json')}`);
-    return run.runner.succeeded ? 0 : 1;
+    const proseResolved = await writeProse(run, out, print);
+    return run.runner.succeeded && proseResolved ? 0 : 1;
   } finally {
     await run.close();
   }

@@ -4,26 +4,10 @@
  * Display only; results.json keeps every digit.
  */
 import type { Value } from '../engine/Engine.ts';
+import { trimZeros } from '../shared/value-text.ts';
 
-const THOUSANDS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** A value in a results table: integers as written, other numbers to four decimals. */
-export function formatValue(value: Value | undefined): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') {
-    if (Number.isInteger(value)) return String(value);
-    if (value !== 0 && Math.abs(value) < 0.0001) return value.toExponential(2);
-    return trimZeros(value.toFixed(4));
-  }
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return value;
-}
-
-/** A count: 1,240. */
-export function formatCount(value: Value | undefined): string {
-  return typeof value === 'number' ? THOUSANDS.format(value) : formatValue(value);
-}
+// The tables' own rule lives in shared/, where prose's inline values read it too.
+export { valueText as formatValue, countText as formatCount } from '../shared/value-text.ts';
 
 /** A coefficient, standard error or test statistic: fixed decimals so columns line up. */
 export function formatNumber(value: Value | undefined, digits = 3): string {
@@ -76,8 +60,4 @@ export function levelLabel(level: number | undefined): string {
 export function formatMs(ms: number | undefined): string {
   if (ms === undefined) return '';
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function trimZeros(text: string): string {
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }

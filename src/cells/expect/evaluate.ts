@@ -18,20 +18,14 @@ export async function evaluateExpectations(
     const rows = (await engine.query(`SELECT * FROM ${ident(table)}`)).rows;
     for (const expected of expectation?.rows ?? []) {
       const { where = {}, ...values } = expected;
-      const matches = rows.filter((row) =>
-        Object.entries(where).every(([k, v]) => sameValue(row[k], v, 0)),
-      );
+      const picked = pickRow(rows, table, where);
       for (const [column, value] of Object.entries(values)) {
         const base = { table, where, column, expected: value, tolerance };
-        if (matches.length !== 1) {
-          const message =
-            matches.length === 0
-              ? `no row of ${table} where ${describeWhere(where)}`
-              : `${matches.length} rows of ${table} match ${describeWhere(where)}; make "where" pick one`;
-          results.push({ ...base, actual: null, pass: false, message });
+        if ('message' in picked) {
+          results.push({ ...base, actual: null, pass: false, message: picked.message });
           continue;
         }
-        const row: Row = matches[0];
+        const { row } = picked;
         if (!(column in row)) {
           const message = `${table} has no column "${column}"`;
           results.push({ ...base, actual: null, pass: false, message });
@@ -45,6 +39,27 @@ export async function evaluateExpectations(
   return results;
 }
 
+/**
+ * The one row of `table` whose columns equal `where` (numbers exactly, other values by their
+ * JSON), or why there is not exactly one. Inline values in prose pick their row the same way.
+ */
+export function pickRow(
+  rows: readonly Row[],
+  table: string,
+  where: Readonly<Record<string, unknown>>,
+): { row: Row } | { message: string } {
+  const matches = rows.filter((row) =>
+    Object.entries(where).every(([k, v]) => sameValue(row[k], v, 0)),
+  );
+  if (matches.length === 1) return { row: matches[0] };
+  return {
+    message:
+      matches.length === 0
+        ? `no row of ${table} where ${describeWhere(where)}`
+        : `${matches.length} rows of ${table} match ${describeWhere(where)}; make "where" pick one`,
+  };
+}
+
 function sameValue(actual: Value | undefined, expected: unknown, tolerance: number): boolean {
   if (typeof actual === 'number' && typeof expected === 'number') {
     return Math.abs(actual - expected) <= tolerance;
@@ -53,7 +68,7 @@ function sameValue(actual: Value | undefined, expected: unknown, tolerance: numb
   return JSON.stringify(actual) === JSON.stringify(expected);
 }
 
-function describeWhere(where: Record<string, unknown>): string {
+function describeWhere(where: Readonly<Record<string, unknown>>): string {
   const parts = Object.entries(where).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
   return parts.length ? parts.join(' and ') : '(no condition)';
 }
