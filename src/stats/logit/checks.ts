@@ -1,6 +1,6 @@
 import type { Design, DesignColumn } from './design.ts';
 import type { IrlsFit } from './irls.ts';
-import { DBL_EPSILON } from './link.ts';
+import { DBL_EPSILON, type LinkName } from './link.ts';
 
 /** R's threshold for "fitted probabilities numerically 0 or 1 occurred". */
 const FITTED_EPS = 10 * DBL_EPSILON;
@@ -32,7 +32,12 @@ export function rankMessage(columns: DesignColumn[], aliased: number[]): string 
  * a term alone separates the outcome (a level where every row has the same outcome, or a
  * threshold no row crosses), which is sufficient for separation and names the term.
  */
-export function separationMessage(design: Design, aliased: number[], fit: IrlsFit): string | null {
+export function separationMessage(
+  design: Design,
+  aliased: number[],
+  fit: IrlsFit,
+  model: { link: LinkName; intercept: boolean } = { link: 'logit', intercept: true },
+): string | null {
   const extreme = fit.maxMu > 1 - FITTED_EPS || fit.minMu < FITTED_EPS;
   if (design.ones === 0 || design.ones === design.n) {
     return (
@@ -61,22 +66,26 @@ export function separationMessage(design: Design, aliased: number[], fit: IrlsFi
   const kind = complete ? 'complete separation' : 'quasi-complete separation';
   const likely = separating.length
     ? `${list(separating.map((s) => s.term))} ${separating.length === 1 ? 'predicts' : 'each predict'} the outcome perfectly for some rows`
-    : `likely involving ${largestEffect(design.columns, fit)}`;
+    : `likely involving ${largestEffect(design.columns, fit, model.intercept ? 1 : 0)}`;
+  const firth =
+    model.link === 'logit'
+      ? "or fit Firth's penalised logit by adding the line `method: firth` to this cell"
+      : "or fit Firth's penalised logit: a logit cell with the line `method: firth`";
   return (
     `${kind}: ${likely}${symptoms.length ? ` (${symptoms.join('; ')})` : ''}; ` +
     'estimates and standard errors involving it are not meaningful — drop the term, merge ' +
-    'sparse levels, or use a penalised model'
+    `sparse levels, ${firth}`
   );
 }
 
 /** When no single predictor separates, the term whose effect over its range has run off furthest. */
-function largestEffect(columns: DesignColumn[], fit: IrlsFit): string {
-  let best = '(Intercept)';
+function largestEffect(columns: DesignColumn[], fit: IrlsFit, offset: number): string {
+  let best = offset === 1 ? '(Intercept)' : (columns[0]?.term ?? '');
   let size = -1;
   columns.forEach((column, j) => {
     const r = column.range;
     const spread = Math.max(r.max0, r.max1) - Math.min(r.min0, r.min1);
-    const effect = Math.abs(fit.coefficients[j + 1]) * spread;
+    const effect = Math.abs(fit.coefficients[j + offset]) * spread;
     if (effect > size) {
       size = effect;
       best = column.term;
@@ -87,4 +96,18 @@ function largestEffect(columns: DesignColumn[], fit: IrlsFit): string {
 
 function list(terms: string[]): string {
   return terms.join(', ');
+}
+
+/**
+ * Firth's fit has finite estimates under separation, so the separation advice does not apply;
+ * what remains to say is an outcome with one value or brglmFit's own non-convergence.
+ */
+export function firthMessage(design: Design, fit: IrlsFit): string | null {
+  if (design.ones === 0 || design.ones === design.n) {
+    return `the outcome is ${design.ones === 0 ? 0 : 1} in every row, so there is nothing to explain`;
+  }
+  if (fit.failure) return `the fit stopped early: ${fit.failure}`;
+  return fit.converged
+    ? null
+    : 'the algorithm did not converge in 100 iterations (R: "brglmFit: algorithm did not converge"); the estimates are not reliable';
 }

@@ -17,6 +17,11 @@ export interface IrlsFit {
   coefficients: number[];
   /** Factor of X'WX at the weights of the last step, as R's summary.glm uses. */
   factor: Factor;
+  /**
+   * The coefficients those weights came from (null: glm.fit's starting values). R's working
+   * weights (`fit$weights`), its QR and so sandwich's estfun and hat values use them.
+   */
+  weightsAt: number[] | null;
   deviance: number;
   iterations: number;
   converged: boolean;
@@ -32,16 +37,23 @@ export interface IrlsFit {
  * iteration counts match R's. The design table is read once as columns (see logit-kernel.ts);
  * each step is one pass over them for the deviance, X'WX and X'Wz, then a p×p solve.
  */
-export async function fitIrls(matrix: DesignMatrix): Promise<IrlsFit> {
+export async function fitIrls(
+  matrix: DesignMatrix,
+  control: { epsilon?: number; maxit?: number } = {},
+): Promise<IrlsFit> {
   const width = matrix.width;
+  const epsilon = control.epsilon ?? EPSILON;
+  const maxit = control.maxit ?? MAX_ITERATIONS;
   let step = await irlsSums(matrix, null);
+  let stepAt: number[] | null = null;
+  let weightsAt: number[] | null = null;
   let devold = step.deviance;
   const aliasing = factorWithAliasing(step.xtwx, ALIAS_TOLERANCE);
   let factor: Factor = aliasing;
   let coefficients = new Array<number>(width).fill(0);
   let converged = false;
   let iterations = 0;
-  for (let iter = 1; iter <= MAX_ITERATIONS; iter++) {
+  for (let iter = 1; iter <= maxit; iter++) {
     iterations = iter;
     const next = iter === 1 ? aliasing : factorKept(step.xtwx, aliasing.kept);
     if (!next) {
@@ -51,12 +63,14 @@ export async function fitIrls(matrix: DesignMatrix): Promise<IrlsFit> {
       };
     }
     factor = next;
+    weightsAt = stepAt;
     coefficients = solveFactor(factor, step.xtwz);
     step = await irlsSums(matrix, coefficients);
+    stepAt = coefficients;
     if (!Number.isFinite(step.deviance)) {
       return { ...result(step), failure: 'the deviance became infinite' };
     }
-    if (Math.abs(step.deviance - devold) / (Math.abs(step.deviance) + 0.1) < EPSILON) {
+    if (Math.abs(step.deviance - devold) / (Math.abs(step.deviance) + 0.1) < epsilon) {
       converged = true;
       break;
     }
@@ -68,6 +82,7 @@ export async function fitIrls(matrix: DesignMatrix): Promise<IrlsFit> {
     return {
       coefficients,
       factor,
+      weightsAt,
       deviance: last.deviance,
       iterations,
       converged,

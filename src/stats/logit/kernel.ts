@@ -2,7 +2,7 @@ import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
 import { releaseDesignMatrix, SLICE, type DesignMatrix, type PartialSums } from './matrix.ts';
 import { nextTask } from '../../shared/next-task.ts';
-import { DBL_EPSILON, THRESH } from './link.ts';
+import { DBL_EPSILON, linkFunction, probitLink, THRESH, type LinkName } from './link.ts';
 
 export interface StepSums {
   deviance: number;
@@ -31,7 +31,10 @@ export async function irlsSums(
   for (let from = own; from < matrix.n; from += SLICE) {
     theirs.push([from, Math.min(matrix.n, from + SLICE)]);
   }
-  const fromHelper = helper && theirs.length > 0 ? helper.api.sums(coefficients, theirs) : null;
+  const fromHelper =
+    helper && theirs.length > 0
+      ? helper.api.sums(coefficients, theirs, matrix.link ?? 'logit')
+      : null;
   const parts: PartialSums[] = [];
   for (let from = 0; from < own; from += SLICE) {
     if (from > 0) await nextTask();
@@ -71,6 +74,27 @@ const START_ONE = ln(0.75 / (1 - 0.75));
 const START_ZERO = ln(0.25 / (1 - 0.25));
 
 /**
+ * glm.fit's starting linear predictor for one row: binomial()$initialize's
+ * mustart = (weight * y + 0.5) / (weight + 1), through the link function.
+ */
+export function startEta(link: LinkName | undefined, y: number, weight: number): number {
+  if (weight === 1 && link !== 'probit' && (y === 0 || y === 1)) {
+    return y === 1 ? START_ONE : START_ZERO;
+  }
+  return linkFunction(link, (weight * y + 0.5) / (weight + 1));
+}
+
+/**
+ * binomial()$dev.resids without the factor 2 * weight: y log(y / mu) + (1 - y) log((1 - y) /
+ * (1 - mu)), with R's y_log_y (0 when y is 0). y is 0 or 1 except in Firth's starting fit.
+ */
+export function devianceTerm(y: number, mu: number): number {
+  if (y === 1) return ln(1 / mu);
+  if (y === 0) return ln(1 / (1 - mu));
+  return y * ln(y / mu) + (1 - y) * ln((1 - y) / (1 - mu));
+}
+
+/**
  * The sums of one IRLS step over rows [from, to). Rows go four at a time into X'WX: one
  * read and write of each sum per four rows makes the pass about twice as fast, and the
  * grouping depends only on the row numbers, so the bits do not change with who runs it.
@@ -82,6 +106,8 @@ export function sliceSums(
   to: number,
 ): PartialSums {
   const { width: p, y, x } = matrix;
+  const prior = matrix.weights ?? null;
+  const probit = matrix.link === 'probit';
   const sums = emptySums(p);
   const w = new Float64Array(4);
   const z = new Float64Array(4);
@@ -90,24 +116,36 @@ export function sliceSums(
     for (let q = 0; q < count; q++) {
       const base = (r + q) * p;
       const yr = y[r + q];
+      const wr = prior === null ? 1 : prior[r + q];
       let eta: number;
       if (coefficients === null) {
-        eta = yr === 1 ? START_ONE : START_ZERO;
+        eta = startEta(matrix.link, yr, wr);
       } else {
         // From column 0, which holds 1 when the model has an intercept: the same bits as
         // starting at its coefficient, and right for a model without one.
         eta = 0;
         for (let j = 0; j < p; j++) eta += coefficients[j] * x[base + j];
       }
-      // link(), written out: an object per row would be garbage for the collector.
-      const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);
-      const mu = e / (1 + e);
-      const me = eta < -THRESH || eta > THRESH ? DBL_EPSILON : e / ((1 + e) * (1 + e));
+      let mu: number;
+      let me: number;
+      if (probit) {
+        ({ mu, me } = probitLink(eta));
+      } else {
+        // link(), written out: an object per row would be garbage for the collector.
+        const e = eta < -THRESH ? DBL_EPSILON : eta > THRESH ? 1 / DBL_EPSILON : exp(eta);
+        mu = e / (1 + e);
+        me = eta < -THRESH || eta > THRESH ? DBL_EPSILON : e / ((1 + e) * (1 + e));
+      }
       if (mu < sums.minMu) sums.minMu = mu;
       if (mu > sums.maxMu) sums.maxMu = mu;
-      // binomial()$dev.resids: 2 * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
-      sums.deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
-      w[q] = (me * me) / (mu * (1 - mu));
+      // binomial()$dev.resids: 2 * wt * (y log(y / mu) + (1 - y) log((1 - y) / (1 - mu))).
+      if (prior === null) {
+        sums.deviance += yr === 1 ? 2 * ln(1 / mu) : 2 * ln(1 / (1 - mu));
+        w[q] = (me * me) / (mu * (1 - mu));
+      } else {
+        sums.deviance += 2 * wr * devianceTerm(yr, mu);
+        w[q] = (wr * me * me) / (mu * (1 - mu));
+      }
       z[q] = eta + (yr - mu) / me;
     }
     if (count === 4) addFourRows(sums, x, r * p, p, w, z);

@@ -12,6 +12,8 @@
  * @stdlib's pure-arithmetic code, because V8's Math.log differs between Node 20 and current
  * Chromium in the last bit for about 7% of arguments.
  */
+import type { LinkName } from './link.ts';
+
 /** Rows per slice between two yields to the event loop: about 15 ms of work at 13 columns. */
 export const SLICE = 65_536;
 
@@ -32,6 +34,8 @@ export interface DesignMatrix {
   weights?: Float64Array | null;
   /** Each row's cluster, 1…G; null when the model asked for no clustering. */
   cluster?: Float64Array | null;
+  /** The binomial link (logit when absent). */
+  link?: LinkName;
   /** Another thread holding rows [from, n), which sums those slices. */
   helper?: { api: SliceHelper; from: number };
 }
@@ -54,7 +58,11 @@ export interface SliceHelper {
   /** Copies rows [from, matrix.n) to the helper; `from` is a slice boundary. */
   load(matrix: DesignMatrix, from: number): Promise<void>;
   /** The sums of the given slices (rows [from, to) of the whole matrix), in order. */
-  sums(coefficients: number[] | null, slices: [number, number][]): Promise<PartialSums[]>;
+  sums(
+    coefficients: number[] | null,
+    slices: [number, number][],
+    link: LinkName,
+  ): Promise<PartialSums[]>;
   release(): void;
 }
 

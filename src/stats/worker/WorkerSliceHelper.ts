@@ -1,3 +1,4 @@
+import type { LinkName } from '../logit/link.ts';
 import type { DesignMatrix, PartialSums, SliceHelper } from '../logit/matrix.ts';
 import type { HelperReply, HelperRequest } from './protocol.ts';
 
@@ -25,6 +26,7 @@ export class WorkerSliceHelper implements SliceHelper {
   async load(matrix: DesignMatrix, from: number): Promise<void> {
     const y = matrix.y.slice(from);
     const x = matrix.x.slice(from * matrix.width);
+    const weights = matrix.weights ? matrix.weights.slice(from) : null;
     const request = {
       kind: 'load' as const,
       n: matrix.n - from,
@@ -32,12 +34,17 @@ export class WorkerSliceHelper implements SliceHelper {
       offset: from,
       y,
       x,
+      weights,
     };
-    await this.ask(request, [y.buffer, x.buffer]);
+    await this.ask(request, [y.buffer, x.buffer, ...(weights ? [weights.buffer] : [])]);
   }
 
-  async sums(coefficients: number[] | null, slices: [number, number][]): Promise<PartialSums[]> {
-    const reply = await this.ask({ kind: 'sums', coefficients, slices }, []);
+  async sums(
+    coefficients: number[] | null,
+    slices: [number, number][],
+    link: LinkName,
+  ): Promise<PartialSums[]> {
+    const reply = await this.ask({ kind: 'sums', coefficients, slices, link }, []);
     if (reply.kind !== 'sums')
       throw this.failure ?? new Error('the statistics worker gave no sums');
     return reply.parts;

@@ -17,13 +17,21 @@ const scope = self as unknown as {
 
 scope.onmessage = ({ data }) => {
   if (data.kind === 'load') {
-    part = { n: data.n, width: data.width, intercept: true, y: data.y, x: data.x, shift: [] };
+    part = {
+      n: data.n,
+      width: data.width,
+      intercept: true,
+      y: data.y,
+      x: data.x,
+      shift: [],
+      weights: data.weights,
+    };
     offset = data.offset;
     scope.postMessage({ kind: 'loaded', id: data.id }, []);
     return;
   }
   if (!part) throw new Error('sums asked before load');
-  const matrix = part;
+  const matrix: DesignMatrix = { ...part, link: data.link };
   const parts = data.slices.map(([from, to]) =>
     sliceSums(matrix, data.coefficients, from - offset, to - offset),
   );

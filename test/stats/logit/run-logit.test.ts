@@ -72,6 +72,7 @@ describe('runLogit against R glm(family = binomial)', () => {
       'df_residual BIGINT',
       'se_type VARCHAR',
       'clusters BIGINT',
+      'method VARCHAR',
     ]);
     expect(columnsOf(result.tables._predicted)).toEqual([
       'flag BOOLEAN',
