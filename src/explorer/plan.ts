@@ -51,7 +51,16 @@ export interface ExplorerChoices {
    * rates and the crosstab use the logit's sample rather than every row they can.
    */
   modelSample?: boolean;
+  /**
+   * Text controls whose rare levels are grouped: levels with fewer rows than the number (in
+   * the filtered sample) become one level, `other`. A control with hundreds of levels, most
+   * of them a row or two, otherwise separates the outcome and the logit cannot fit it.
+   */
+  collapse?: Record<string, number>;
 }
+
+/** The level rare values of a collapsed control become. */
+export const COLLAPSED_LEVEL = 'other';
 
 export interface ExplorerContext {
   /** Columns of `choices.table`. */
@@ -130,7 +139,12 @@ export function planExplorer(choices: ExplorerChoices, context: ExplorerContext)
     model: `${stem}_model`,
   };
 
-  const select = kept.map((c) => selectColumn(c.name, alias(c.name)));
+  const collapse = choices.collapse ?? {};
+  const select = kept.map((c) =>
+    Object.hasOwn(collapse, c.name)
+      ? collapsedColumn(c.name, alias(c.name), collapse[c.name])
+      : selectColumn(c.name, alias(c.name)),
+  );
   const derived =
     coding.kind === 'values'
       ? `${ident(outcome.name)} IN (${coding.success.map(sqlValue).join(', ')}) AS ${ident(outcomeAlias)}`
@@ -234,6 +248,21 @@ export function appendToNotebook(
   return next;
 }
 
+/** A text column whose levels with fewer than `least` rows become one level. */
+function collapsedColumn(name: string, as: string, least: number): string {
+  if (!Number.isInteger(least) || least < 2) {
+    throw new CellError(
+      `grouping rare levels of ${JSON.stringify(name)} needs a count of 2 or more`,
+    );
+  }
+  const column = ident(name);
+  return (
+    `CASE WHEN ${column} IS NULL THEN NULL ` +
+    `WHEN count(*) OVER (PARTITION BY ${column}) >= ${least} THEN CAST(${column} AS VARCHAR) ` +
+    `ELSE '${COLLAPSED_LEVEL}' END AS ${ident(as)}`
+  );
+}
+
 function selectColumn(name: string, as: string): string {
   return name === as ? ident(name) : `${ident(name)} AS ${ident(as)}`;
 }
@@ -250,6 +279,10 @@ function prose(
     `\`${names.sample}\` takes the rows of ${table}`,
     ...(choices.filters?.length ? ['keeps those that pass the filters'] : []),
     ...(choices.modelSample ? ['keeps those with a value in every model column'] : []),
+    ...Object.entries(choices.collapse ?? {}).map(
+      ([name, least]) =>
+        `groups the levels of \`${name}\` with fewer than ${least} rows into \`${COLLAPSED_LEVEL}\``,
+    ),
     ...(choices.coding.kind === 'values'
       ? [`derives \`${columns.outcome}\` (true when the outcome is one of the chosen values)`]
       : []),

@@ -24,7 +24,27 @@ export interface ExplorerPreview {
   rates: PreviewPart;
   crosstab: PreviewPart;
   model: PreviewPart;
+  /** Text controls with so many levels that some of them alone predict the outcome. */
+  sparse: SparseControl[];
 }
+
+/**
+ * A text control with more than MANY_LEVELS levels, some of which hold only successes or only
+ * failures: the logit's separation comes from it, and grouping its rare levels or dropping it
+ * is the remedy the reader needs, in one sentence rather than a list of hundreds of terms.
+ */
+export interface SparseControl {
+  /** The column's name in the chosen table. */
+  column: string;
+  levels: number;
+  /** Levels in which every row has the same outcome. */
+  pure: number;
+}
+
+/** Levels beyond which a text control is checked for levels that separate the outcome. */
+const MANY_LEVELS = 10;
+/** Rows a level needs to keep its own name when the reader groups rare levels. */
+export const RARE_LEVEL_ROWS = 10;
 
 /** Rows each result used; a part that failed has none. */
 export interface SampleSizes {
@@ -72,7 +92,7 @@ export async function previewExplorer(
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS (\n${plan.sql}\n)`);
   } catch (error) {
     const failed: PreviewPart = { ok: false, error: messageOf(error) };
-    return { rows: 0, rates: failed, crosstab: failed, model: failed };
+    return { rows: 0, rates: failed, crosstab: failed, model: failed, sparse: [] };
   }
   try {
     const count = await engine.query(`SELECT count(*) AS n FROM ${table}`);
@@ -81,10 +101,39 @@ export async function previewExplorer(
       rates: await part(() => runRate(engine, { ...plan.rate, from: scratch })),
       crosstab: await part(() => runCrosstab(engine, { ...plan.crosstab, from: scratch })),
       model: await part(() => runLogit(engine, { ...plan.logit, from: scratch })),
+      sparse: await sparseControls(engine, scratch, plan).catch(() => []),
     };
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
   }
+}
+
+async function sparseControls(
+  engine: Engine,
+  scratch: string,
+  plan: ExplorerPlan,
+): Promise<SparseControl[]> {
+  const table = ident(scratch);
+  const { rows: types } = await engine.query(`DESCRIBE ${table}`);
+  const text = new Set(
+    types.filter((r) => r.column_type === 'VARCHAR').map((r) => String(r.column_name)),
+  );
+  const outcome = ident(plan.columns.outcome);
+  const found: SparseControl[] = [];
+  for (const [i, alias] of plan.columns.controls.entries()) {
+    if (!text.has(alias)) continue;
+    const c = ident(alias);
+    const { rows } = await engine.query(
+      `SELECT count(*) AS levels, count_if(lo = hi) AS pure FROM (
+         SELECT min(CAST(${outcome} AS INTEGER)) AS lo, max(CAST(${outcome} AS INTEGER)) AS hi
+         FROM ${table} WHERE ${c} IS NOT NULL AND ${outcome} IS NOT NULL GROUP BY ${c})`,
+    );
+    const levels = Number(rows[0].levels);
+    const pure = Number(rows[0].pure);
+    const column = plan.choices.controls?.[i] ?? alias;
+    if (levels > MANY_LEVELS && pure > 0) found.push({ column, levels, pure });
+  }
+  return found;
 }
 
 async function part(run: () => Promise<CellTables>): Promise<PreviewPart> {
