@@ -129,7 +129,9 @@ export function regressionTable(
       cells: names.map((n) => {
         const row = byModel.get(n)!.get(term);
         if (!row) return { text: '' };
-        return itemCell(item, row, ratio, item === lead ? starsFor(row.p_value, thresholds) : '');
+        // A cutpoint's test against 0 means nothing: no stars (as the ologit cell shows it).
+        const starred = item === lead && !cutpoint;
+        return itemCell(item, row, ratio, starred ? starsFor(row.p_value, thresholds) : '');
       }),
     }));
   });
