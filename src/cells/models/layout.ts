@@ -191,11 +191,11 @@ function notes(
     parts.push(cutpoints ? 'Odds ratios (cutpoints as estimated).' : 'Odds ratios.');
   if (show.includes('std_error')) {
     const kinds = [...new Set(seTypes)];
-    const which =
-      kinds.length === 1 && kinds[0] === 'model' ? '' : ' (of the type the table names)';
-    parts.push(
-      `Standard errors in parentheses${which}${lead === 'odds_ratio' ? ', by the delta method' : ''}.`,
-    );
+    const delta = lead === 'odds_ratio' ? ', by the delta method' : '';
+    parts.push(`Standard errors in parentheses${delta}.`);
+    if (kinds.length > 1 || kinds[0] !== 'model') {
+      parts.push('The Standard errors row gives their type (for clustered ones, the clusters).');
+    }
   }
   if (show.includes('conf_int')) parts.push('Wald confidence intervals in brackets.');
   if (thresholds.length > 0) {
