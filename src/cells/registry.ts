@@ -8,6 +8,7 @@ import { crosstabCell } from './crosstab/index.ts';
 import { expectCell } from './expect/index.ts';
 import { inputCell } from './input/index.ts';
 import { logitCell } from './logit/index.ts';
+import { probitCell } from './probit/index.ts';
 import { ologitCell } from './ologit/index.ts';
 import { modelsCell } from './models/index.ts';
 import { rateCell } from './rate/index.ts';
@@ -29,6 +30,7 @@ export const CELL_KINDS = [
   rateCell,
   crosstabCell,
   logitCell,
+  probitCell,
   ologitCell,
   modelsCell,
   chartCell,

@@ -4,7 +4,16 @@
  * rather than a confusing failure later.
  */
 export type KeyType =
-  'string' | 'number' | 'boolean' | 'columns' | 'pair' | 'scalar' | 'list' | 'level' | 'names';
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'columns'
+  | 'pair'
+  | 'scalar'
+  | 'list'
+  | 'level'
+  | 'names'
+  | 'levels';
 
 /** The keys a kind accepts, which are required, and a last check of the whole spec. */
 export interface SpecRule {
@@ -87,6 +96,13 @@ export function checkKeyType(key: string, type: KeyType, value: unknown): string
           !Array.isArray(value) &&
           Object.values(value).every((v) => typeof v === 'string' && v.length > 0)
         );
+      case 'levels':
+        return (
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v))
+        );
     }
   })();
   if (ok) return undefined;
@@ -100,6 +116,7 @@ export function checkKeyType(key: string, type: KeyType, value: unknown): string
     scalar: 'a text, number or true/false',
     list: 'a list of values',
     names: 'a mapping of column names to texts, like {EU: EU sender}',
+    levels: 'a mapping of column names to one of their values, like {region: Europe}',
   };
   return `"${key}" must be ${expected[type]}`;
 }

@@ -2,33 +2,28 @@
 import type { LogitSpec } from '../../stats/logit/run-logit.ts';
 import { fromTable, ownTables, requireTable, storeTables } from '../tables.ts';
 import type { CellKindDef } from '../types.ts';
+import {
+  checkModelSpec,
+  MODEL_KEYS,
+  MODEL_TEMPLATE,
+  modelPins,
+  modelTables,
+} from './model-keys.ts';
 
 export const logitCell: CellKindDef<'logit', LogitSpec> = {
   kind: 'logit',
   body: 'yaml',
   spec: {
     required: ['from', 'formula'],
-    keys: { from: 'string', formula: 'string', level: 'level', predict: 'string' },
-    check: (spec) =>
-      String(spec.formula).includes('~') ? undefined : 'formula must look like "y ~ x1 + x2"',
+    keys: { ...MODEL_KEYS, method: 'string' },
+    check: checkModelSpec,
   },
   newName: 'model',
   feedsNewCells: true,
-  template: (table) => `from: ${table ?? 'my_table'}\nformula: y ~ x`,
-  outputTables: (name, cell) => [
-    name,
-    `${name}_fit`,
-    ...(cell.spec.predict ? [`${name}_predicted`] : []),
-    // Last, so the tables a notebook already had keep their places.
-    `${name}_missing`,
-  ],
+  template: MODEL_TEMPLATE,
+  outputTables: (name, cell) => modelTables(name, cell.spec),
   tablesRead: (cell) => fromTable(cell.spec),
-  // Intervals and odds ratios follow from the estimate and its standard error.
-  pins: (name, cell) => [
-    { table: name, keys: ['term'], values: ['estimate', 'std_error', 'statistic', 'p_value'] },
-    { table: `${name}_fit`, keys: [] },
-    ...(cell.spec.predict ? [{ table: `${name}_predicted`, keys: [cell.spec.predict] }] : []),
-  ],
+  pins: (name, cell) => modelPins(name, cell.spec),
   async run(cell, ctx) {
     await requireTable(cell.spec.from, ctx);
     // A chunk of its own in the app (IRLS, distributions), fetched when the first logit runs.

@@ -9,6 +9,7 @@ import { crosstabUi } from './crosstab/index.ts';
 import { expectUi } from './expect/index.ts';
 import { inputUi } from './input/index.ts';
 import { logitUi } from './logit/index.ts';
+import { probitUi } from './probit/index.ts';
 import { ologitUi } from './ologit/index.ts';
 import { modelsUi } from './models/index.ts';
 import { rateUi } from './rate/index.ts';
@@ -20,6 +21,7 @@ const UI_CELL_KINDS: { [K in CellKind]: UiCellKind<CellOfKind<K>> } = {
   rate: rateUi,
   crosstab: crosstabUi,
   logit: logitUi,
+  probit: probitUi,
   ologit: ologitUi,
   models: modelsUi,
   chart: chartUi,

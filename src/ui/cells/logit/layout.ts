@@ -27,16 +27,44 @@ import {
 
 export const LOGIT_NOTE = `Wald tests and intervals. Standard errors in parentheses. ${STARS_NOTE}`;
 
-/** The coefficients; print LOGIT_NOTE under it. */
+/** The binomial models this layout draws: a probit has no odds ratios. */
+export type BinomialKind = 'logit' | 'probit';
+
+const SE_LABELS: Record<string, string> = {
+  HC0: 'robust (HC0)',
+  HC1: 'robust (HC1)',
+  HC2: 'robust (HC2)',
+  HC3: 'robust (HC3)',
+  stata: "robust (Stata's vce(robust): HC0 × n/(n − 1))",
+};
+
+/**
+ * The note under the coefficients: LOGIT_NOTE, with the kind of standard errors when they are
+ * not the model's own (from `_fit.se_type` and `clusters`).
+ */
+export function modelNote(fit: QueryResult | undefined, cluster?: string): string {
+  const stats = fit?.rows[0];
+  const se = stats?.se_type;
+  if (typeof se !== 'string' || se === 'model') return LOGIT_NOTE;
+  const kind =
+    se === 'cluster'
+      ? `clustered by ${cluster ?? 'cluster'} (${formatCount(stats?.clusters)} clusters)`
+      : (SE_LABELS[se] ?? se);
+  return `Wald tests and intervals. Standard errors, ${kind}, in parentheses. ${STARS_NOTE}`;
+}
+
+/** The coefficients; print modelNote under it. */
 export function logitTable(
   coefficients: QueryResult,
   formula: string,
   level?: number,
+  kind: BinomialKind = 'logit',
 ): TableLayout {
   const ci = levelLabel(level);
+  const odds = kind === 'logit';
   return {
-    cls: 'stats logit',
-    caption: [text('Logistic regression: '), code(formula)],
+    cls: `stats ${kind}`,
+    caption: [text(odds ? 'Logistic regression: ' : 'Probit regression: '), code(formula)],
     head: [
       head('Term'),
       head('Estimate', 'num'),
@@ -44,7 +72,7 @@ export function logitTable(
       head('z', 'num'),
       head('p', 'num'),
       head(`${ci} CI`, 'num'),
-      head(`Odds ratio [${ci} CI]`, 'num'),
+      ...(odds ? [head(`Odds ratio [${ci} CI]`, 'num')] : []),
     ],
     body: coefficients.rows.map((row) => [
       rowHead([code(String(row.term))]),
@@ -53,7 +81,7 @@ export function logitTable(
       num(formatNumber(row.statistic, 2)),
       num(formatP(row.p_value)),
       num(formatInterval(row.conf_low, row.conf_high)),
-      { spans: oddsRatio(row), cls: 'num' },
+      ...(odds ? [{ spans: oddsRatio(row), cls: 'num' }] : []),
     ]),
   };
 }
@@ -88,6 +116,9 @@ export function logitFit(
         value: stats.converged ? 'yes' : 'no',
         bad: stats.converged === false,
       },
+      ...(stats.method === 'firth'
+        ? [{ label: 'Method', value: "Firth's penalised likelihood" }]
+        : []),
     ],
   };
 }

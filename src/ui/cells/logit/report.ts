@@ -1,20 +1,29 @@
 /** A logit cell in the HTML report: coefficients, fit statistics, rows left out, predicted rates. */
 import type { QueryResult } from '../../../engine/Engine.ts';
-import type { LogitSpec } from '../../../stats/logit/run-logit.ts';
+import type { ProbitSpec } from '../../../stats/logit/run-logit.ts';
 import { describeMissing } from '../../../stats/missing.ts';
 import { attr, escapeHtml as e, layoutHtml, note } from '../../report-tables.ts';
-import { LOGIT_NOTE, logitFit, logitPredictedTable, logitTable } from './layout.ts';
+import {
+  logitFit,
+  logitPredictedTable,
+  logitTable,
+  modelNote,
+  type BinomialKind,
+} from './layout.ts';
 
 export function logitTablesHtml(
   coefficients: QueryResult,
   fit: QueryResult | undefined,
   predicted: QueryResult | undefined,
-  spec: LogitSpec,
+  spec: ProbitSpec,
   missing?: QueryResult,
   /** Warnings the report already lists under the cell; the model's own is not repeated. */
   shownWarnings: readonly string[] = [],
+  kind: BinomialKind = 'logit',
 ): string {
-  let html = layoutHtml(logitTable(coefficients, spec.formula, spec.level)) + note(LOGIT_NOTE);
+  let html =
+    layoutHtml(logitTable(coefficients, spec.formula, spec.level, kind)) +
+    note(modelNote(fit, spec.cluster));
   const stats = logitFit(fit);
   if (stats) {
     if (stats.warning && !repeats(stats.warning, shownWarnings)) {

@@ -1,0 +1,5 @@
+/** The probit cell on the page and in the report: the logit's view, form and report part. */
+import { modelUi } from '../logit/model-ui.ts';
+import type { CellOfKind, UiCellKind } from '../types.ts';
+
+export const probitUi: UiCellKind<CellOfKind<'probit'>> = modelUi(false);
