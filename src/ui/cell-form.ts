@@ -9,7 +9,7 @@ import { isCollection, isMap, isScalar, parse, parseDocument } from 'yaml';
 import { CELL_KINDS } from '../cells/registry.ts';
 import { yamlScalar } from '../explorer/yaml.ts';
 import { type CellKind } from '../notebook/types.ts';
-import { parseFormula, rVariableName } from '../stats/logit/formula.ts';
+import { isPlainFormula, parseFormula, rVariableName } from '../stats/logit/formula.ts';
 import { uiKindOf } from './cells/registry.ts';
 import { OUTCOME_KEY, PREDICTORS_KEY, type FieldDef, type FieldKind } from './cells/types.ts';
 import type { Schema } from './editor/extensions.ts';
@@ -48,6 +48,10 @@ export function hasForm(kind: CellKind): boolean {
   return uiKindOf(kind).form !== undefined;
 }
 
+const PLAIN_ONLY =
+  "The form edits formulas of the form y ~ a + b; this one uses more of R's formula grammar " +
+  '(interactions, transforms, factor(), no intercept): edit it in the YAML view.';
+
 export function formFields(kind: CellKind, body: string): CellFormModel {
   const defs = uiKindOf(kind).form ?? [];
   const spec = readSpec(body);
@@ -62,7 +66,10 @@ export function formFields(kind: CellKind, body: string): CellFormModel {
   const hasFormula = defs.some((def) => def.key === OUTCOME_KEY);
   if (hasFormula && typeof spec.formula === 'string') {
     try {
-      formula = parseFormula(spec.formula);
+      const parsed = parseFormula(spec.formula);
+      formula = parsed;
+      // Writing outcome + predictors back would flatten a*b, log(x), - 1 into a + b.
+      if (!isPlainFormula(parsed)) problem = PLAIN_ONLY;
     } catch (error) {
       problem = messageOf(error);
     }

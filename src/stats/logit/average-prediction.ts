@@ -1,27 +1,28 @@
 import { nextTask } from '../../shared/next-task.ts';
-import { logitLink as link } from './link.ts';
+import { linkOf } from './link.ts';
 import { SLICE, type DesignMatrix } from './matrix.ts';
 
 /**
  * Average predicted probability, and its gradient with respect to the (centred) coefficients,
- * over every row with the columns `at` set to the given centred values: the average of mu and
- * of mu'(eta) times the row's modified design vector.
+ * over every row of the sample with the row's design vector given by `fillRow` (the row with
+ * some variable set to a value, recomputed through every column it enters): the average of mu
+ * and of mu'(eta) times the row's design vector.
  */
 export async function averagePrediction(
   matrix: DesignMatrix,
   coefficients: number[],
-  at: Map<number, number>,
+  fillRow: (r: number, row: Float64Array) => void,
 ): Promise<{ mean: number; gradient: number[] }> {
-  const { n, width: p, x } = matrix;
+  const { n, width: p } = matrix;
+  const link = linkOf(matrix.link);
   const row = new Float64Array(p);
   const gradient = new Float64Array(p);
   let total = 0;
   for (let from = 0; from < n; from += SLICE) {
     if (from > 0) await nextTask();
     const to = Math.min(n, from + SLICE);
-    for (let r = from, base = from * p; r < to; r++, base += p) {
-      for (let j = 0; j < p; j++) row[j] = x[base + j];
-      for (const [j, value] of at) row[j] = value;
+    for (let r = from; r < to; r++) {
+      fillRow(r, row);
       let eta = 0;
       for (let j = 0; j < p; j++) eta += coefficients[j] * row[j];
       const { mu, me } = link(eta);

@@ -1,38 +1,57 @@
-import {
-  EXACT_IN_DOUBLE_TYPES,
-  type ColumnInfo,
-  type Engine,
-  type Row,
-} from '../../engine/Engine.ts';
-import { ident, valueLiteral } from '../../engine/sql.ts';
+/**
+ * The model matrix of a formula over a table, as R's glm builds it (model.frame, then
+ * model.matrix; R 4.2): DuckDB selects the estimation sample and reads each column once
+ * (sample.ts); the variables, factor levels and columns are made here in JavaScript
+ * (model-frame.ts, coding.ts), and design-matrix.ts fills the centred row-major matrix.
+ *
+ * What `margins` and `predict:` use, from a Design:
+ * - `raw[k].values`: the sample's columns the formula reads, one Float64Array each (numbers;
+ *   0/1 for booleans; text as the index into `raw[k].levels`), with `rawRow(r, out)` giving
+ *   row r's values in that order;
+ * - `rows.fill(values, out, offset)`: one matrix row (intercept 1 first when there is one,
+ *   centred as the fitted matrix is) from raw values, every column recomputed — set `x` in
+ *   `values` and `x`, `I(x^2)`, `log(x)` and `x:z` all follow;
+ * - `rows.derivative(values, k, out, offset)`: d(each matrix column) / d(raw value k) at those
+ *   values, analytic (chain and product rules through transforms and interactions).
+ * The effect of a numeric column on the linear predictor of a row is then
+ * Σ_j coefficient_j · derivative_j, one number per row.
+ */
+import type { ColumnInfo, Engine } from '../../engine/Engine.ts';
+import { ident } from '../../engine/sql.ts';
 import { CellError } from '../../shared/errors.ts';
-import {
-  isBooleanType,
-  isFloatType,
-  isNumericType,
-  isTextType,
-} from '../../shared/column-types.ts';
-import { plural, requireColumn, showValue } from '../columns.ts';
-import { rVariableName, type Formula } from './formula.ts';
+import { isBooleanType, isNumericType, isTextType } from '../../shared/column-types.ts';
+import { plural, requireColumn } from '../columns.ts';
+import { LISTWISE, type MissingCount } from '../missing.ts';
 import { checkOutcome } from '../outcome.ts';
-import { checkWeights, clusterCodeSql, rowColumns, type RowOptions } from './row-options.ts';
+import { codeTerms, type Part } from './coding.ts';
+import { DesignRows, summarise } from './design-rows.ts';
+import { columnsOf } from './expression.ts';
+import type { Formula } from './formula.ts';
 import {
-  distinctColumns,
-  missingCountsOf,
-  missingCountsSql,
-  missingSql,
-  type MissingCount,
-} from '../missing.ts';
+  dropUnusedLevels,
+  modelVariables,
+  slotOf,
+  undefinedRows,
+  type LevelValue,
+  type ModelVariable,
+  type RawVariable,
+} from './model-frame.ts';
+import { rowColumns, type RowOptions } from './row-options.ts';
+import { keepRows, readSample } from './sample.ts';
 
-const MAX_LEVELS = 50;
+export { compareCodePoints } from './levels.ts';
 
 /** One column of the model matrix besides the intercept. */
 export interface DesignColumn {
-  /** Coefficient name as R's glm prints it: `x`, `regionEurope`, `flagTRUE`, `` `Crit Inf` ``. */
+  /** Coefficient name as R's glm prints it: `x`, `regionEurope`, `flagTRUE`, `x:regionEurope`. */
   term: string;
+  /** The column its first variable reads. */
   variable: ColumnInfo;
-  /** For a dummy: the level it marks (TRUE for a boolean). */
+  /** For a one-factor column: the level it marks (TRUE / FALSE for a boolean). */
   level?: string | boolean;
+  /** Its term as R labels it (`x:region`) and what it is the product of. */
+  termLabel: string;
+  parts: Part[];
   /** Same value in every row of the estimation sample. */
   constant: boolean;
   /** Smallest and largest value among rows with outcome 0 and with outcome 1 (NaN if none). */
@@ -40,51 +59,55 @@ export interface DesignColumn {
 }
 
 export interface Design {
-  /**
-   * The estimation sample as a query (no temp table: it is read once, in order): `y` (0/1),
-   * `c1`…`cK` (design columns), `v` (the predict variable).
-   */
+  /** The query the sample's columns were read with: `y`, `r1`…`rK` (the raw columns), `w`, `g`. */
   sample: string;
   columns: DesignColumn[];
-  /** Sorted levels of each text predictor (all of them, the reference level first). */
+  /** Levels of each text predictor present in the sample, in code point order. */
   levels: Map<string, string[]>;
+  /** The columns the formula reads, in order of first appearance. */
   predictors: ColumnInfo[];
   n: number;
   /** Rows of the estimation sample with outcome 1. */
   ones: number;
-  /** Rows left out because a model column was missing. */
+  /** Rows left out because a model column was missing (or a computed variable undefined). */
   dropped: number;
   /** Missing values per model column (outcome first, then predictors), then the listwise total. */
   missing: MissingCount[];
   /** Notes about terms left out of the model. */
   notes: string[];
-  /** The sample has prior weights in `w` (rows with weight 0 are left out of it). */
+  /** The model has prior weights (rows with weight 0 are left out of it). */
   weighted: boolean;
   /** Rows left out because their weight is 0. */
   zeroWeights: number;
-  /** Number of clusters when the sample has a cluster code 1…G in `g`. */
+  /** Number of clusters when the sample has a cluster code 1…G. */
   clusters: number | null;
+  /** Whether the matrix has an intercept column (formula without `- 1` / `+ 0`). */
+  intercept: boolean;
+  /** The sample, one entry per row: outcome, prior weights, cluster codes 1…G. */
+  y: Float64Array;
+  weights: Float64Array | null;
+  cluster: Float64Array | null;
+  /** The columns the formula reads, as the sample holds them (see the header). */
+  raw: RawVariable[];
+  /** R's variables (`x`, `log(x)`, `factor(code)`) and the terms' labels, in R's order. */
+  variables: ModelVariable[];
+  terms: string[];
+  rows: DesignRows;
+  rawRow(r: number, out: Float64Array): void;
 }
 
 export interface DesignOptions extends RowOptions {
-  /** A predictor whose raw value the sample also carries, as `v`. */
+  /** A predictor `predict:` will set (checked to be one here). */
   predict?: string;
   /**
    * An outcome coded by the caller (an ordered model's category 0…K-1) instead of the 0/1
    * check and cast: SQL over the source table giving a small integer for every complete row.
    */
   outcomeSql?: string;
+  /** Reference level per factor column, as R's relevel: `{ region: 'Europe', code: 10 }`. */
+  reference?: Record<string, LevelValue>;
 }
 
-export function designColumnName(index: number): string {
-  return `c${index + 1}`;
-}
-
-/**
- * Describes the model matrix and the SQL that yields it, read once by logit-kernel.ts. Text
- * predictors are dummy-coded against their first level in code point order (R's sort order in
- * the C locale), booleans become `<name>TRUE`, numbers stay as they are.
- */
 export async function buildDesign(
   engine: Engine,
   from: string,
@@ -96,6 +119,90 @@ export async function buildDesign(
   const extra = rowColumns(columns, options);
   const outcome = requireColumn(columns, formula.outcome, 'outcome');
   const predictors = formula.predictors.map((name) => requireColumn(columns, name, 'predictor'));
+  checkTypes(formula, predictors);
+  if (predict !== undefined && !predictors.some((p) => p.name === predict)) {
+    throw new CellError(
+      `predict names ${JSON.stringify(predict)}, which is not a predictor in the formula ` +
+        `(predictors: ${predictors.map((p) => JSON.stringify(p.name)).join(', ') || 'none'})`,
+    );
+  }
+  const reference = options.reference ?? {};
+  for (const column of Object.keys(reference)) requireColumn(columns, column, 'reference');
+  if (options.outcomeSql === undefined) await checkOutcome(engine, from, outcome);
+  const ySql = options.outcomeSql ?? `CAST(${ident(outcome.name)} AS UTINYINT)`;
+
+  const sample = await readSample(engine, from, outcome, ySql, predictors, extra);
+  const read = sample.y.length;
+  const undefinedValues = undefinedRows(formula, sample.raw, read);
+  if (undefinedValues.keep) keepRows(sample, undefinedValues.keep);
+  const n = sample.y.length;
+  // Rows where any computed variable is undefined (a row can be so in several of them).
+  const lost = read - n;
+  if (n === 0) {
+    throw new CellError(
+      `no row has a defined value of ${undefinedValues.dropped.map((d) => d.column).join(', ')}`,
+    );
+  }
+  for (const raw of sample.raw) dropUnusedLevels(raw);
+  const variables = modelVariables(formula, sample.raw, reference);
+  const coded = codeTerms(formula, variables);
+  const rows = new DesignRows(variables, coded.columns, formula.intercept, slotOf(sample.raw));
+  const rawRow = (r: number, out: Float64Array) => {
+    for (let k = 0; k < sample.raw.length; k++) out[k] = sample.raw[k].values[r];
+  };
+  const summary = await summarise(rows, rawRow, sample.y, sample.raw.length);
+  const designColumns = coded.columns.map((c, j): DesignColumn => {
+    const first = variables[c.parts[0].variable];
+    const name =
+      first.kind === 'factor' ? sample.raw[first.raw].column.name : columnsOf(first.expr)[0];
+    return {
+      term: c.term,
+      // A term of no column (`I(2)`) is named by itself.
+      variable: predictors.find((p) => p.name === name) ?? { name: first.label, type: 'DOUBLE' },
+      ...(c.level === undefined ? {} : { level: c.level as string | boolean }),
+      termLabel: c.termLabel,
+      parts: c.parts,
+      constant: summary.constant[j],
+      range: summary.range[j],
+    };
+  });
+  const missing =
+    lost > 0 ? withUndefined(sample.missing, undefinedValues.dropped, lost) : sample.missing;
+  let ones = 0;
+  for (let r = 0; r < n; r++) if (sample.y[r] === 1) ones++;
+  return {
+    sample: sample.sql,
+    columns: designColumns,
+    levels: new Map(
+      sample.raw.filter((r) => r.kind === 'text').map((r) => [r.column.name, r.levels]),
+    ),
+    predictors,
+    n,
+    ones,
+    dropped: sample.dropped + lost,
+    missing,
+    notes: coded.notes,
+    weighted: extra.weights !== undefined,
+    zeroWeights: sample.zeroWeights,
+    clusters: sample.clusters,
+    intercept: formula.intercept,
+    y: sample.y,
+    weights: sample.weights,
+    cluster: sample.cluster,
+    raw: sample.raw,
+    variables,
+    terms: coded.terms.map((t) => t.map((v) => variables[v].label).join(':')),
+    rows,
+    rawRow,
+  };
+}
+
+/**
+ * Every column the formula reads must be a number, a boolean or text, and arithmetic
+ * (`log(x)`, `I(x^2)`) needs numbers (a boolean counts as 0/1, as in R).
+ */
+function checkTypes(formula: Formula, predictors: ColumnInfo[]): void {
+  const typeOf = (name: string) => predictors.find((p) => p.name === name)?.type ?? '';
   for (const p of predictors) {
     if (!isNumericType(p.type) && !isBooleanType(p.type) && !isTextType(p.type)) {
       throw new CellError(
@@ -104,183 +211,32 @@ export async function buildDesign(
       );
     }
   }
-  const predictVariable =
-    predict === undefined ? undefined : predictors.find((p) => p.name === predict);
-  if (predict !== undefined && !predictVariable) {
-    throw new CellError(
-      `predict names ${JSON.stringify(predict)}, which is not a predictor in the formula ` +
-        `(predictors: ${predictors.map((p) => JSON.stringify(p.name)).join(', ') || 'none'})`,
-    );
-  }
-  if (options.outcomeSql === undefined) await checkOutcome(engine, from, outcome);
-  const ySql = options.outcomeSql ?? `CAST(${ident(outcome.name)} AS UTINYINT)`;
-
-  const source = ident(from);
-  // A row without a cluster cannot be placed in one: it is left out like any missing value.
-  const modelColumns = distinctColumns([
-    outcome,
-    ...predictors,
-    ...(extra.cluster ? [extra.cluster] : []),
-  ]);
-  const complete = modelColumns.map((c) => `NOT ${missingSql(c, true)}`).join(' AND ');
-  const infinite = modelColumns.filter((c) => isFloatType(c.type));
-  // The same scan counts each column's missing values, as R's colSums(is.na(...)) would.
-  const counts = await engine.query(
-    `SELECT count(*) AS total, count_if(${complete}) AS complete,
-     ${missingCountsSql(modelColumns, true)}
-     ${infinite.map((c, i) => `, count_if(isinf(${ident(c.name)})) AS inf${i}`).join('')}
-     FROM ${source}`,
-  );
-  const countRow = counts.rows[0];
-  infinite.forEach((c, i) => {
-    if (Number(countRow[`inf${i}`]) > 0) {
+  for (const v of formula.variables) {
+    if (v.kind !== 'expression') continue;
+    const text = v.columns.find((c) => isTextType(typeOf(c)));
+    if (text !== undefined) {
       throw new CellError(
-        `column ${JSON.stringify(c.name)} holds infinite values; a logit cannot use them`,
+        `${v.label} computes with ${JSON.stringify(text)}, which is text; arithmetic needs ` +
+          'numbers (a text column enters a formula as a factor on its own)',
       );
     }
-  });
-  const weighting = extra.weights
-    ? await checkWeights(engine, source, extra.weights, complete)
-    : undefined;
-  const zeroWeights = weighting?.zero ?? 0;
-  const n = Number(countRow.complete) - zeroWeights;
-  const dropped = Number(countRow.total) - Number(countRow.complete);
-  const conditions = [
-    ...(dropped > 0 ? [complete] : []),
-    ...(zeroWeights > 0 && weighting ? [weighting.keep] : []),
-  ];
-  // Every row complete (the usual case): no filter to evaluate on each later pass.
-  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-  if (n === 0) {
-    throw new CellError(
-      `no row has values in all model columns (${modelColumns.map((c) => JSON.stringify(c.name)).join(', ')})`,
-    );
   }
-
-  const notes: string[] = [];
-  const levels = new Map<string, string[]>();
-  const draft: { term: string; variable: ColumnInfo; level?: string | boolean; sql: string }[] = [];
-  for (const p of predictors) {
-    const name = rVariableName(p.name);
-    if (isNumericType(p.type)) {
-      draft.push({ term: name, variable: p, sql: numberSql(p) });
-    } else if (isBooleanType(p.type)) {
-      draft.push({
-        term: `${name}TRUE`,
-        variable: p,
-        level: true,
-        sql: `CAST(${ident(p.name)} AS UTINYINT)`,
-      });
-    } else {
-      const found = await textLevels(engine, source, p, where);
-      levels.set(p.name, found);
-      if (found.length < 2) {
-        notes.push(
-          `${JSON.stringify(p.name)} has a single value (${showValue(found[0])}) in the ` +
-            'estimation sample and was left out (R stops with "contrasts can be applied only ' +
-            'to factors with 2 or more levels")',
-        );
-        continue;
-      }
-      for (const level of found.slice(1)) {
-        draft.push({
-          term: `${name}${level}`,
-          variable: p,
-          level,
-          sql: `CAST(${ident(p.name)} = ${valueLiteral(level)} AS UTINYINT)`,
-        });
-      }
-    }
-  }
-
-  // One pass, split by outcome: constant columns and the per-outcome ranges the separation
-  // check needs (min and max are exact, whatever DuckDB's threads do; sums would not be).
-  const { rows: byOutcome } = await engine.query(
-    `SELECT CAST(${ySql} AS DOUBLE) AS y, count(*) AS n
-     ${draft.map((d, i) => `, min(${d.sql}) AS lo${i}, max(${d.sql}) AS hi${i}`).join('')}
-     FROM ${source}${where} GROUP BY ALL`,
-  );
-  const group = (y: number) => byOutcome.find((r) => r.y === y);
-  const [zeros, ones] = [group(0), group(1)];
-  const at = (row: Row | undefined, key: string) => (row ? Number(row[key]) : NaN);
-  const designColumns: DesignColumn[] = draft.map((d, i) => {
-    const range = {
-      min0: at(zeros, `lo${i}`),
-      max0: at(zeros, `hi${i}`),
-      min1: at(ones, `lo${i}`),
-      max1: at(ones, `hi${i}`),
-    };
-    const lo = Math.min(...[range.min0, range.min1].filter((v) => !Number.isNaN(v)));
-    const hi = Math.max(...[range.max0, range.max1].filter((v) => !Number.isNaN(v)));
-    return { term: d.term, variable: d.variable, level: d.level, constant: lo === hi, range };
-  });
-
-  const cluster = extra.cluster
-    ? await clusterCodeSql(engine, source, extra.cluster, where)
-    : undefined;
-  const select = [
-    `${ySql} AS y`,
-    ...draft.map((d, i) => `${d.sql} AS ${ident(designColumnName(i))}`),
-    ...(predictVariable ? [`${ident(predictVariable.name)} AS v`] : []),
-    ...(extra.weights ? [`CAST(${ident(extra.weights.name)} AS DOUBLE) AS w`] : []),
-    ...(cluster ? [`${cluster.sql} AS g`] : []),
-  ];
-  return {
-    sample: `SELECT ${select.join(', ')} FROM ${source}${where}`,
-    columns: designColumns,
-    levels,
-    predictors,
-    n,
-    ones: ones ? Number(ones.n) : 0,
-    dropped,
-    missing: missingCountsOf(modelColumns, countRow),
-    notes,
-    weighted: extra.weights !== undefined,
-    zeroWeights,
-    clusters: cluster?.count ?? null,
-  };
 }
 
-async function textLevels(
-  engine: Engine,
-  source: string,
-  column: ColumnInfo,
-  where: string,
-): Promise<string[]> {
-  const { rows } = await engine.query(
-    `SELECT DISTINCT ${ident(column.name)} AS level FROM ${source}${where} LIMIT ${MAX_LEVELS + 1}`,
-  );
-  if (rows.length > MAX_LEVELS) {
-    throw new CellError(
-      `text predictor ${JSON.stringify(column.name)} has more than ${MAX_LEVELS} distinct values; ` +
-        'group them into fewer categories in a sql cell first',
-    );
-  }
-  return rows.map((r) => String(r.level)).sort(compareCodePoints);
-}
-
-/** Code point order, which is UTF-8 byte order: how R's sort() orders strings in the C locale. */
-export function compareCodePoints(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i].codePointAt(0) ?? 0) - (y[i].codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
+/** The missing counts with a row per computed variable undefined in some rows, in the total. */
+function withUndefined(
+  missing: MissingCount[],
+  undefinedValues: { column: string; missing: number }[],
+  lost: number,
+): MissingCount[] {
+  const total = missing.find((m) => m.column === LISTWISE)?.missing ?? 0;
+  return [
+    ...missing.filter((m) => m.column !== LISTWISE),
+    ...undefinedValues,
+    { column: LISTWISE, missing: total + lost },
+  ];
 }
 
 export function describeDropped(dropped: number): string {
   return `${plural(dropped, 'row')} with a missing value in a model column ${dropped === 1 ? 'was' : 'were'} left out`;
-}
-
-/**
- * A numeric predictor as the design reads it. Dummies and the outcome are UTINYINT and narrow
- * integers stay as they are, so less crosses from DuckDB's worker; BIGINT and DECIMAL become
- * DOUBLE, as R's model.matrix makes them.
- */
-function numberSql(column: ColumnInfo): string {
-  return EXACT_IN_DOUBLE_TYPES.has(column.type)
-    ? ident(column.name)
-    : `CAST(${ident(column.name)} AS DOUBLE)`;
 }

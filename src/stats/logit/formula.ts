@@ -1,133 +1,110 @@
-import { CellError } from '../../shared/errors.ts';
+/**
+ * A model formula in R's grammar (R 4.2's `terms.formula`), as every model cell reads it:
+ * `y ~ a + b`, `a * b`, `a:b`, `a / b`, `(a + b)^2`, `- b`, `- 1` / `+ 0` (no intercept),
+ * `factor(x)`, `log(x)`, `exp(x)`, `sqrt(x)`, `I(<arithmetic>)`, backtick-quoted names. The
+ * syntax is in formula-syntax.ts, the expansion into terms in formula-terms.ts, the
+ * arithmetic in expression.ts; what the variables are (numbers, factors) is only known with
+ * the data (design.ts).
+ */
+import { columnsOf, deparse, FUNCTIONS, toExpr, unknownFunction, type Expr } from './expression.ts';
+import { formulaError, parseSyntax, rVariableName, type SyntaxNode } from './formula-syntax.ts';
+import { expandTerms, type Term } from './formula-terms.ts';
+
+export { isSyntacticName, rVariableName } from './formula-syntax.ts';
+export type { Term } from './formula-terms.ts';
+
+/**
+ * One variable in R's sense: what a term is made of. `column`: a column as it is (a number,
+ * or a factor if it holds text or booleans); `factor`: `factor(column)`; `expression`: a
+ * number computed from columns (`log(gdp)`, `I(x^2)`).
+ */
+export type FormulaVariable =
+  | { kind: 'column' | 'factor'; label: string; column: string }
+  | { kind: 'expression'; label: string; expr: Expr; columns: string[] };
 
 export interface Formula {
   outcome: string;
-  /** Predictor column names in the order written, duplicates removed (as R does). */
+  /** Columns the right-hand side reads, in order of first appearance, once each. */
   predictors: string[];
+  /** Variables in order of first appearance; `label` is how R prints it in a coefficient name. */
+  variables: FormulaVariable[];
+  /** Terms in R's order (by number of variables, then as written); each lists variable indices. */
+  terms: Term[];
+  intercept: boolean;
 }
 
-const NAME_START = /[\p{L}.]/u;
-const NAME_PART = /[\p{L}\p{Nd}._]/u;
-
-/**
- * Parses the subset of R's formula language a logit cell supports: `y ~ a + b + c`, names
- * either syntactic or backtick-quoted (`` `Crit Inf` ``, with R's `\`` and `\\` escapes), and
- * `y ~ 1` for an intercept-only model. Anything else (interactions, transforms, removing the
- * intercept) is rejected rather than half-understood.
- */
 export function parseFormula(text: string): Formula {
-  const tokens = tokenize(text);
-  const tilde = tokens.findIndex((t) => t.kind === '~');
-  if (tilde !== 1 || tokens[0].kind !== 'name') {
+  const tree = parseSyntax(text);
+  if (tree.kind !== 'binary' || tree.op !== '~') {
     throw formulaError(text, 'it must start with the outcome column, then ~');
   }
-  const outcome = tokens[0].value;
+  if (tree.left.kind !== 'name') {
+    throw formulaError(
+      text,
+      'the outcome must be a column name (derive it in a sql cell)',
+      tree.left.at,
+    );
+  }
+  const outcome = tree.left.name;
+  const found: FormulaVariable[] = [];
+  const variableOf = (node: SyntaxNode): number => {
+    const variable = describe(text, node, outcome);
+    const index = found.findIndex((v) => v.label === variable.label);
+    if (index >= 0) return index;
+    found.push(variable);
+    return found.length - 1;
+  };
+  const expanded = expandTerms(text, tree.right, variableOf);
+  if (expanded.terms.length === 0 && !expanded.intercept) {
+    throw formulaError(text, 'the model has neither terms nor an intercept');
+  }
+  // Variables only a removed term named (`y ~ a - b`) are not part of the model.
+  const used = [...new Set(expanded.terms.flat())].sort((a, b) => a - b);
+  const variables = used.map((i) => found[i]);
+  const terms = expanded.terms.map((t) => t.map((i) => used.indexOf(i)));
   const predictors: string[] = [];
-  let expectTerm = true;
-  for (const token of tokens.slice(2)) {
-    if (expectTerm) {
-      if (token.kind === 'name') {
-        if (!predictors.includes(token.value)) predictors.push(token.value);
-      } else if (token.kind !== 'one') {
-        throw formulaError(text, 'expected a column name after ~ or +');
-      }
-      expectTerm = false;
-    } else {
-      if (token.kind !== '+') throw formulaError(text, 'terms must be joined with +');
-      expectTerm = true;
+  for (const variable of variables) {
+    for (const column of variable.kind === 'expression' ? variable.columns : [variable.column]) {
+      if (!predictors.includes(column)) predictors.push(column);
     }
   }
-  if (expectTerm)
-    throw formulaError(text, 'it ends without a term (write `y ~ 1` for no predictors)');
-  if (predictors.includes(outcome)) {
-    throw formulaError(text, `the outcome ${JSON.stringify(outcome)} also appears as a predictor`);
-  }
-  return { outcome, predictors };
+  return { outcome, predictors, variables, terms, intercept: expanded.intercept };
 }
 
-type Token = { kind: 'name'; value: string } | { kind: '~' | '+' | 'one'; value: string };
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const chars = [...text];
-  let i = 0;
-  while (i < chars.length) {
-    const ch = chars[i];
-    if (/\s/u.test(ch)) {
-      i++;
-    } else if (ch === '~' || ch === '+') {
-      tokens.push({ kind: ch, value: ch });
-      i++;
-    } else if (ch === '`') {
-      let value = '';
-      i++;
-      while (i < chars.length && chars[i] !== '`') {
-        if (chars[i] === '\\' && i + 1 < chars.length) i++;
-        value += chars[i];
-        i++;
-      }
-      if (i >= chars.length) throw formulaError(text, 'a backtick-quoted name is not closed');
-      if (value === '') throw formulaError(text, 'an empty `` name');
-      tokens.push({ kind: 'name', value });
-      i++;
-    } else if (NAME_START.test(ch) || /\d/u.test(ch)) {
-      let value = '';
-      while (i < chars.length && NAME_PART.test(chars[i])) value += chars[i++];
-      if (value === '1') tokens.push({ kind: 'one', value });
-      else if (value === '0')
-        throw formulaError(text, 'models without an intercept are not supported');
-      else if (isSyntacticName(value)) tokens.push({ kind: 'name', value });
-      else
-        throw formulaError(
-          text,
-          `${JSON.stringify(value)} is not a column name (quote it with backticks)`,
-        );
-    } else {
-      const why = '*:-()^|/'.includes(ch)
-        ? `${JSON.stringify(ch)} is not supported: only + between columns; ` +
-          'derive interactions or transformed columns in a sql cell first'
-        : `unexpected ${JSON.stringify(ch)}; quote unusual column names with backticks`;
-      throw formulaError(text, why);
+function describe(text: string, node: SyntaxNode, outcome: string): FormulaVariable {
+  if (node.kind === 'name') {
+    if (node.name === outcome) {
+      throw formulaError(
+        text,
+        `the outcome ${JSON.stringify(outcome)} also appears as a predictor`,
+        node.at,
+        rVariableName(node.name),
+      );
     }
+    return { kind: 'column', label: rVariableName(node.name), column: node.name };
   }
-  return tokens;
+  if (node.kind !== 'call') throw new Error('only names and calls are variables');
+  if (node.fn === 'factor') {
+    const [arg] = node.args;
+    if (node.args.length !== 1 || arg.kind !== 'name') {
+      throw formulaError(text, 'factor() takes one column name', node.at, 'factor');
+    }
+    return { kind: 'factor', label: deparse(node), column: arg.name };
+  }
+  if (!(FUNCTIONS as readonly string[]).includes(node.fn)) throw unknownFunction(text, node);
+  const expr = toExpr(text, node);
+  return { kind: 'expression', label: deparse(node), expr, columns: columnsOf(expr) };
 }
 
-const RESERVED = new Set([
-  'if',
-  'else',
-  'repeat',
-  'while',
-  'function',
-  'for',
-  'next',
-  'break',
-  'in',
-  'TRUE',
-  'FALSE',
-  'NULL',
-  'Inf',
-  'NaN',
-  'NA',
-  'NA_integer_',
-  'NA_real_',
-  'NA_character_',
-  'NA_complex_',
-]);
-
-/** R's notion of a name that needs no backticks (make.names would leave it unchanged). */
-export function isSyntacticName(name: string): boolean {
-  if (RESERVED.has(name) || name === '...' || /^\.\.\d+$/u.test(name)) return false;
-  return /^(?:(?:\p{L}|\.[._\p{L}])[._\p{L}\p{Nd}]*|\.)$/u.test(name);
-}
-
-/** How R prints a variable inside a coefficient name: backticked unless syntactic. */
-export function rVariableName(name: string): string {
-  return isSyntacticName(name)
-    ? name
-    : `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`')}\``;
-}
-
-function formulaError(text: string, why: string): CellError {
-  return new CellError(`cannot read formula ${JSON.stringify(text)}: ${why}`);
+/**
+ * `y ~ a + b` (or `y ~ 1`): a formula the form's outcome and predictor fields can show and
+ * write back without losing anything.
+ */
+export function isPlainFormula(formula: Formula): boolean {
+  return (
+    formula.intercept &&
+    formula.terms.length === formula.variables.length &&
+    formula.terms.every((t) => t.length === 1) &&
+    formula.variables.every((v) => v.kind === 'column')
+  );
 }

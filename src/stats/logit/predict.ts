@@ -1,7 +1,5 @@
 import type { ColumnInfo, Engine, Row, Value } from '../../engine/Engine.ts';
-import { valueLiteral } from '../../engine/sql.ts';
 import type { TableData } from '../../shared/table-data.ts';
-import { isBooleanType, isNumericType } from '../../shared/column-types.ts';
 import type { Design } from './design.ts';
 import { averagePrediction } from './average-prediction.ts';
 import { type DesignMatrix } from './matrix.ts';
@@ -24,12 +22,12 @@ export interface FittedModel {
 
 /**
  * Average predicted probability at each level of one predictor: every row of the estimation
- * sample keeps its other values, the predictor is set to the level, and the predictions are
+ * sample keeps its other values, the predictor is set to the level, every design column it
+ * enters is recomputed (`x`, `I(x^2)`, `x:z`: design.rows.fill), and the predictions are
  * averaged. Delta-method interval: the gradient of that average with respect to the
- * coefficients is the average of mu'(eta) times the row's (modified) design vector. Both are
- * sums over the design matrix in logit-kernel.ts, so they are the same bits in every engine;
- * only the level counts come from DuckDB (integers, exact). Intervals are clamped to [0, 1]:
- * a probability outside it means nothing to a reader (Stata's margins and R's
+ * coefficients is the average of mu'(eta) times the row's design vector. Both are sums in
+ * JavaScript in row order, so they are the same bits in every engine. Intervals are clamped
+ * to [0, 1]: a probability outside it means nothing to a reader (Stata's margins and R's
  * marginaleffects leave them unclamped; the clamping is documented).
  */
 export async function predictByLevel(
@@ -40,20 +38,23 @@ export async function predictByLevel(
   model: FittedModel,
 ): Promise<TableData> {
   const { levels, counts, type } = await levelsOf(engine, design, variable);
-  const own = design.columns
-    .map((c, j) => (c.variable.name === variable.name ? j : -1))
-    .filter((j) => j >= 0);
+  const k = design.raw.findIndex((r) => r.column.name === variable.name);
+  const source = design.raw[k];
+  const raw = new Float64Array(design.raw.length);
   const out: Row[] = [];
-  for (const [k, level] of levels.entries()) {
-    // The predictor's columns at this level, centred as the matrix is (column j is j + 1 there).
-    const at = new Map(
-      own.map((j) => {
-        const column = design.columns[j];
-        const raw = column.level === undefined ? Number(level) : level === column.level ? 1 : 0;
-        return [j + 1, raw - matrix.shift[j + 1]] as [number, number];
-      }),
-    );
-    const { mean, gradient } = await averagePrediction(matrix, model.coefficients, at);
+  for (const [i, level] of levels.entries()) {
+    const value =
+      source.kind === 'text'
+        ? source.levels.indexOf(String(level))
+        : source.kind === 'boolean'
+          ? Number(level === true)
+          : Number(level);
+    const fillRow = (r: number, row: Float64Array) => {
+      design.rawRow(r, raw);
+      raw[k] = value;
+      design.rows.fill(raw, row);
+    };
+    const { mean, gradient } = await averagePrediction(matrix, model.coefficients, fillRow);
     const g = model.kept.map((index) => gradient[index]);
     let variance = 0;
     for (let a = 0; a < g.length; a++) {
@@ -65,7 +66,7 @@ export async function predictByLevel(
       predicted: mean,
       lower: Math.max(0, mean - model.z * se),
       upper: Math.min(1, mean + model.z * se),
-      n: counts[k],
+      n: counts[i],
     });
   }
   return {
@@ -80,59 +81,52 @@ export async function predictByLevel(
   };
 }
 
-/** Rows of the estimation sample at each level (0 for a quantile no row sits on exactly). */
-async function levelCounts(engine: Engine, design: Design, levels: Value[]): Promise<number[]> {
-  if (levels.length === 0) return [];
-  const values = levels.map((level, k) => `(${k}, ${literalFor(level)})`).join(', ');
-  const { rows } = await engine.query(
-    `SELECT lv.k AS k, count(d.v) AS n
-     FROM (VALUES ${values}) AS lv(k, level) LEFT JOIN (${design.sample}) AS d ON d.v = lv.level
-     GROUP BY lv.k ORDER BY lv.k`,
-  );
-  return rows.map((r) => Number(r.n));
-}
-
-function literalFor(level: Value): string {
-  if (typeof level === 'number' || typeof level === 'string' || typeof level === 'boolean') {
-    return valueLiteral(level);
-  }
-  return 'NULL';
-}
-
 /**
  * The levels shown, each with its rows in the estimation sample, and the column's type (the
- * ordered logit's predictions use the same levels).
+ * ordered logit's predictions use the same levels): every text level; FALSE and TRUE; a
+ * number's distinct values when there are at most 20 or it enters the model as factor(x),
+ * otherwise its quantiles (`n` counts rows exactly at the level). All counted from the
+ * sample's columns in JavaScript: exact.
  */
 export async function levelsOf(
-  engine: Engine,
+  _engine: Engine,
   design: Design,
   variable: ColumnInfo,
 ): Promise<{ levels: Value[]; counts: number[]; type: string }> {
-  const counted = async (levels: Value[], type: string) => ({
-    levels,
-    counts: await levelCounts(engine, design, levels),
-    type,
-  });
-  if (isBooleanType(variable.type)) return counted([false, true], 'BOOLEAN');
-  if (!isNumericType(variable.type)) {
-    return counted(design.levels.get(variable.name) ?? [], variable.type);
+  const source = design.raw.find((r) => r.column.name === variable.name);
+  if (!source) return { levels: [], counts: [], type: variable.type };
+  const { values } = source;
+  if (source.kind !== 'number') {
+    const size = source.kind === 'boolean' ? 2 : source.levels.length;
+    const counts = new Array<number>(size).fill(0);
+    for (const v of values) counts[v]++;
+    const levels = source.kind === 'boolean' ? [false, true] : source.levels;
+    return { levels, counts, type: source.kind === 'boolean' ? 'BOOLEAN' : variable.type };
   }
-  const table = `(${design.sample})`;
-  // A few distinct values: they are the levels, and the same scan counts them.
-  const distinct = await engine.query(
-    `SELECT CAST(v AS DOUBLE) AS level, count(*) AS n FROM ${table}
-     GROUP BY level ORDER BY level LIMIT ${MAX_DISTINCT + 1}`,
-  );
-  if (distinct.rows.length <= MAX_DISTINCT) {
+  const tally = new Map<number, number>();
+  for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
+  const distinct = [...tally.keys()].sort((a, b) => a - b);
+  const factor = design.variables.some((v) => v.kind === 'factor' && design.raw[v.raw] === source);
+  if (distinct.length <= MAX_DISTINCT || factor) {
     return {
-      levels: distinct.rows.map((r) => r.level),
-      counts: distinct.rows.map((r) => Number(r.n)),
+      levels: distinct,
+      counts: distinct.map((d) => tally.get(d) ?? 0),
       type: variable.type,
     };
   }
-  const { rows } = await engine.query(
-    `SELECT quantile_cont(CAST(v AS DOUBLE), [${QUANTILES.join(', ')}]) AS q FROM ${table}`,
-  );
-  const q = rows[0].q as number[];
-  return counted([...new Set(q)], 'DOUBLE');
+  const sorted = Float64Array.from(values).sort();
+  const levels = [...new Set(QUANTILES.map((q) => quantileCont(sorted, q)))];
+  return { levels, counts: levels.map((l) => tally.get(l) ?? 0), type: 'DOUBLE' };
+}
+
+/**
+ * DuckDB's quantile_cont (= R's quantile type 7), with DuckDB's own arithmetic so the levels
+ * are the bits it would give: lo + (hi - lo) * (RN - floor(RN)), RN = (n - 1) q.
+ */
+export function quantileCont(sorted: Float64Array, q: number): number {
+  const rn = (sorted.length - 1) * q;
+  const lo = Math.floor(rn);
+  const hi = Math.ceil(rn);
+  if (lo === hi) return sorted[lo];
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rn - lo);
 }
