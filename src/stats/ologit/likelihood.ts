@@ -72,32 +72,57 @@ export async function likelihoodSums(
         xs[a] = x[base + columns[a]];
         eta += theta[a] * xs[a];
       }
-      const k = y[r];
+      const k = y[r] | 0;
       const w = weights ? weights[r] : 1;
       const hasUp = k < K - 1;
       const hasLow = k > 0;
+      // One exp per finite end: F(t), F(-t), the density f and its slope f' = f (F(-t) - F(t)).
+      let fu = 0;
+      let du = 0;
+      let upper = 1; // F(u)
+      let upperTail = 0; // F(-u)
+      let eu = 0;
       const u = hasUp ? theta[q + k] - eta : Infinity;
+      if (hasUp) {
+        eu = exp(-Math.abs(u));
+        const big = 1 / (1 + eu);
+        const small = eu / (1 + eu);
+        upper = u >= 0 ? big : small;
+        upperTail = u >= 0 ? small : big;
+        fu = big * small;
+        du = fu * (upperTail - upper);
+      }
+      let fl = 0;
+      let dl = 0;
+      let lower = 0; // F(l)
+      let lowerTail = 1; // F(-l)
+      let el = 0;
       const l = hasLow ? theta[q + k - 1] - eta : -Infinity;
+      if (hasLow) {
+        el = exp(-Math.abs(l));
+        const big = 1 / (1 + el);
+        const small = el / (1 + el);
+        lower = l >= 0 ? big : small;
+        lowerTail = l >= 0 ? small : big;
+        fl = big * small;
+        dl = fl * (lowerTail - lower);
+      }
       let pi: number;
       let logPi: number;
       if (!hasLow) {
-        pi = logistic(u);
-        logPi = -log1p(exp(-u));
+        // log F(u) = -log1p(exp(-u)), written so exp never overflows.
+        pi = upper;
+        logPi = u >= 0 ? -log1p(eu) : u - log1p(eu);
       } else if (!hasUp) {
-        pi = logistic(-l);
-        logPi = -log1p(exp(l));
+        pi = lowerTail;
+        logPi = l <= 0 ? -log1p(el) : -l - log1p(el);
       } else {
         // Both ends above 0: the difference of the upper tails keeps its digits.
-        pi = l > 0 ? logistic(-l) - logistic(-u) : logistic(u) - logistic(l);
+        pi = l > 0 ? lowerTail - upperTail : upper - lower;
         logPi = ln(pi);
       }
       if (pi < minProbability) minProbability = pi;
       logLik += w * logPi;
-      // f' = f (1 - 2F); both are 0 at an infinite end.
-      const fu = hasUp ? logisticDensity(u) : 0;
-      const fl = hasLow ? logisticDensity(l) : 0;
-      const du = hasUp ? fu * (logistic(-u) - logistic(u)) : 0;
-      const dl = hasLow ? fl * (logistic(-l) - logistic(l)) : 0;
       const gu = fu / pi;
       const gl = -fl / pi;
       // Hessian of log pi in (u, l).

@@ -102,7 +102,7 @@ describe('ologit cell runs', () => {
       '8 rows with a missing value in a model column were left out',
     ]);
     const ologit = parsed.notebook.blocks.find((b) => b.kind === 'ologit');
-    const pins = ologit && ologit.kind !== 'markdown' ? tablesToPin(ologit) : [];
+    const pins = ologit?.kind === 'ologit' ? tablesToPin(ologit) : [];
     expect(pins.map((p) => [p.table, p.keys])).toEqual([
       ['ord', ['term']],
       ['ord_fit', []],
