@@ -29,6 +29,7 @@ export function valueChannel(mark: ChartMark): Position | undefined {
   switch (mark) {
     case 'barX':
     case 'tickX':
+    case 'coef':
       return 'x';
     case 'cell':
       return undefined;
@@ -42,7 +43,7 @@ export function chartAxes(
   rows: readonly Row[],
   profile: (column: string) => ColumnProfile = (c) => profileColumn(rows, c),
 ): Axes {
-  const value = valueChannel(spec.mark);
+  const value = horizontalDot(spec, profile) ? 'x' : valueChannel(spec.mark);
   const x = spec.x;
   const continuous = (column: string): boolean => {
     if (value === 'x' || !CONTINUOUS_X.includes(spec.mark) || spec.x_type === 'band') return false;
@@ -55,6 +56,16 @@ export function chartAxes(
   const xContinuous = x !== undefined && continuous(x);
   const temporalX = xContinuous && x !== undefined && profile(x).temporal;
   return { value, xContinuous, temporalX };
+}
+
+/**
+ * A dot chart with names on y and numbers on x is drawn sideways, measured along x: a list of
+ * countries with their rates, or a model's terms with their estimates.
+ */
+function horizontalDot(spec: ChartSpec, profile: (column: string) => ColumnProfile): boolean {
+  if (spec.mark !== 'dot' || spec.x === undefined || spec.y === undefined) return false;
+  const y = profile(spec.y);
+  return !y.numeric && !y.temporal && profile(spec.x).numeric;
 }
 
 /** At most SMALL_INTEGER_LEVELS distinct values, every one a whole number. */

@@ -10,6 +10,7 @@ import { describeChart } from './describe.ts';
 import { chartLayout } from './layout.ts';
 import { barMarks } from './marks/bar.ts';
 import { cellMarks } from './marks/cell.ts';
+import { coefMarks } from './marks/coef.ts';
 import { dotMarks } from './marks/dot.ts';
 import { errorBarMarks } from './marks/error-bars.ts';
 import { areaMarks, lineMarks } from './marks/line.ts';
@@ -29,6 +30,7 @@ const MAIN: Record<ChartMark, (plan: ChartPlan) => Plot.Markish[]> = {
   cell: cellMarks,
   tickX: tickMarks,
   ruleY: ruleMarks,
+  coef: coefMarks,
 };
 
 /** Throws CellError when the spec does not fit the rows (see validate.ts). */
@@ -48,7 +50,7 @@ export function chartOptions(spec: ChartSpec, rows: readonly Row[]): PlotOptions
     className: CLASS_NAME,
     ...(spec.title !== undefined ? { title: spec.title } : {}),
     ...(spec.caption !== undefined ? { caption: spec.caption } : {}),
-    ...describeChart(spec, plan.percent, plan.colour !== undefined),
+    ...describeChart(spec, plan.percent, plan.colour !== undefined, plan.value),
     ...chartScales(plan, layout),
     // A fixed domain may leave rows outside it: cut them at the frame, not across the axes.
     ...(spec.x_domain || spec.y_domain ? { clip: true } : {}),

@@ -13,16 +13,18 @@ const KIND: Record<ChartMark, string> = {
   cell: 'Heatmap',
   tickX: 'Strip plot',
   ruleY: 'Rule chart',
+  coef: 'Coefficient plot',
 };
 
 /** "Bar chart of rate by diplomatic": what is measured, across what. */
-export function chartSummary(spec: ChartSpec): string {
+export function chartSummary(spec: ChartSpec, value?: 'x' | 'y'): string {
   const kind = KIND[spec.mark] ?? 'Chart';
   const [x, y, fill] = [spec.x, spec.y, spec.fill].map((c) => nameOf(spec, c));
+  // Measured along x: bars and ticks sideways, coefficient plots, dots with names on y.
+  if (value === 'x' || spec.mark === 'barX' || spec.mark === 'tickX') {
+    return y ? `${kind} of ${x} by ${y}` : `${kind} of ${x}`;
+  }
   switch (spec.mark) {
-    case 'barX':
-    case 'tickX':
-      return y ? `${kind} of ${x} by ${y}` : `${kind} of ${x}`;
     case 'cell':
       return fill ? `${kind} of ${fill} by ${x} and ${y}` : `${kind} of ${x} by ${y}`;
     case 'line':
@@ -42,8 +44,9 @@ export function describeChart(
   spec: ChartSpec,
   percent: boolean,
   colourIsColumn: boolean,
+  value?: 'x' | 'y',
 ): ChartText {
-  const summary = chartSummary(spec);
+  const summary = chartSummary(spec, value);
   const parts = [summary];
   if (colourIsColumn && spec.mark !== 'cell') {
     parts.push(`coloured by ${nameOf(spec, spec.fill ?? spec.stroke)}`);
@@ -53,6 +56,7 @@ export function describeChart(
   if (spec.ci) parts.push(`with intervals from ${spec.ci[0]} to ${spec.ci[1]}`);
   let description = `${parts.join(', ')}.`;
   if (percent) description += ' Values are shown as percentages.';
+  if (spec.scale === 'log') description += ' The value axis is logarithmic.';
   description += ` Data from table ${spec.from}.`;
   if (spec.caption) description += ` ${spec.caption}`;
   return { ariaLabel: spec.title ?? summary, ariaDescription: description };

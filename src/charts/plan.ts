@@ -8,6 +8,7 @@ import type { Row } from '../engine/Engine.ts';
 import type { ChartSpec } from './spec.ts';
 import { categoriesOf, columnsOf, profileColumn, type Category } from './columns.ts';
 import { memo, prepareRows, sortBy, sortByDomain } from './prepare-rows.ts';
+import { noEffect } from './marks/coef.ts';
 import { sortCategories } from './sort.ts';
 import { chartAxes, type Position } from './axes.ts';
 import { isPercent } from './format.ts';
@@ -37,6 +38,8 @@ export interface ChartPlan {
   measure: (v: unknown) => string;
   /** Where a reference line crosses the value axis (`rule`), if anywhere. */
   reference?: number;
+  /** The value axis is logarithmic (`scale: log`). */
+  logScale: boolean;
   fill?: Colour;
   stroke?: Colour;
   /** The column the colour scale encodes, if any. */
@@ -71,7 +74,7 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
   if (colour !== undefined && !colourContinuous) {
     if ((spec.mark === 'barY' || (spec.mark === 'dot' && !xContinuous)) && colour !== x) {
       if (fx === undefined) [fx, x, grouped] = [x, colour, true];
-    } else if (spec.mark === 'barX' && colour !== y) {
+    } else if ((spec.mark === 'barX' || (value === 'x' && isDot(spec))) && colour !== y) {
       if (fy === undefined) [fy, y, grouped] = [y, colour, true];
     }
   }
@@ -150,7 +153,8 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
     value,
     percent,
     measure: measureFormatter(spec.format, percent),
-    reference: spec.rule,
+    reference: spec.rule ?? (spec.mark === 'coef' ? noEffect(spec.scale) : undefined),
+    logScale: spec.scale === 'log',
     fill,
     stroke,
     colour,
@@ -171,6 +175,10 @@ function valueText(spec: ChartSpec, column: string | undefined, value: Category)
   const codes = column === undefined ? undefined : spec.valueLabels?.[column];
   const text = String(value);
   return codes !== undefined && Object.hasOwn(codes, text) ? codes[text] : text;
+}
+
+function isDot(spec: ChartSpec): boolean {
+  return spec.mark === 'dot' || spec.mark === 'coef';
 }
 
 function resolveColour(value: string | undefined, columns: string[]): Colour | undefined {

@@ -70,7 +70,8 @@ function position(
     };
   }
   // Dots are drawn around their centre; keep edge dots inside the frame and off the axis.
-  const inset = plan.spec.mark === 'dot' ? { inset: DOT_RADIUS + 2 } : {};
+  const dots = plan.spec.mark === 'dot' || plan.spec.mark === 'coef';
+  const inset = dots ? { inset: DOT_RADIUS + 2 } : {};
   // A fixed domain is kept exactly (not widened to nice ticks) whatever the rows hold.
   const fixed = channel === 'x' ? plan.spec.x_domain : plan.spec.y_domain;
   const fixedDomain = fixed ? { domain: [...fixed], nice: false } : {};
@@ -80,6 +81,8 @@ function position(
       label: axisTitle(plan, channel, column),
       grid: true,
       nice: true,
+      // Ratios read as 0.5, 1, 2 rather than Plot's 500m; powers of ten would waste the width.
+      ...(plan.logScale ? { type: 'log', nice: false, tickFormat: '~g' } : {}),
       // Whole pixels: crisp edges, and short numbers in the SVG instead of 112.00000000000004.
       round: true,
       ...(plan.spec.format !== undefined
@@ -96,6 +99,7 @@ function position(
     grid: true,
     round: true,
     ...(plan.temporalX ? { type: 'utc' } : {}),
+    ...(channel === 'x' && yearsIn(plan, column) ? { tickFormat: 'd' } : {}),
     ...fixedDomain,
   };
 }
@@ -127,6 +131,19 @@ function colour(plan: ChartPlan): ScaleOptions {
     legend: true,
     tickFormat: categoryLabel(plan, plan.colour),
   };
+}
+
+/** Whole numbers from 1000 to 2999 on a number line are years: 1990, not 1,990. */
+function yearsIn(plan: ChartPlan, column: string): boolean {
+  if (plan.temporalX) return false;
+  let any = false;
+  for (const d of plan.data) {
+    const v = d[column];
+    if (v === null || v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1000 || v > 2999) return false;
+    any = true;
+  }
+  return any;
 }
 
 /**

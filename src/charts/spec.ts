@@ -9,6 +9,7 @@ export const CHART_MARKS = [
   'cell',
   'tickX',
   'ruleY',
+  'coef',
 ] as const;
 export type ChartMark = (typeof CHART_MARKS)[number];
 

@@ -6,11 +6,12 @@
 import type { Row } from '../engine/Engine.ts';
 import { CellError } from '../shared/errors.ts';
 import { CHART_MARKS, type ChartMark, type ChartSpec } from './spec.ts';
-import { categoriesOf, profileColumn } from './columns.ts';
+import { profileColumn } from './columns.ts';
 import { isCssColor } from './css-color.ts';
-import { chartAxes, valueChannel, type Position } from './axes.ts';
+import { chartAxes, type Position } from './axes.ts';
 import { validateAxisKeys } from './validate-keys.ts';
-import { MAX_FACETS, MAX_ROWS } from './theme.ts';
+import { validateValues } from './validate-values.ts';
+import { MAX_ROWS } from './theme.ts';
 
 /** Channels each mark cannot do without, and what they hold (for the message). */
 const REQUIRED: Record<ChartMark, Position[]> = {
@@ -22,6 +23,7 @@ const REQUIRED: Record<ChartMark, Position[]> = {
   cell: ['x', 'y'],
   tickX: ['x'],
   ruleY: ['y'],
+  coef: ['x', 'y'],
 };
 
 /**
@@ -122,8 +124,8 @@ export function checkChart(
 }
 
 /**
- * A colour column stacks bars that already use their facet for the groups, and stacks areas:
- * an interval cannot be drawn on a stack (it would sit on the wrong bar).
+ * A colour column stacks bars that already use their facet for the groups: an interval cannot
+ * be drawn on a stack (it would sit on the wrong bar). Areas with `ci` draw bands, unstacked.
  */
 function validateLayout(spec: ChartSpec, columns: readonly string[]): void {
   if (spec.ci === undefined) return;
@@ -140,44 +142,6 @@ function validateLayout(spec: ChartSpec, columns: readonly string[]): void {
       `With both '${stacked}' and a colour column, bars are stacked and 'ci' cannot be drawn; ` +
         `drop '${stacked}' to get bars side by side, or drop 'ci'.`,
     );
-  }
-  if (spec.mark === 'areaY') {
-    throw new CellError(
-      `Areas coloured by '${colour}' are stacked, so 'ci' cannot be drawn on them; ` +
-        `use mark: line for series with intervals.`,
-    );
-  }
-}
-
-/** Checks that need the values themselves: numbers where the mark measures something. */
-function validateValues(spec: ChartSpec, rows: readonly Row[]): void {
-  const channel = valueChannel(spec.mark);
-  const numericColumns: [string, string | undefined][] = [
-    [channel ?? '', channel ? spec[channel] : undefined],
-    ['ci lower', spec.ci?.[0]],
-    ['ci upper', spec.ci?.[1]],
-  ];
-  for (const [role, column] of numericColumns) {
-    if (column === undefined) continue;
-    const sample = rows.find((r) => r[column] !== null && r[column] !== undefined)?.[column];
-    if (sample !== undefined && !profileColumn(rows, column).numeric) {
-      throw new CellError(
-        `A ${spec.mark} chart needs numbers in '${column}' (${role}), but it holds ` +
-          `${JSON.stringify(sample)}. Cast it in a sql cell (e.g. CAST(${column} AS DOUBLE)) ` +
-          `or put it on the other axis.`,
-      );
-    }
-  }
-  for (const facet of ['fx', 'fy'] as const) {
-    const column = spec[facet];
-    if (column === undefined) continue;
-    const n = categoriesOf(rows, column).length;
-    if (n > MAX_FACETS) {
-      throw new CellError(
-        `'${facet}: ${column}' would draw ${n} panels (at most ${MAX_FACETS}); ` +
-          `facet on a column with fewer values or filter in a sql cell.`,
-      );
-    }
   }
 }
 

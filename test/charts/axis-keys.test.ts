@@ -7,7 +7,7 @@ import type { ChartSpec } from '../../src/charts/spec.ts';
 import type { Row } from '../../src/engine/Engine.ts';
 import { CellError } from '../../src/shared/errors.ts';
 import { byEngagement } from './fixtures.ts';
-import { parseSvg, texts } from './svg-helpers.ts';
+import { matchSnapshot, parseSvg, texts } from './svg-helpers.ts';
 
 const dots: ChartSpec = {
   from: 'rates',
@@ -74,7 +74,7 @@ describe('x_domain and y_domain', () => {
     );
   });
 
-  it('fix a numeric x of a dot chart too', () => {
+  it('fix a numeric x of a line chart too, whose years read as years', () => {
     const rows = [1960, 1980, 2000].map((start_year, i) => ({
       start_year,
       predicted: 0.2 + i / 10,
@@ -88,8 +88,8 @@ describe('x_domain and y_domain', () => {
     };
     const doc = parseSvg(renderChartSvg(spec, rows));
     const ticks = texts(doc, 'g[aria-label="x-axis tick label"] text');
-    expect(ticks[0]).toBe('1,950');
-    expect(ticks.at(-1)).toBe('2,020');
+    expect(ticks[0]).toBe('1950');
+    expect(ticks.at(-1)).toBe('2020');
   });
 
   it('are refused on a category axis, with what to do instead', () => {
@@ -203,5 +203,31 @@ describe('rule', () => {
         rows,
       ),
     ).toBe("'rule' draws a line across the measured axis, and a cell chart has none; drop 'rule'.");
+  });
+});
+
+describe('the axis keys together', () => {
+  it('title, fix, rule and format one chart', () => {
+    const spec: ChartSpec = {
+      ...dots,
+      title: 'Success by engagement',
+      x_label: 'Engagement with the target',
+      y_label: 'Episodes ending in success',
+      y_domain: [0, 1],
+      rule: 0.5,
+      format: '.0%',
+      sort: '-value',
+    };
+    const svg = renderChartSvg(spec, byEngagement);
+    matchSnapshot('dot-axis-keys', svg);
+    const doc = parseSvg(svg);
+    expect(texts(doc, 'g[aria-label="x-axis tick label"] text')).toEqual([
+      'high',
+      'medium',
+      'low',
+      'none',
+    ]);
+    expect(texts(doc, 'g[aria-label="y-axis tick label"] text').at(-1)).toBe('100%');
+    expect(doc.querySelector('g[aria-description="reference line at 50%"]')).not.toBeNull();
   });
 });

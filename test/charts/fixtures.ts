@@ -71,3 +71,42 @@ export const durations: Row[] = [
   ['international organization', 6],
   ['international organization', 12],
 ].map(([sender_type, duration]) => ({ sender_type, duration }));
+
+const Z = 1.959963984540054;
+
+/**
+ * A logit's coefficient table as the logit cell writes it (invented estimates), in the
+ * cell's row order: intercept first, then the terms as the formula names them.
+ */
+export const logitTerms: Row[] = (
+  [
+    ['(Intercept)', -0.62, 0.21],
+    ['embassy_closed', 0.84, 0.24],
+    ['target_costs', -0.31, 0.12],
+    ['target_regionAsia', 0.12, 0.28],
+    ['target_regionEurope', -0.45, 0.3],
+    ['democracy', 0.05, 0.02],
+  ] as const
+).map(([term, estimate, std_error]) => ({
+  term,
+  estimate,
+  std_error,
+  conf_low: estimate - Z * std_error,
+  conf_high: estimate + Z * std_error,
+  odds_ratio: Math.exp(estimate),
+  or_low: Math.exp(estimate - Z * std_error),
+  or_high: Math.exp(estimate + Z * std_error),
+}));
+
+/** A predicted-probability curve over start year with its interval (`<margins>_curve`). */
+export const predictedCurve: Row[] = [1960, 1970, 1980, 1990, 2000, 2010].map((start_year, i) => {
+  const predicted = 0.25 + 0.07 * i;
+  const std_error = 0.03 + 0.004 * Math.abs(i - 2.5);
+  return {
+    start_year,
+    predicted,
+    std_error,
+    lower: predicted - Z * std_error,
+    upper: predicted + Z * std_error,
+  };
+});

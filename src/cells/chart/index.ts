@@ -33,6 +33,7 @@ export const chartCell: CellKindDef<'chart', ChartSpec> = {
       format: 'string',
       sort: 'string',
       x_type: 'string',
+      scale: 'string',
     },
     check: (spec) =>
       (CHART_MARKS as readonly string[]).includes(String(spec.mark))

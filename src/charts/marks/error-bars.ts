@@ -1,7 +1,7 @@
 /**
  * Interval marks for `ci: [low, high]`, drawn over the main mark: a rule from low to high at
  * each category with a short cap at both ends (Plot's `tick` marker). Vertical for marks
- * measured on y, horizontal for barX and tickX. On a ruleY chart, whose rules span a band
+ * measured on y, horizontal for those measured on x (barX, tickX, coef, dots with names on y). On a ruleY chart, whose rules span a band
  * or the whole width, the interval is a shaded band behind the rule instead.
  */
 import * as Plot from '@observablehq/plot';
@@ -16,7 +16,8 @@ export const INTERVAL_BANDS = 'interval bands';
 
 export function errorBarMarks(plan: ChartPlan): Plot.Markish[] {
   const ci = plan.spec.ci;
-  if (ci === undefined) return [];
+  // Lines and areas draw their interval as a band instead (band.ts).
+  if (ci === undefined || plan.spec.mark === 'line' || plan.spec.mark === 'areaY') return [];
   const [low, high] = ci;
   // Over a filled bar the bar's own colour would vanish; dots and lines keep theirs.
   const stroke = plan.spec.mark.startsWith('bar') ? ERROR_BAR_COLOUR : singlePaint(plan);

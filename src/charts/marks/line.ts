@@ -1,17 +1,21 @@
-/** line and areaY: one series per colour category; areas stack on a zero baseline. */
+/**
+ * line and areaY: one series per colour category; areas stack on a zero baseline. With `ci`
+ * both draw the interval as a band (band.ts) under the line, and an area is that band rather
+ * than a fill down to zero.
+ */
 import * as Plot from '@observablehq/plot';
 import type { ChartPlan } from '../plan.ts';
 import { DEFAULT_COLOUR } from '../theme.ts';
+import { bandMarks, seriesOf } from './band.ts';
 import { colourValue, facets, singlePaint } from './channels.ts';
 
 export function lineMarks(plan: ChartPlan): Plot.Markish[] {
-  const z =
-    plan.colour === undefined ? undefined : colourValue({ kind: 'column', column: plan.colour });
   return [
+    ...bandMarks(plan),
     Plot.line(plan.data, {
       x: plan.x,
       y: plan.y,
-      z,
+      z: seriesOf(plan),
       ...facets(plan),
       stroke: singlePaint(plan),
       strokeWidth: 2,
@@ -20,6 +24,7 @@ export function lineMarks(plan: ChartPlan): Plot.Markish[] {
 }
 
 export function areaMarks(plan: ChartPlan): Plot.Markish[] {
+  if (plan.spec.ci !== undefined) return lineMarks(plan);
   return [
     Plot.areaY(plan.data, {
       x: plan.x,

@@ -5,7 +5,12 @@ import { messageOf } from '../../../shared/errors.ts';
 import { escapeHtml as e } from '../../report-tables.ts';
 import type { CellOfKind, ReportRenderers, UiCellKind } from '../types.ts';
 import ChartCellView from './ChartCellView.svelte';
-import { CHART_MARKS } from '../../../charts/spec.ts';
+import {
+  CHART_MARKS,
+  CHART_SCALE_TYPES,
+  CHART_SORTS,
+  CHART_X_TYPES,
+} from '../../../charts/spec.ts';
 
 export const chartUi: UiCellKind<CellOfKind<'chart'>> = {
   View: ChartCellView,
@@ -18,6 +23,12 @@ export const chartUi: UiCellKind<CellOfKind<'chart'>> = {
     { key: 'fx', label: 'Facet columns', kind: 'column' },
     { key: 'fy', label: 'Facet rows', kind: 'column' },
     { key: 'ci', label: 'Error bars (low, high)', kind: 'pair' },
+    { key: 'x_label', label: 'x axis title', kind: 'text' },
+    { key: 'y_label', label: 'y axis title', kind: 'text' },
+    { key: 'format', label: 'Number format', kind: 'text' },
+    { key: 'sort', label: 'Category order', kind: 'choice', options: CHART_SORTS },
+    { key: 'x_type', label: 'x as', kind: 'choice', options: CHART_X_TYPES },
+    { key: 'scale', label: 'Value scale', kind: 'choice', options: CHART_SCALE_TYPES },
     { key: 'title', label: 'Title', kind: 'text' },
     { key: 'caption', label: 'Caption', kind: 'text' },
   ],
