@@ -265,9 +265,15 @@ export class Runner {
     this.changed(state.key);
   }
 
-  /** A named cell's kind and spec (the first of that name; a refused duplicate is not it). */
+  /**
+   * A named cell's kind and spec (the first of that name; a refused duplicate is not it). Names
+   * compare as DuckDB compares the tables named after them: case aside.
+   */
   private cellSpec(name: string): { kind: string; spec?: Record<string, unknown> } | undefined {
-    const cell = cellsOf(this.notebook).find((c) => c.name === name && !c.duplicate);
+    const wanted = name.toLowerCase();
+    const cell = cellsOf(this.notebook).find(
+      (c) => c.name?.toLowerCase() === wanted && !c.duplicate,
+    );
     if (!cell) return undefined;
     return {
       kind: cell.kind,

@@ -58,6 +58,12 @@ describe('models cell errors', () => {
     expect(Object.keys((run.results.table_fit as object[])[0])).not.toContain('lr_statistic');
   });
 
+  it('finds a model cell whatever the case its name is written in, as DuckDB does', async () => {
+    const run = await runModels([...MODEL_CELLS.slice(0, 2), lrTable('M1, m2')].join('\n'));
+    expect(run.cell('table').status).toBe('ok');
+    expect((run.results.table_fit as { lr_df: number }[])[1].lr_df).toBe(3);
+  });
+
   it('says a name is no cell, or not a model', async () => {
     const unknown = await tableError(MODEL_CELLS[0], fence('models table', 'models: [m1, m9]'));
     expect(unknown.error?.message).toBe(
