@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -29,6 +28,11 @@ beforeAll(async () => {
   await mkdir('node_modules/.cache', { recursive: true });
   built = await mkdtemp(resolve('node_modules/.cache/statecraft-cli-test-'));
   await exec('node', ['scripts/build-cli.js', '--outdir', built]);
+  // A file, not `node -e`: the chart thread inherits the process's flags (--input-type too).
+  await writeFile(
+    join(built, 'run.mjs'),
+    `const { main } = await import('./main.js');\nprocess.exitCode = await main(process.argv.slice(2));\n`,
+  );
 });
 
 afterAll(async () => {
@@ -38,9 +42,7 @@ afterAll(async () => {
 
 /** Runs the built main() on `args` in a new process, as bin/statecraft.js does. */
 function runBuilt(args: string[]): Promise<{ stdout: string }> {
-  const entry = pathToFileURL(join(built, 'main.js')).href;
-  const script = `const { main } = await import(${JSON.stringify(entry)}); process.exitCode = await main(process.argv.slice(1));`;
-  return exec('node', ['--input-type=module', '-e', script, '--', ...args]);
+  return exec('node', [join(built, 'run.mjs'), ...args]);
 }
 
 function runSources(args: string[]): Promise<{ stdout: string; stderr: string }> {
