@@ -49,7 +49,7 @@ const outcomeOf = (spec: Readonly<Record<string, unknown>>) =>
     .split('~')[0]
     .trim();
 const text = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined);
-const quoted = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v));
+const quoted = (v: unknown) => JSON.stringify(v ?? null);
 
 /** Throws a CellError naming the first difference that makes the test meaningless. */
 export function checkComparable(a: FittedModel, b: FittedModel): void {
@@ -66,9 +66,8 @@ export function checkComparable(a: FittedModel, b: FittedModel): void {
     );
   }
   if (text(a.spec.weights) !== text(b.spec.weights)) {
-    fail(
-      `${a.name} has weights ${quoted(a.spec.weights)}, ${b.name} has ${quoted(b.spec.weights)}`,
-    );
+    const weights = (v: unknown) => (v === undefined ? 'no weights' : `weights ${quoted(v)}`);
+    fail(`${a.name} has ${weights(a.spec.weights)}, ${b.name} has ${weights(b.spec.weights)}`);
   }
   const [small, large] = estimated(a).length <= estimated(b).length ? [a, b] : [b, a];
   const largeTerms = new Set(estimated(large));
