@@ -7,7 +7,13 @@ import { renderChartSvg } from '../../src/charts/svg-node.ts';
 import type { Row } from '../../src/engine/Engine.ts';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { launchBrowser } from '../browser/harness.ts';
-import { byEngagement, byEngagementAndDiplomatic, incidentsByYear } from './fixtures.ts';
+import {
+  byEngagement,
+  byEngagementAndDiplomatic,
+  incidentsByYear,
+  logitTerms,
+  predictedCurve,
+} from './fixtures.ts';
 
 /**
  * The same chart code bundled for the browser and run in real Chromium must write the same
@@ -48,6 +54,38 @@ const cases: [string, ChartSpec, Row[]][] = [
     'lines over dates',
     { from: 'incidents', mark: 'line', x: 'year', y: 'incidents', stroke: 'region' },
     incidentsByYear,
+  ],
+  [
+    'coefficient plot',
+    { from: 'm', mark: 'coef', x: 'estimate', y: 'term', ci: ['conf_low', 'conf_high'] },
+    logitTerms,
+  ],
+  [
+    'odds ratios on a log axis',
+    {
+      from: 'm',
+      mark: 'coef',
+      x: 'odds_ratio',
+      y: 'term',
+      ci: ['or_low', 'or_high'],
+      scale: 'log',
+    },
+    logitTerms,
+  ],
+  [
+    'a curve with a band, a fixed domain and a format',
+    {
+      from: 'curve',
+      mark: 'line',
+      x: 'start_year',
+      y: 'predicted',
+      ci: ['lower', 'upper'],
+      y_domain: [0, 1],
+      format: '.0%',
+      rule: 0.5,
+      x_label: 'Start year',
+    },
+    predictedCurve,
   ],
   [
     'heatmap',
