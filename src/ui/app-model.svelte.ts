@@ -18,6 +18,7 @@ import type { NamedFile, OpenFiles, SessionAccess } from './model/access.ts';
 import { cellActions } from './model/actions.ts';
 import { NotebookDocument } from './model/document.svelte.ts';
 import { Exports } from './model/exports.ts';
+import { InlineValues } from './model/inline-values.svelte.ts';
 import { Persistence } from './model/persistence.svelte.ts';
 import { Redraws } from './model/redraws.ts';
 import { Sharing } from './model/sharing.svelte.ts';
@@ -54,6 +55,8 @@ export class AppModel {
   };
 
   readonly document = new NotebookDocument(this.access);
+  /** Values prose states inline (`{{ table.column }}`), following the cells that make them. */
+  readonly inlineValues = new InlineValues(this.access, this.document);
   readonly exports = new Exports(this.access, this.document, () => this.engineVersion);
   readonly tables = new SessionTables(this.access);
   /** What a cell's controls can ask: edits from the document, downloads from exports. */

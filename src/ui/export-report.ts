@@ -4,12 +4,18 @@
  */
 import { chartSvgString } from '../charts/svg-string.ts';
 import { labelsFor, type LabelIndex } from '../ingest/column-labels.ts';
-import { renderMarkdown } from './markdown.ts';
+import type { ProseFills } from './model/inline-values.svelte.ts';
+import { renderProse } from './prose-html.ts';
 import { inlineSvg, notebookReportHtml, type ReportInput } from './report-html.ts';
 
-export function reportHtml(input: ReportInput, labels?: LabelIndex): string {
+export function reportHtml(input: ReportInput, labels?: LabelIndex, fills?: ProseFills): string {
   return notebookReportHtml(input, {
-    markdown: renderMarkdown,
+    // Inline values as the run left them; one the run did not reach shows as pending.
+    markdown: (text) =>
+      renderProse(
+        text,
+        fills && ((ref) => fills.get(ref.source) ?? { state: 'pending', message: 'not computed' }),
+      ),
     chartSvg: (spec, rows) => inlineSvg(chartSvgString(spec, rows, document), document),
     columnLabels: labels ? (table, columns) => labelsFor(labels, table, columns) : undefined,
   });

@@ -254,6 +254,8 @@ dl.fit div { display: flex; gap: 0.4rem; }
 dl.fit dt { color: var(--muted); }
 dl.fit dd { margin: 0; font-weight: 600; }
 .error { color: #b42318; }
+.inline-value[data-state="pending"] { color: var(--muted); border-bottom: 1px dotted var(--muted); }
+.inline-value[data-state="error"] { color: #b42318; font-size: 0.9em; }
 .warning, .warnings { color: #6b4800; }
 .not-run { color: var(--muted); font-style: italic; }
 .table-summary { font-size: 0.88rem; color: var(--muted); }

@@ -10,6 +10,7 @@ import { toCsv } from '../csv.ts';
 import { downloadBlob } from '../download.ts';
 import type { SessionAccess } from './access.ts';
 import type { NotebookDocument } from './document.svelte.ts';
+import { sessionProseFills } from './inline-values.svelte.ts';
 import type { ChartSvg } from './replication.ts';
 
 /** Where a finished file goes: the browser's download in the page, a list in tests. */
@@ -65,6 +66,8 @@ export class Exports {
       const version = this.engineVersion();
       // Result headers show variable labels, read now, as the page's tables show them.
       const labels = await this.access.session().read(readLabelIndex);
+      // Prose states its inline values as this run computed them.
+      const fills = await sessionProseFills(this.access.session());
       const html = reportHtml(
         {
           title: doc.title,
@@ -77,6 +80,7 @@ export class Exports {
           engine: version ? `DuckDB ${version} (WebAssembly)` : undefined,
         },
         labels,
+        fills,
       );
       const name = `${notebookFile.replace(/\.(md|markdown)$/i, '')}.html`;
       this.saveText(name, html, 'text/html;charset=utf-8');
