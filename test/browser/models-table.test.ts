@@ -45,17 +45,23 @@ describe('the models cell on the page', () => {
     const table = cell().getByTestId('regression-table');
     await table.waitFor({ timeout: 120_000 });
     const headings = await table.locator('thead th').allInnerTexts();
-    expect(headings.map((h) => h.trim())).toEqual(['', 'Model 1', 'Model 2']);
+    expect(headings.map((h) => h.trim())).toEqual(['', 'Model 1', 'Model 2', 'Model 3']);
     const rows = await table
       .locator('tbody tr')
       .evaluateAll((trs) =>
         trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())),
       );
     const costs = rows.findIndex((r) => r[0] === 'target_costs');
-    expect(rows[costs]).toEqual(['target_costs', '1.060***', '0.961***']);
-    expect(rows[costs + 1]).toEqual(['', '(0.143)', '(0.147)']);
-    expect(rows.find((r) => r[0] === 'N')).toEqual(['N', '1240', '1240']);
-    expect(rows.find((r) => r[0] === 'LR df')).toEqual(['LR df', '', '5']);
+    expect(rows[costs]).toEqual(['target_costs', '1.060***', '0.961***', '0.961***']);
+    expect(rows[costs + 1]).toEqual(['', '(0.143)', '(0.147)', '(0.133)']);
+    expect(rows.find((r) => r[0] === 'N')).toEqual(['N', '1240', '1240', '1240']);
+    expect(rows.find((r) => r[0] === 'Standard errors')).toEqual([
+      'Standard errors',
+      'model',
+      'model',
+      'clustered (88)',
+    ]);
+    expect(rows.find((r) => r[0] === 'LR df')).toEqual(['LR df', '', '5', '0']);
   });
 
   it('downloads the LaTeX and Markdown the command line writes', async () => {
