@@ -5,8 +5,12 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tableRows } from '../cells/tables.ts';
-import { fillProse, filledNotebookText, type ProseFill } from '../notebook/inline-fill.ts';
+import {
+  fillProse,
+  filledNotebookText,
+  readInlineTable,
+  type ProseFill,
+} from '../notebook/inline-fill.ts';
 import type { NotebookRun } from './run-notebook.ts';
 
 type Print = (line: string) => void;
@@ -15,7 +19,9 @@ type Print = (line: string) => void;
 export function proseFills(run: NotebookRun): Promise<ProseFill[]> {
   const { runner } = run;
   return runner.queue.run(() =>
-    fillProse(runner.notebook.blocks, runner.cells, (table) => tableRows(runner.engine, table)),
+    fillProse(runner.notebook.blocks, runner.cells, (table) =>
+      readInlineTable(runner.engine, table),
+    ),
   );
 }
 

@@ -6,6 +6,8 @@
  */
 import { format } from 'd3-format';
 import { pickRow } from '../cells/expect/evaluate.ts';
+import type { Engine } from '../engine/Engine.ts';
+import { ident } from '../engine/sql.ts';
 import type { Row, Value } from '../shared/table-data.ts';
 import { countText, valueText } from '../shared/value-text.ts';
 import { cellKey, outputTables } from './graph.ts';
@@ -142,13 +144,31 @@ export interface ProseFill {
 }
 
 /**
+ * Past this many rows a table is not read for an inline value: prose states a rate or a
+ * coefficient, and a million row objects on the page's main thread would freeze it.
+ */
+export const MAX_INLINE_ROWS = 100_000;
+
+/** A result table whole, for the inline values that read it, unless it is too large. */
+export async function readInlineTable(engine: Engine, table: string): Promise<TableRows> {
+  const result = await engine.query(`SELECT * FROM ${ident(table)} LIMIT ${MAX_INLINE_ROWS + 1}`);
+  if (result.rows.length > MAX_INLINE_ROWS) {
+    return {
+      state: 'error',
+      message: `${table} has more than ${countText(MAX_INLINE_ROWS)} rows; inline values read small result tables (compute the value in a sql cell)`,
+    };
+  }
+  return { state: 'rows', rows: result.rows, columns: result.columns.map((c) => c.name) };
+}
+
+/**
  * Every reference in the notebook's prose, filled from the run: rows from the cells' states,
- * or from `readTable` (whole tables, in the engine's line) where the state holds a preview.
+ * or from `readTable` (readInlineTable, in the engine's line) where a state holds a preview.
  */
 export async function fillProse(
   blocks: readonly Block[],
   cells: ReadonlyMap<string, CellState>,
-  readTable: (table: string) => Promise<Row[]>,
+  readTable: (table: string) => Promise<TableRows>,
 ): Promise<ProseFill[]> {
   const producers = tableProducers(blocks);
   const tables = new Map<string, Promise<TableRows>>();
@@ -158,14 +178,7 @@ export async function fillProse(
     if (!found) {
       const producer = producers.get(key);
       const known = tableFromState(table, producer, producer && cells.get(cellKey(producer)));
-      found =
-        known.state === 'partial'
-          ? readTable(table).then((rows) => ({
-              state: 'rows' as const,
-              rows,
-              columns: Object.keys(rows[0] ?? {}),
-            }))
-          : Promise.resolve(known);
+      found = known.state === 'partial' ? readTable(table) : Promise.resolve(known);
       tables.set(key, found);
     }
     return found;

@@ -12,6 +12,8 @@ import {
   fillProse,
   fillRef,
   formatInline,
+  MAX_INLINE_ROWS,
+  readInlineTable,
   tableFromState,
   tableProducers,
   tablesReadBy,
@@ -174,7 +176,7 @@ async function open(prose: string): Promise<{ session: Session; text: string }> 
 function fill(session: Session): Promise<ProseFill[]> {
   const { runner } = session;
   return session.read((e) =>
-    fillProse(runner.notebook.blocks, runner.cells, (table) => tableRows(e, table)),
+    fillProse(runner.notebook.blocks, runner.cells, (table) => readInlineTable(e, table)),
   );
 }
 
@@ -272,6 +274,16 @@ describe('resolving references against a run (native DuckDB)', () => {
     });
     expect(tableFromState('big', producers.get('big'), runner.cells.get('big'))).toEqual({
       state: 'partial',
+    });
+  });
+
+  it('does not read a table too large for prose into the page', async () => {
+    engine = await NativeEngine.create();
+    await engine.exec(`CREATE TABLE huge AS SELECT range AS i FROM range(${MAX_INLINE_ROWS + 1})`);
+    expect(await readInlineTable(engine, 'huge')).toEqual({
+      state: 'error',
+      message:
+        'huge has more than 100,000 rows; inline values read small result tables (compute the value in a sql cell)',
     });
   });
 });
