@@ -72,4 +72,31 @@ describe('the models cell on the page', () => {
     expect(md.name).toBe('paper_table.md');
     expect(md.text).toBe(cli.md);
   });
+
+  it('downloads the table as CSV, cells as shown', async () => {
+    const csv = await downloadOf(page, () => cell().getByTestId('models-csv').click());
+    expect(csv.name).toBe('paper_table.csv');
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toBe(',Model 1,Model 2,Model 3');
+    expect(lines).toContain('target_costs,1.060***,0.961***,0.961***');
+  });
+
+  it('copies an HTML table for Word and Google Docs', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await cell().getByTestId('models-word').click();
+    await expect.poll(() => cell().getByRole('status').innerText()).toContain('Copied');
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await item.getType('text/html')).text();
+    });
+    expect(html).toContain('<table style="border-collapse:collapse;');
+    expect(html).toContain('clustered (88)');
+  });
+
+  it('puts the same table in the HTML report', async () => {
+    const report = await downloadOf(page, () => page.getByTestId('export-html').click());
+    expect(report.text).toContain('<table style="border-collapse:collapse;');
+    expect(report.text).toContain('>Model 3</td>');
+    expect(report.text).toContain('0.961<sup>***</sup>');
+  });
 });
