@@ -56,7 +56,7 @@ async function everySlide(page: Page, name: string): Promise<SlideMeasure[]> {
     await settle(page);
     const slide = await measureSlide(page);
     slides.push(slide);
-    if (slide.charts.length > 0) await screenshot(page, `${name}-${i}`);
+    await screenshot(page, `${name}-${i}`);
     await page.keyboard.press('PageDown');
   }
   return slides;

@@ -26,3 +26,32 @@ export function fitText(element: HTMLElement): () => void {
   observer.observe(slide);
   return () => observer.disconnect();
 }
+
+/** Smallest zoom of a result on a slide: table text stays about 12 px or more. */
+const MIN_OUTPUT_ZOOM = 0.9;
+
+/**
+ * An attachment for a result that scrolls inside its slide (a table, a model): drawn at the
+ * slide's zoom, and smaller, down to MIN_OUTPUT_ZOOM, until it fits its box, so a model's last
+ * table is seen whole rather than cut at the box's edge; beyond that it scrolls. Its box is
+ * set by the slide, not by its content, so `scroll*` over `client*` compares content and box
+ * in the element's own units whatever the zoom.
+ */
+export function fitOutput(element: HTMLElement): () => void {
+  const fit = () => {
+    let zoom = parseFloat(getComputedStyle(element).getPropertyValue('--slide-zoom')) || 1;
+    element.style.setProperty('--fit', String(zoom));
+    const overflows = () =>
+      element.scrollHeight > element.clientHeight + 1 ||
+      element.scrollWidth > element.clientWidth + 1;
+    while (zoom > MIN_OUTPUT_ZOOM && overflows()) {
+      zoom = Math.max(MIN_OUTPUT_ZOOM, zoom - STEP);
+      element.style.setProperty('--fit', String(zoom));
+    }
+  };
+  fit();
+  const observer = new ResizeObserver(fit);
+  observer.observe(element);
+  if (element.firstElementChild) observer.observe(element.firstElementChild);
+  return () => observer.disconnect();
+}
