@@ -35,7 +35,8 @@ export const modelsCell: CellKindDef<'models', ModelsSpec> = {
     check: checkModelsSpec,
   },
   newName: 'table',
-  template: () => 'models: [model_1]\ncompare: lr',
+  // Model cells added with "Add cell" are named model_1, model_2, …
+  template: () => 'models: [model_1, model_2]\ncompare: lr',
   outputTables: (name) => [name, `${name}_fit`],
   // Each model's coefficients and fit statistics, so the graph runs the models first.
   tablesRead: (cell) =>

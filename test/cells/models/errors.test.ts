@@ -37,6 +37,17 @@ describe('models cell errors', () => {
     );
   });
 
+  it('refuses to test a probit against a logit', async () => {
+    const state = await tableError(
+      MODEL_CELLS[0],
+      fence('probit p', 'from: d', 'formula: y ~ x1 + x2'),
+      lrTable('m1, p'),
+    );
+    expect(state.error?.message).toBe(
+      'compare: lr cannot test p against m1: m1 is a logit model, p a probit one',
+    );
+  });
+
   it('refuses models of different outcomes', async () => {
     const state = await tableError(
       MODEL_CELLS[0],
@@ -90,7 +101,7 @@ describe('models cell errors', () => {
     expect(run.cell('table')).toMatchObject({ status: 'stale', blockedBy: 'broken' });
   });
 
-  it('checks its keys where they are written', () => {
+  it('checks its keys where they are written', async () => {
     const errors = (body: string[]) =>
       parseNotebook(fence('models table', ...body)).errors.map((e) => `${e.line}: ${e.message}`);
     expect(errors(['models: [m1, m1]'])).toEqual(['1: models lists "m1" twice in models cell']);
@@ -104,5 +115,8 @@ describe('models cell errors', () => {
     expect(errors(['models: [m1, m2]', 'compare: wald'])[0]).toContain('compare must be lr');
     expect(errors(['models: [m1]', 'compare: lr'])[0]).toContain('at least two models');
     expect(errors(['models: [m1, m2]', 'show: [odds_ratio, conf_int]', 'stars: []'])).toEqual([]);
+    // What "Add cell" writes parses.
+    const { modelsCell } = await import('../../../src/cells/models/index.ts');
+    expect(errors(modelsCell.template(undefined).split('\n'))).toEqual([]);
   });
 });
