@@ -99,7 +99,10 @@ describe('the report honours hide: and show:', () => {
   it('says a model warning once', () => {
     const sep = doc.querySelector('#cell-sep')!;
     const warnings = [...sep.querySelectorAll('.warning, .warnings li')].map((w) => w.textContent);
-    expect(warnings.filter((w) => /separat/i.test(w ?? '')), JSON.stringify(warnings)).toHaveLength(1);
+    expect(
+      warnings.filter((w) => /separat/i.test(w ?? '')),
+      JSON.stringify(warnings),
+    ).toHaveLength(1);
   });
 
   it('titles the report with the notebook’s heading when the front matter has no title', () => {
