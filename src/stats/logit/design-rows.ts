@@ -118,43 +118,46 @@ export interface ColumnRange {
 }
 
 /**
- * One pass over the sample: each design column's range among rows with outcome 0 and 1 (the
- * separation check), whether it is constant, and its mean, which becomes its shift when the
- * model has an intercept (a constant column is shifted by its value, so it centres to exactly
- * 0 and is surely aliased). The sums run row by row in order: the same bits everywhere.
+ * One pass over the sample that fills the matrix before centring (`x`, row-major, the
+ * intercept's 1 first when there is one) and takes, per design column, its range among rows
+ * with outcome 0 and 1 (the separation check), whether it is constant, and its mean, which
+ * becomes its shift when the model has an intercept (a constant column is shifted by its
+ * value, so it centres to exactly 0 and is surely aliased). The sums run row by row in order:
+ * the same bits everywhere.
  */
 export async function summarise(
   rows: DesignRows,
   rawRow: (r: number, out: Float64Array) => void,
   y: Float64Array,
   rawCount: number,
-): Promise<{ constant: boolean[]; range: ColumnRange[] }> {
+): Promise<{ constant: boolean[]; range: ColumnRange[]; x: Float64Array }> {
   const n = y.length;
+  const width = rows.width;
   const first = rows.intercept ? 1 : 0;
-  const count = rows.width - first;
+  const count = width - first;
+  const x = new Float64Array(n * width);
   const raw = new Float64Array(rawCount);
-  const values = new Float64Array(rows.width);
   const sum = new Float64Array(count);
-  const initial = new Float64Array(count);
-  const min = [new Float64Array(count).fill(Infinity), new Float64Array(count).fill(Infinity)];
-  const max = [new Float64Array(count).fill(-Infinity), new Float64Array(count).fill(-Infinity)];
+  // Minimum and maximum per column among outcome-0 rows, then among outcome-1 rows.
+  const min = new Float64Array(2 * count).fill(Infinity);
+  const max = new Float64Array(2 * count).fill(-Infinity);
   const seen = [false, false];
   for (let from = 0; from < n; from += SLICE) {
     if (from > 0) await nextTask();
     const to = Math.min(n, from + SLICE);
     for (let r = from; r < to; r++) {
+      const base = r * width;
       rawRow(r, raw);
-      rows.uncentred(raw, values);
+      rows.uncentred(raw, x, base);
+      const at = base + first;
+      for (let c = 0; c < count; c++) sum[c] += x[at + c];
       const group = y[r] === 0 ? 0 : y[r] === 1 ? 1 : -1;
-      if (group >= 0) seen[group] = true;
-      for (let c = 0; c < count; c++) {
-        const v = values[first + c];
-        sum[c] += v;
-        if (r === 0) initial[c] = v;
-        if (group >= 0) {
-          if (v < min[group][c]) min[group][c] = v;
-          if (v > max[group][c]) max[group][c] = v;
-        }
+      if (group < 0) continue;
+      seen[group] = true;
+      for (let c = 0, g = group * count; c < count; c++, g++) {
+        const v = x[at + c];
+        if (v < min[g]) min[g] = v;
+        if (v > max[g]) max[g] = v;
       }
     }
   }
@@ -162,16 +165,16 @@ export async function summarise(
   const range: ColumnRange[] = [];
   for (let c = 0; c < count; c++) {
     const r = {
-      min0: seen[0] ? min[0][c] : NaN,
-      max0: seen[0] ? max[0][c] : NaN,
-      min1: seen[1] ? min[1][c] : NaN,
-      max1: seen[1] ? max[1][c] : NaN,
+      min0: seen[0] ? min[c] : NaN,
+      max0: seen[0] ? max[c] : NaN,
+      min1: seen[1] ? min[count + c] : NaN,
+      max1: seen[1] ? max[count + c] : NaN,
     };
     const lo = Math.min(...[r.min0, r.min1].filter((v) => !Number.isNaN(v)));
     const hi = Math.max(...[r.max0, r.max1].filter((v) => !Number.isNaN(v)));
     constant.push(lo === hi);
     range.push(r);
-    if (rows.intercept) rows.shift[first + c] = lo === hi ? initial[c] : sum[c] / n;
+    if (rows.intercept) rows.shift[first + c] = lo === hi ? x[first + c] : sum[c] / n;
   }
-  return { constant, range };
+  return { constant, range, x };
 }

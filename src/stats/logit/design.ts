@@ -94,6 +94,11 @@ export interface Design {
   terms: string[];
   rows: DesignRows;
   rawRow(r: number, out: Float64Array): void;
+  /**
+   * The matrix before centring, filled while the columns were summarised; loadDesignMatrix
+   * centres it in place and takes it (null afterwards: a second load fills a new one).
+   */
+  uncentred: Float64Array | null;
 }
 
 export interface DesignOptions extends RowOptions {
@@ -194,6 +199,7 @@ export async function buildDesign(
     terms: coded.terms.map((t) => t.map((v) => variables[v].label).join(':')),
     rows,
     rawRow,
+    uncentred: summary.x,
   };
 }
 
