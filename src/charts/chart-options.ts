@@ -50,7 +50,13 @@ export function chartOptions(spec: ChartSpec, rows: readonly Row[]): PlotOptions
     className: CLASS_NAME,
     ...(spec.title !== undefined ? { title: spec.title } : {}),
     ...(spec.caption !== undefined ? { caption: spec.caption } : {}),
-    ...describeChart(spec, plan.percent, plan.colour !== undefined, plan.value),
+    ...describeChart(
+      spec,
+      plan.percent,
+      plan.colour !== undefined,
+      plan.value,
+      plan.reference === undefined ? undefined : plan.measure(plan.reference),
+    ),
     ...chartScales(plan, layout),
     // A fixed domain may leave rows outside it: cut them at the frame, not across the axes.
     ...(spec.x_domain || spec.y_domain ? { clip: true } : {}),

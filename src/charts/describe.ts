@@ -19,7 +19,10 @@ const KIND: Record<ChartMark, string> = {
 /** "Bar chart of rate by diplomatic": what is measured, across what. */
 export function chartSummary(spec: ChartSpec, value?: 'x' | 'y'): string {
   const kind = KIND[spec.mark] ?? 'Chart';
-  const [x, y, fill] = [spec.x, spec.y, spec.fill].map((c) => nameOf(spec, c));
+  // The axes' own titles, as the chart shows them.
+  const x = spec.x_label ?? nameOf(spec, spec.x);
+  const y = spec.y_label ?? nameOf(spec, spec.y);
+  const fill = nameOf(spec, spec.fill);
   // Measured along x: bars and ticks sideways, coefficient plots, dots with names on y.
   if (value === 'x' || spec.mark === 'barX' || spec.mark === 'tickX') {
     return y ? `${kind} of ${x} by ${y}` : `${kind} of ${x}`;
@@ -45,6 +48,7 @@ export function describeChart(
   percent: boolean,
   colourIsColumn: boolean,
   value?: 'x' | 'y',
+  reference?: string,
 ): ChartText {
   const summary = chartSummary(spec, value);
   const parts = [summary];
@@ -57,6 +61,7 @@ export function describeChart(
   let description = `${parts.join(', ')}.`;
   if (percent) description += ' Values are shown as percentages.';
   if (spec.scale === 'log') description += ' The value axis is logarithmic.';
+  if (reference !== undefined) description += ` A dashed line marks ${reference}.`;
   description += ` Data from table ${spec.from}.`;
   if (spec.caption) description += ` ${spec.caption}`;
   return { ariaLabel: spec.title ?? summary, ariaDescription: description };
