@@ -1,14 +1,16 @@
 /**
  * The replication package: one .zip a reviewer can check without the page. It holds the
- * notebook, `results/results.json` and `results/<chart>.svg` exactly as `statecraft run
- * <notebook> --out results` writes them, a README naming each dataset by sha256 (with its
- * source and citation when data/catalog.json knows the file) and the commands that reproduce
- * it; the data files only when asked, since a dataset's licence may forbid passing it on.
+ * notebook, `results/results.json`, `results/<chart>.svg` and (with inline values in the prose)
+ * `results/prose.md` exactly as `statecraft run <notebook> --out results` writes them, a
+ * README naming each dataset by sha256 (with its source and citation when data/catalog.json
+ * knows the file) and the commands that reproduce it; the data files only when asked, since a
+ * dataset's licence may forbid passing it on.
  */
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { ChartSpec } from '../../charts/spec.ts';
 import { CATALOG, type CatalogEntry } from '../../ingest/catalog.ts';
 import { cellKey } from '../../notebook/graph.ts';
+import { filledNotebookText, fillProse, readInlineTable } from '../../notebook/inline-fill.ts';
 import { cellsOf } from '../../notebook/parse.ts';
 import type { Session } from '../../notebook/Session.ts';
 import type { Row } from '../../shared/table-data.ts';
@@ -43,6 +45,14 @@ export async function replicationPackage(input: ReplicationInput): Promise<Uint8
         svg(state.chart.spec, state.chart.rows),
       );
     }
+  }
+  // The prose with its inline values in place, as `statecraft run` writes prose.md.
+  const { blocks } = session.runner.notebook;
+  const fills = await fillProse(blocks, session.runner.cells, (table) =>
+    session.read((engine) => readInlineTable(engine, table)),
+  );
+  if (fills.length > 0) {
+    files[`${RESULTS_FOLDER}/prose.md`] = strToU8(filledNotebookText(text, blocks, fills));
   }
   const included: string[] = [];
   if (input.includeData) {
@@ -108,7 +118,8 @@ function readme(session: Session, notebookFile: string, included: string[]): str
     '',
     '`check` re-runs every cell and compares the datasets with their sha256 and the results with',
     `the values pinned in the notebook's \`expect\` cells; it ends with REPRODUCED when all hold.`,
-    `\`run\` writes \`${RESULTS_FOLDER}/results.json\` and one SVG per chart, which should equal the`,
+    `\`run\` writes \`${RESULTS_FOLDER}/results.json\`, one SVG per chart and, when the prose states`,
+    'values inline, `prose.md` (the notebook with those values in place), which should equal the',
     'files in this package.',
     '',
   );

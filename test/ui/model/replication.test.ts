@@ -10,7 +10,13 @@ import { runCommand } from '../../../src/cli/commands.ts';
 import { cellsOf } from '../../../src/notebook/parse.ts';
 import { pinResults } from '../../../src/notebook/pin.ts';
 import { NotebookDocument } from '../../../src/ui/model/document.svelte.ts';
-import { collectingExports, sessionFixture, smallFiles, type Fixture } from './session-fixture.ts';
+import {
+  collectingExports,
+  FIXTURES,
+  sessionFixture,
+  smallFiles,
+  type Fixture,
+} from './session-fixture.ts';
 
 let fixture: Fixture | undefined;
 const dirs: string[] = [];
@@ -95,5 +101,33 @@ describe('replication package', () => {
     const { files } = await unzipTo(saved[0]!.blob);
     expect(Object.keys(files).some((f) => f.startsWith('data/'))).toBe(false);
     expect(strFromU8(files['README.md']!)).toMatch(/not included/);
+  });
+
+  it('holds prose.md when the prose states values inline, as statecraft run writes it', async () => {
+    fixture = await sessionFixture();
+    const small = await readFile(`${FIXTURES}/small.md`, 'utf8');
+    const text = small.replace(
+      '# A small notebook\n',
+      '# A small notebook\nClosed: {{ by_embassy.rate where embassy_closed = true | .1% }}.\n',
+    );
+    await fixture.session.addFiles([
+      new File([await readFile(`${FIXTURES}/episodes.csv`)], 'episodes.csv'),
+      new File([text], 'small.md'),
+    ]);
+    const doc = new NotebookDocument(fixture.access);
+    doc.mirror(fixture.session, true);
+    const { exports, saved } = collectingExports(fixture, doc, renderChartSvg);
+    await exports.downloadReplication(true);
+    const { dir, files } = await unzipTo(saved[0]!.blob);
+    const prose = strFromU8(files['results/prose.md']!);
+    expect(prose).toContain('Closed: 28.6%.');
+
+    const out = join(dir, 'cli');
+    const lines: string[] = [];
+    const status = await runCommand(join(dir, 'small.md'), [join(dir, 'data')], out, (l) =>
+      lines.push(l),
+    );
+    expect(status).toBe(0);
+    expect(await readFile(join(out, 'prose.md'), 'utf8')).toBe(prose);
   });
 });
