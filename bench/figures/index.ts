@@ -1,5 +1,6 @@
 import { adapterLoad } from './adapter-load.ts';
 import { bundleSize } from './bundle-size.ts';
+import { cli } from './cli.ts';
 import { coldStart } from './cold-start.ts';
 import { csvLoad } from './csv-load.ts';
 import { inputLatency, inputSession } from './input-latency.ts';
@@ -12,6 +13,7 @@ import type { Figure } from './types.ts';
 /** Every figure, in the order they run and print (cheap ones first). */
 export const FIGURES: Figure[] = [
   bundleSize,
+  cli,
   coldStart,
   rate,
   logit,
