@@ -207,6 +207,19 @@ describe('working on a notebook', () => {
     expect(Object.values(await cellStatuses(page)).every((s) => s === 'ok')).toBe(true);
   });
 
+  it('closes the completion list when Ctrl+Enter runs the cell, so the result is not covered', async () => {
+    const editor = page.locator('[data-cell="us_episodes"] .cm-content');
+    const before = await editor.innerText();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' AND episode_i');
+    await page.locator('.cm-tooltip-autocomplete').waitFor();
+    await andRun(page, () => page.keyboard.press('Control+Enter'));
+    expect(await page.locator('.cm-tooltip-autocomplete').count()).toBe(0);
+    await andRun(page, () => page.getByRole('button', { name: 'Undo' }).click());
+    expect(await editor.innerText()).toBe(before);
+  });
+
   it('edits prose in place, from the keyboard, and Undo brings the old text back', async () => {
     const block = page.locator('.prose:has(h2)').first();
     const before = await block.locator('h2').first().innerText();

@@ -7,6 +7,7 @@ import {
   autocompletion,
   closeBrackets,
   closeBracketsKeymap,
+  closeCompletion,
   completionKeymap,
   type Completion,
   type CompletionSource,
@@ -45,6 +46,13 @@ export interface EditorOptions {
   onChange: () => void;
 }
 
+/** Runs the cell; an open completion list closes, so it does not cover the cell's message. */
+function runClosingCompletion(view: EditorView, onRun: () => void): boolean {
+  closeCompletion(view);
+  onRun();
+  return true;
+}
+
 /** Holds the parts that change while the editor lives (the schema after each run). */
 export class EditorConfig {
   readonly language = new Compartment();
@@ -72,8 +80,8 @@ export class EditorConfig {
       placeholder(this.options.language === 'sql' ? 'SELECT …' : 'key: value'),
       Prec.highest(
         keymap.of([
-          { key: 'Mod-Enter', run: () => (onRun(), true) },
-          { key: 'Shift-Enter', run: () => (onRun(), true) },
+          { key: 'Mod-Enter', run: (view) => runClosingCompletion(view, onRun) },
+          { key: 'Shift-Enter', run: (view) => runClosingCompletion(view, onRun) },
         ]),
       ),
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
