@@ -11,7 +11,7 @@ import { defineConfig, type InlineConfig } from 'vite';
  * of them at once, by hand: `npx vite build -c bench/vite.config.ts`.
  */
 
-export const BENCH_PAGES = ['floor', 'bench', 'session'] as const;
+export const BENCH_PAGES = ['floor', 'same-work', 'bare', 'bench', 'session'] as const;
 export type BenchPage = (typeof BENCH_PAGES)[number];
 
 const pagesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), 'pages');

@@ -47,11 +47,40 @@ export interface FloorResult {
   version: string;
 }
 
+/** One bar of the welcome notebook's first chart: the rate cell's row for one group. */
+export interface SameWorkRow {
+  embassy_closed: boolean | null;
+  n: number;
+  successes: number;
+  rate: number;
+  lower: number;
+  upper: number;
+}
+
+/** same-work.html: the welcome notebook's first chart made by hand (DuckDB-WASM + Plot). */
+export interface SameWorkResult {
+  /** performance.now() when the chart's svg was in the DOM (ms since navigation start). */
+  drawnAt: number;
+  rows: SameWorkRow[];
+  /** Bars (rect elements of Plot's barY mark) in the chart. */
+  bars: number;
+}
+
+/** bare.html: DuckDB-WASM with its defaults and one connection, for the memory reference. */
+export interface BareApi {
+  ready(): Promise<void>;
+  /** Runs one statement; its rows as plain objects (BigInt values as DuckDB gives them). */
+  exec(sql: string): Promise<Record<string, unknown>[]>;
+}
+
 export interface BenchWindow {
   bench: BenchApi;
   benchSession: SessionApi;
+  bare: BareApi;
   floor?: FloorResult;
   floorError?: string;
+  sameWork?: SameWorkResult;
+  sameWorkError?: string;
   /** Set by the cold-start observer (see figures/cold-start.ts). */
   coldStartAt?: number;
   /** When #app first showed each data-state, by the same observer. */
