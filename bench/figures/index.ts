@@ -9,12 +9,14 @@ import { manyCells } from './many-cells.ts';
 import { memory } from './memory.ts';
 import { rate } from './rate.ts';
 import type { Figure } from './types.ts';
+import { warmStart } from './warm-start.ts';
 
 /** Every figure, in the order they run and print (cheap ones first). */
 export const FIGURES: Figure[] = [
   bundleSize,
   cli,
   coldStart,
+  warmStart,
   rate,
   logit,
   csvLoad,
