@@ -125,6 +125,8 @@ describe('runLogit problems it reports instead of printing nonsense', () => {
     const result = await runLogit(engine, { from: 'logit', formula: ref.formula });
     const warning = String(result.tables._fit.rows[0].warning);
     expect(warning).toMatch(/^quasi-complete separation: blocC predicts the outcome perfectly/);
+    // The advice names the remedy with the exact line to add (issue 18).
+    expect(warning).toContain("fit Firth's penalised logit by adding the line `method: firth`");
     const blocC = result.tables[''].rows.find((r) => r.term === 'blocC');
     expect(Number(blocC?.std_error)).toBeGreaterThan(100);
   });
