@@ -7,6 +7,7 @@ import { inputLatency, inputSession } from './input-latency.ts';
 import { logit } from './logit.ts';
 import { manyCells } from './many-cells.ts';
 import { memory } from './memory.ts';
+import { parquetLoad } from './parquet-load.ts';
 import { rate } from './rate.ts';
 import type { Figure } from './types.ts';
 import { warmStart } from './warm-start.ts';
@@ -20,6 +21,7 @@ export const FIGURES: Figure[] = [
   rate,
   logit,
   csvLoad,
+  parquetLoad,
   adapterLoad,
   inputLatency,
   inputSession,
