@@ -7,15 +7,14 @@
 import type { Row } from '../engine/Engine.ts';
 import type { ChartSpec } from './spec.ts';
 import { categoriesOf, columnsOf, profileColumn, type Category } from './columns.ts';
-import { memo, prepareRows, sortBy, sortByDomain } from './prepare-rows.ts';
-import { noEffect } from './marks/coef.ts';
+import { memo, prepareRows, sortBy, sortByDomain, type Datum } from './prepare-rows.ts';
 import { sortCategories } from './sort.ts';
 import { chartAxes, type Position } from './axes.ts';
 import { isPercent } from './format.ts';
 import { isPercentFormat, measureFormatter } from './number-format.ts';
 
 /** One prepared row: Plot reads channels from these by column name. */
-export type Datum = Record<string, unknown>;
+export type { Datum } from './prepare-rows.ts';
 
 export type Colour = { kind: 'column'; column: string } | { kind: 'literal'; value: string };
 
@@ -153,7 +152,8 @@ export function planChart(spec: ChartSpec, rows: readonly Row[]): ChartPlan {
     value,
     percent,
     measure: measureFormatter(spec.format, percent),
-    reference: spec.rule ?? (spec.mark === 'coef' ? noEffect(spec.scale) : undefined),
+    // A coefficient plot marks "no effect" without a rule: 0, or 1 for odds ratios on a log scale.
+    reference: spec.rule ?? (spec.mark === 'coef' ? (spec.scale === 'log' ? 1 : 0) : undefined),
     logScale: spec.scale === 'log',
     fill,
     stroke,

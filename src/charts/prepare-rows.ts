@@ -4,7 +4,9 @@
  */
 import type { Row } from '../engine/Engine.ts';
 import { toCategory, type Category, type ColumnProfile } from './columns.ts';
-import type { Datum } from './plan.ts';
+
+/** One row as a chart draws it. */
+export type Datum = Record<string, unknown>;
 
 export function prepareRows(
   rows: readonly Row[],

@@ -10,8 +10,3 @@ import { dotMarks } from './dot.ts';
 export function coefMarks(plan: ChartPlan): Plot.Markish[] {
   return dotMarks(plan);
 }
-
-/** Where a coefficient plot's reference line sits without a `rule:`. */
-export function noEffect(scale: 'linear' | 'log' | undefined): number {
-  return scale === 'log' ? 1 : 0;
-}
