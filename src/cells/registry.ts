@@ -10,6 +10,7 @@ import { inputCell } from './input/index.ts';
 import { logitCell } from './logit/index.ts';
 import { probitCell } from './probit/index.ts';
 import { ologitCell } from './ologit/index.ts';
+import { marginsCell } from './margins/index.ts';
 import { modelsCell } from './models/index.ts';
 import { rateCell } from './rate/index.ts';
 import { sqlCell } from './sql/index.ts';
@@ -33,6 +34,7 @@ export const CELL_KINDS = [
   probitCell,
   ologitCell,
   modelsCell,
+  marginsCell,
   chartCell,
   inputCell,
   expectCell,

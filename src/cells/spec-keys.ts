@@ -13,7 +13,8 @@ export type KeyType =
   | 'list'
   | 'level'
   | 'names'
-  | 'levels';
+  | 'levels'
+  | 'grid';
 
 /** The keys a kind accepts, which are required, and a last check of the whole spec. */
 export interface SpecRule {
@@ -103,6 +104,18 @@ export function checkKeyType(key: string, type: KeyType, value: unknown): string
           !Array.isArray(value) &&
           Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v))
         );
+      case 'grid':
+        return (
+          typeof value === 'object' &&
+          value !== null &&
+          !Array.isArray(value) &&
+          Object.values(value).every(
+            (v) =>
+              Array.isArray(v) &&
+              v.length > 0 &&
+              v.every((x) => ['string', 'number', 'boolean'].includes(typeof x)),
+          )
+        );
     }
   })();
   if (ok) return undefined;
@@ -117,6 +130,7 @@ export function checkKeyType(key: string, type: KeyType, value: unknown): string
     list: 'a list of values',
     names: 'a mapping of column names to texts, like {EU: EU sender}',
     levels: 'a mapping of column names to one of their values, like {region: Europe}',
+    grid: 'a mapping of a column name to a list of its values, like {start_year: [1960, 1980, 2000]}',
   };
   return `"${key}" must be ${expected[type]}`;
 }

@@ -11,6 +11,7 @@ import { inputUi } from './input/index.ts';
 import { logitUi } from './logit/index.ts';
 import { probitUi } from './probit/index.ts';
 import { ologitUi } from './ologit/index.ts';
+import { marginsUi } from './margins/index.ts';
 import { modelsUi } from './models/index.ts';
 import { rateUi } from './rate/index.ts';
 import { sqlUi } from './sql/index.ts';
@@ -24,6 +25,7 @@ const UI_CELL_KINDS: { [K in CellKind]: UiCellKind<CellOfKind<K>> } = {
   probit: probitUi,
   ologit: ologitUi,
   models: modelsUi,
+  margins: marginsUi,
   chart: chartUi,
   input: inputUi,
   expect: expectUi,
