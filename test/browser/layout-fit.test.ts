@@ -17,7 +17,14 @@ import {
 } from './ui-helpers.ts';
 
 const WIDTHS = [768, 360];
-const NOTEBOOKS = ['welcome', 'embassy-closure', 'paper-tables', 'ties-diplomacy', 'dcid-cyber'];
+const NOTEBOOKS = [
+  'welcome',
+  'embassy-closure',
+  'paper-tables',
+  'ties-diplomacy',
+  'dcid-cyber',
+  'embassy-evidence',
+];
 
 let started: AppAndBrowser;
 

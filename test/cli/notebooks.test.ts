@@ -20,10 +20,11 @@ async function needsShared(file: string): Promise<boolean> {
 }
 
 describe('bundled notebooks', () => {
-  it('include the five examples', () => {
+  it('include the six examples', () => {
     expect(notebooks).toEqual([
       'dcid-cyber.md',
       'embassy-closure.md',
+      'embassy-evidence.md',
       'paper-tables.md',
       'ties-diplomacy.md',
       'welcome.md',
@@ -45,7 +46,7 @@ describe('bundled notebooks', () => {
         '--data',
         SHARED,
       ]);
-      expect(check.stdout).toMatch(/\nREPRODUCED \(\d+ expectations\)/);
+      expect(check.stdout).toMatch(/\nREPRODUCED \(\d+ expectations[,)]/);
       expect(check.stdout).not.toMatch(/FAIL|MISMATCH/);
       const out = await mkdtemp(join(tmpdir(), 'sc-nb-'));
       await exec('node', [
