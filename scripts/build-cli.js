@@ -26,8 +26,7 @@ const started = performance.now();
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  // The chart thread (src/cli/charts-off-thread.ts) is an entry of its own: a worker's script.
-  entryPoints: { main: 'src/cli/main.ts', 'chart-worker': 'src/cli/chart-worker.ts' },
+  entryPoints: { main: 'src/cli/main.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { cellFiles } from '../cells/registry.ts';
 import type { CellState } from '../notebook/state.ts';
-import { cellsOf, parseNotebook } from '../notebook/parse.ts';
+import { cellsOf } from '../notebook/parse.ts';
 import { cellKey } from '../notebook/graph.ts';
 import {
   defaultOutDir,
@@ -12,7 +12,7 @@ import {
   type RunOptions,
 } from './run-notebook.ts';
 import { writeProse } from './prose.ts';
-import { startChartRenderer, type ChartRenderer } from './charts-off-thread.ts';
+import { renderChartSvg } from '../charts/svg-node.ts';
 
 export type Print = (line: string) => void;
 
@@ -27,42 +27,6 @@ export async function runCommand(
   print: Print,
   options: RunOptions = {},
 ): Promise<number> {
-  // Started before the run, so that jsdom loads while the notebook runs (charts-off-thread.ts).
-  let charts: ChartRenderer | undefined = (await drawsCharts(file))
-    ? startChartRenderer()
-    : undefined;
-  try {
-    return await runAndWrite(
-      file,
-      dataDirs,
-      outDir,
-      print,
-      options,
-      () => (charts ??= startChartRenderer()),
-    );
-  } finally {
-    await charts?.close();
-  }
-}
-
-/** Whether the notebook has chart cells; false when it cannot be read (the run says why). */
-async function drawsCharts(file: string): Promise<boolean> {
-  try {
-    const { notebook } = parseNotebook(await readFile(file, 'utf8'));
-    return cellsOf(notebook).some((cell) => cell.kind === 'chart');
-  } catch {
-    return false;
-  }
-}
-
-async function runAndWrite(
-  file: string,
-  dataDirs: string[],
-  outDir: string | undefined,
-  print: Print,
-  options: RunOptions,
-  charts: () => ChartRenderer,
-): Promise<number> {
   const run = await runNotebookFile(file, dataDirs, options);
   try {
     const status = reportProblems(run, dataDirs, print);
@@ -73,7 +37,8 @@ async function runAndWrite(
       const state = run.runner.cells.get(cellKey(cell))!;
       printCell(state, print);
       if (state.chart) {
-        const svg = await charts().render(state.chart.spec, state.chart.rows);
+        // Drawn in svg-dom.ts's small document: a few milliseconds, no jsdom (issue 20).
+        const svg = renderChartSvg(state.chart.spec, state.chart.rows);
         await writeFile(join(out, `${state.label}.svg`), svg);
       }
       // What a kind writes beside the results (a regression table's .tex and .md).

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await mkdir('node_modules/.cache', { recursive: true });
   built = await mkdtemp(resolve('node_modules/.cache/statecraft-cli-test-'));
   await exec('node', ['scripts/build-cli.js', '--outdir', built]);
-  // A file, not `node -e`: the chart thread inherits the process's flags (--input-type too).
+  // A file that imports main.js, as bin/statecraft.js does.
   await writeFile(
     join(built, 'run.mjs'),
     `const { main } = await import('./main.js');\nprocess.exitCode = await main(process.argv.slice(2));\n`,
