@@ -3,16 +3,24 @@
 // on it), so `statecraft` starts without compiling TypeScript through tsx on every run
 // (issue 20). `npm install`/`npm ci` run it as the `prepare` script; `npm run build:cli` by hand.
 //
-// - npm packages stay external: Node loads them from node_modules as the sources do, so the
-//   build holds only this project's code (the same files tsx would run).
+// - npm packages are bundled too (the same code, read from node_modules at build time): Node
+//   then reads a few chunks instead of resolving and loading hundreds of small files
+//   (@stdlib's functions, d3's modules, DuckDB's JavaScript), and never runs its CommonJS
+//   export scanner over @duckdb/node-api's re-exports when an ES module imports it. This cut
+//   the loading of `statecraft run` by about a third of its CPU time (docs/performance.md).
+//   Only what cannot be bundled stays external: DuckDB's native binding
+//   (@duckdb/node-bindings picks its .node file by platform) and jsdom (read from its files at
+//   run time; only a chart the small SVG document cannot draw loads it).
 // - Code splitting keeps the sources' dynamic imports lazy: `--help` loads neither DuckDB nor
-//   jsdom.
-// - dist-cli/inputs.json lists the source files that went in; bin/statecraft.js runs the
-//   build only while none of them is newer than it, and the sources otherwise.
+//   the notebook code.
+// - dist-cli/inputs.json lists the source files that went in, and package-lock.json (the
+//   packages' versions); bin/statecraft.js runs the build only while none of them is newer
+//   than it, and the sources otherwise.
 //
 // `--outdir DIR` builds elsewhere (test/cli/built.test.ts); DIR must be inside the repository
 // so that Node finds the external packages in its node_modules.
 import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +41,13 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external: ['@duckdb/node-bindings', 'jsdom'],
+  // Packages' ES module builds where they have one (yaml's CommonJS build requires `process`).
+  mainFields: ['module', 'main'],
+  // Bundled CommonJS code calls require() for Node's modules and the external packages.
+  banner: {
+    js: "import { createRequire as __statecraftRequire } from 'node:module'; const require = __statecraftRequire(import.meta.url);",
+  },
   // Error and class names read at run time (error.name, constructor.name) stay the sources'.
   keepNames: true,
   sourcemap: true,
@@ -43,7 +57,8 @@ const result = await build({
 });
 const inputs = Object.keys(result.metafile.inputs)
   .map((path) => relative(root, resolve(root, path)))
-  .filter((path) => !path.startsWith('node_modules'))
+  .filter((path) => !path.split(/[\\/]/).includes('node_modules'))
+  .concat(existsSync(join(root, 'package-lock.json')) ? ['package-lock.json'] : [])
   .sort();
 await mkdir(outdir, { recursive: true });
 // Written last: its time is the build's time, which the inputs are compared with.
