@@ -24,6 +24,7 @@ const SUFFIXES = [
   '_model_fit',
   '_model_predicted',
   '_model_missing',
+  '_effects',
 ];
 
 /**

@@ -2,8 +2,8 @@
  * The engagement explorer's runtime: the reader's choices (a table, an outcome and what counts
  * as success, an engagement variable, controls, filters) become ordinary notebook cells — a
  * `sql` cell that derives the outcome and applies the filters, then `rate`, `crosstab`,
- * `logit` and `chart` cells reading it — so what the panel shows is exactly what the notebook
- * reproduces. The live preview (explorer-preview.ts) runs these same specs. Plain TypeScript.
+ * `logit`, `margins` and `chart` cells reading it — so what the panel shows is exactly what the
+ * notebook reproduces. The live preview (explorer-preview.ts) runs these same specs. Plain TypeScript.
  */
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
@@ -18,6 +18,7 @@ import { cellsOf, parseNotebook } from '../notebook/parse.ts';
 import type { ChartSpec } from '../charts/spec.ts';
 import type { CrosstabSpec } from '../stats/crosstab.ts';
 import type { LogitSpec } from '../stats/logit/run-logit.ts';
+import type { MarginsSpec } from '../stats/margins/spec.ts';
 import type { RateSpec } from '../stats/rate.ts';
 
 export {
@@ -73,7 +74,7 @@ export interface ExplorerContext {
 
 export interface ExplorerPlan {
   choices: ExplorerChoices;
-  names: { sample: string; rates: string; crosstab: string; model: string };
+  names: { sample: string; rates: string; crosstab: string; model: string; effects: string };
   /** What the chosen columns are called in the sample table (plain identifiers). */
   columns: { outcome: string; engagement: string; controls: string[] };
   /** Body of the sql cell `names.sample`. */
@@ -81,6 +82,8 @@ export interface ExplorerPlan {
   rate: RateSpec;
   crosstab: CrosstabSpec;
   logit: LogitSpec;
+  /** The engagement variable's average marginal effect on the probability, from the logit. */
+  margins: MarginsSpec;
   charts: { rates: ChartSpec; predicted: ChartSpec };
   /** The Markdown to append: a heading, a sentence, and the fenced cells. */
   markdown: string;
@@ -137,6 +140,7 @@ export function planExplorer(choices: ExplorerChoices, context: ExplorerContext)
     rates: `${stem}_rates`,
     crosstab: `${stem}_crosstab`,
     model: `${stem}_model`,
+    effects: `${stem}_effects`,
   };
 
   const collapse = choices.collapse ?? {};
@@ -174,6 +178,7 @@ export function planExplorer(choices: ExplorerChoices, context: ExplorerContext)
     ...withLevel,
     predict: eng,
   };
+  const margins: MarginsSpec = { model: names.model, variables: [eng], ...withLevel };
   const percent = `${Math.round(level * 1000) / 10}%`;
   const grouped = isBooleanType(engagement.type) || isTextType(engagement.type);
   const charts = {
@@ -214,6 +219,8 @@ export function planExplorer(choices: ExplorerChoices, context: ExplorerContext)
     fenced('logit', names.model, yamlBody(logit)),
     '',
     fenced('chart', undefined, yamlBody(charts.predicted)),
+    '',
+    fenced('margins', names.effects, yamlBody(margins)),
   ].join('\n');
 
   return {
@@ -224,6 +231,7 @@ export function planExplorer(choices: ExplorerChoices, context: ExplorerContext)
     rate,
     crosstab,
     logit,
+    margins,
     charts,
     markdown,
   };
@@ -295,7 +303,8 @@ function prose(
     `share of \`${columns.outcome}\` at each level of \`${columns.engagement}\` with Wilson ` +
     `intervals, \`${names.crosstab}\` tests the difference (chi-square; Fisher for 2×2), and ` +
     `\`${names.model}\` is a logit ${controls}, with the predicted share at each level of ` +
-    `\`${columns.engagement}\`.`
+    `\`${columns.engagement}\`; \`${names.effects}\` is its average marginal effect on that ` +
+    `share (the average change in probability), with a delta-method interval.`
   );
 }
 

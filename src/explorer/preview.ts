@@ -1,6 +1,6 @@
 /**
  * The engagement explorer's live preview: the plan's own SQL and cell specs, run through the
- * same statistics functions the rate, crosstab and logit cells use, on a scratch table that
+ * same statistics functions the rate, crosstab, logit and margins cells use, on a scratch table that
  * is dropped afterwards. Same code, same data, so the numbers are the ones the notebook gets.
  */
 import { messageOf } from '../shared/errors.ts';
@@ -9,6 +9,7 @@ import { ident } from '../engine/sql.ts';
 import { tiesSuccessAmong } from '../ingest/adapters/ties.ts';
 import { isBooleanType, isNumericType } from '../shared/column-types.ts';
 import { runCrosstab, runLogit, runRate } from '../stats/index.ts';
+import { runMargins } from '../stats/margins/run-margins.ts';
 import { LISTWISE } from '../stats/missing.ts';
 import type { ExplorerPlan, ExplorerValue, OutcomeCoding } from './plan.ts';
 import type { CellTables, TableData } from '../shared/table-data.ts';
@@ -24,6 +25,8 @@ export interface ExplorerPreview {
   rates: PreviewPart;
   crosstab: PreviewPart;
   model: PreviewPart;
+  /** The engagement variable's average marginal effect (the margins cell on the logit). */
+  effects: PreviewPart;
   /** Text controls with so many levels that some of them alone predict the outcome. */
   sparse: SparseControl[];
 }
@@ -92,15 +95,24 @@ export async function previewExplorer(
     await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS (\n${plan.sql}\n)`);
   } catch (error) {
     const failed: PreviewPart = { ok: false, error: messageOf(error) };
-    return { rows: 0, rates: failed, crosstab: failed, model: failed, sparse: [] };
+    return { rows: 0, rates: failed, crosstab: failed, model: failed, effects: failed, sparse: [] };
   }
   try {
     const count = await engine.query(`SELECT count(*) AS n FROM ${table}`);
+    const rates = await part(() => runRate(engine, { ...plan.rate, from: scratch }));
+    const crosstab = await part(() => runCrosstab(engine, { ...plan.crosstab, from: scratch }));
+    const logit = { ...plan.logit, from: scratch };
+    const model = await part(() => runLogit(engine, logit));
+    const named = { name: plan.names.model, kind: 'logit', spec: logit };
     return {
       rows: Number(count.rows[0].n),
-      rates: await part(() => runRate(engine, { ...plan.rate, from: scratch })),
-      crosstab: await part(() => runCrosstab(engine, { ...plan.crosstab, from: scratch })),
-      model: await part(() => runLogit(engine, { ...plan.logit, from: scratch })),
+      rates,
+      crosstab,
+      model,
+      // A model that failed says why once; its effects are not computed.
+      effects: model.ok
+        ? await part(() => runMargins(engine, named, plan.margins))
+        : { ok: false, error: `the logit did not fit: ${model.error}` },
       sparse: await sparseControls(engine, scratch, plan).catch(() => []),
     };
   } finally {

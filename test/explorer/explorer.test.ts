@@ -27,6 +27,7 @@ import { Runner } from '../../src/notebook/Runner.ts';
 import { Session } from '../../src/notebook/Session.ts';
 import type { CellTables } from '../../src/shared/table-data.ts';
 import { runCrosstab, runLogit, runRate } from '../../src/stats/index.ts';
+import { runMargins } from '../../src/stats/margins/run-margins.ts';
 
 const DEMO = 'data/demo-sanctions-synthetic.csv';
 
@@ -113,6 +114,7 @@ describe('the engagement explorer writes cells', () => {
       ['crosstab', 'embassy_closed_crosstab'],
       ['logit', 'embassy_closed_model'],
       ['chart', undefined],
+      ['margins', 'embassy_closed_effects'],
     ]);
     expect(plan.logit).toMatchObject({
       formula: 'success ~ embassy_closed + target_costs + target_regime',
@@ -131,6 +133,20 @@ describe('the engagement explorer writes cells', () => {
     expect(results[plan.names.model]).toEqual(direct.model.tables[''].rows);
     expect(results[`${plan.names.model}_fit`]).toEqual(direct.model.tables._fit.rows);
     expect(results[`${plan.names.model}_predicted`]).toEqual(direct.model.tables._predicted.rows);
+    expect(plan.margins).toEqual({ model: 'embassy_closed_model', variables: ['embassy_closed'] });
+    const model = { name: plan.names.model, kind: 'logit', spec: plan.logit };
+    const effects = await runMargins(engine, model, plan.margins);
+    expect(results[plan.names.effects]).toEqual(effects.tables[''].rows);
+    // The effect of closing the embassy is the difference of the two predicted probabilities
+    // shown above it (both average over the sample with every control as observed).
+    const [effect] = results[plan.names.effects] as Row[];
+    const predicted = results[`${plan.names.model}_predicted`] as Row[];
+    const at = (level: boolean) =>
+      Number(predicted.find((r) => r.embassy_closed === level)!.predicted);
+    expect(effect).toMatchObject({ term: 'embassy_closed', contrast: 'TRUE - FALSE' });
+    expect(Number(effect.estimate)).toBeCloseTo(at(true) - at(false), 12);
+    expect(Number(effect.conf_low)).toBeLessThan(Number(effect.estimate));
+    expect(Number(effect.conf_high)).toBeGreaterThan(Number(effect.estimate));
 
     // The coding agrees with the demo's own success column, and with the welcome notebook's
     // receipt: 105 US-led episodes with the embassy closed, 77 of them failures.
@@ -165,6 +181,7 @@ describe('the engagement explorer writes cells', () => {
     expect(ok(preview.model).tables._predicted.rows).toEqual(
       results[`${plan.names.model}_predicted`],
     );
+    expect(ok(preview.effects).tables[''].rows).toEqual(results[plan.names.effects]);
     const tables = await engine.query('SELECT table_name FROM information_schema.tables');
     expect(tables.rows.filter((r) => String(r.table_name).startsWith(SCRATCH_PREFIX))).toEqual([]);
   });
@@ -347,6 +364,7 @@ describe('hostile column names and values', () => {
       'crosstab',
       'logit',
       'chart',
+      'margins',
     ]);
     const { results } = await runNotebook(text);
     expect((await listTables(engine)).includes('episodes')).toBe(true);
