@@ -10,7 +10,8 @@
 import { nextTask } from '../../shared/next-task.ts';
 import type { Design } from '../logit/design.ts';
 import { linkOf, type LinkName } from '../logit/link.ts';
-import { SLICE } from '../logit/matrix.ts';
+import { SLICE, type DesignMatrix } from '../logit/matrix.ts';
+import { averagePrediction } from '../logit/average-prediction.ts';
 
 /** A number averaged over the sample and its gradient (centred coefficients, full width). */
 export interface Averaged {
@@ -67,39 +68,24 @@ export async function averageSlope(
 
 /**
  * The average predicted probability with raw variable `k` set to `value` in every row (and
- * its gradient: the mean of mu'(eta) times the row). `value` is as the sample holds it: a
- * number, 0/1 for a boolean, a text level's index.
+ * its gradient: the mean of mu'(eta) times the row), as the model cell's predictions compute
+ * it. `value` is as the sample holds it: a number, 0/1 for a boolean, a text level's index.
  */
 export async function averagePredictionAt(
   design: Design,
-  link: LinkName,
+  matrix: DesignMatrix,
   beta: number[],
   k: number,
   value: number,
 ): Promise<Averaged> {
-  const { n, rows } = design;
-  const p = rows.width;
-  const inverse = linkOf(link);
   const raw = new Float64Array(design.raw.length);
-  const x = new Float64Array(p);
-  const gradient = new Float64Array(p);
-  let total = 0;
-  for (let from = 0; from < n; from += SLICE) {
-    if (from > 0) await nextTask();
-    const to = Math.min(n, from + SLICE);
-    for (let r = from; r < to; r++) {
-      design.rawRow(r, raw);
-      raw[k] = value;
-      rows.fill(raw, x);
-      let eta = 0;
-      for (let j = 0; j < p; j++) eta += beta[j] * x[j];
-      const { mu, me } = inverse(eta);
-      total += mu;
-      for (let j = 0; j < p; j++) gradient[j] += me * x[j];
-    }
-  }
-  for (let j = 0; j < p; j++) gradient[j] /= n;
-  return { estimate: total / n, gradient };
+  const fillRow = (r: number, row: Float64Array) => {
+    design.rawRow(r, raw);
+    raw[k] = value;
+    design.rows.fill(raw, row);
+  };
+  const { mean, gradient } = await averagePrediction(matrix, beta, fillRow);
+  return { estimate: mean, gradient: Float64Array.from(gradient) };
 }
 
 /** The difference of two averages (a contrast: level minus reference), gradient and all. */

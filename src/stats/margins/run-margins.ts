@@ -122,10 +122,22 @@ async function effectsOf(
     return [{ contrast: 'dY/dX', averaged: await averageSlope(design, link, beta, k) }];
   }
   const [reference, ...others] = factor.values;
-  const base = await averagePredictionAt(design, link, beta, k, rawValue(design, k, reference!));
+  const base = await averagePredictionAt(
+    design,
+    fitted.matrix,
+    beta,
+    k,
+    rawValue(design, k, reference!),
+  );
   const effects = [];
   for (const [i, level] of others.entries()) {
-    const at = await averagePredictionAt(design, link, beta, k, rawValue(design, k, level));
+    const at = await averagePredictionAt(
+      design,
+      fitted.matrix,
+      beta,
+      k,
+      rawValue(design, k, level),
+    );
     effects.push({
       contrast: `${factor.levels[i + 1]} - ${factor.levels[0]}`,
       averaged: difference(at, base),
@@ -163,14 +175,20 @@ async function curveTable(
   z: number,
   model: string,
 ): Promise<TableData> {
-  const { design, link } = fitted;
+  const { design } = fitted;
   const k = rawIndex(design, name, model);
   const source = design.raw[k];
   const column = source.column.name;
   const rows: Row[] = [];
   for (const value of values) {
     const raw = checkedValue(design, k, value);
-    const averaged = await averagePredictionAt(design, link, fitted.fit.coefficients, k, raw);
+    const averaged = await averagePredictionAt(
+      design,
+      fitted.matrix,
+      fitted.fit.coefficients,
+      k,
+      raw,
+    );
     const se = deltaStandardError(averaged, fitted.fit.factor.kept, fitted.centredCovariance);
     rows.push({
       [column]: value,
