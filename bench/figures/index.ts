@@ -3,6 +3,7 @@ import { bundleSize } from './bundle-size.ts';
 import { cli } from './cli.ts';
 import { coldStart } from './cold-start.ts';
 import { csvLoad } from './csv-load.ts';
+import { excelLoad } from './excel-load.ts';
 import { inputLatency, inputSession } from './input-latency.ts';
 import { logit } from './logit.ts';
 import { manyCells } from './many-cells.ts';
@@ -22,6 +23,7 @@ export const FIGURES: Figure[] = [
   logit,
   csvLoad,
   parquetLoad,
+  excelLoad,
   adapterLoad,
   inputLatency,
   inputSession,
