@@ -11,9 +11,12 @@ import type { Row } from '../engine/Engine.ts';
 import type { ChartSpec } from './spec.ts';
 import { chartOptions } from './chart-options.ts';
 import { applyFont, plotSvg } from './theme-dom.ts';
+import { markChartRoles } from './aria-dom.ts';
 
 export function renderChart(spec: ChartSpec, rows: readonly Row[], document: Document): Element {
   const chart = Plot.plot({ ...chartOptions(spec, rows), document });
-  applyFont(plotSvg(chart));
+  const svg = plotSvg(chart);
+  applyFont(svg);
+  markChartRoles(svg);
   return chart;
 }

@@ -82,7 +82,7 @@ async function addSqlCell(on: Page): Promise<string> {
     on.locator('[data-cell]').evaluateAll((els) => els.map((el) => el.getAttribute('data-cell')));
   const before = await keys();
   await andRun(on, async () => {
-    await on.locator('summary[aria-label="Add a cell at the end"]').click();
+    await on.locator('summary[aria-label="Add cell at the end"]').click();
     await on.locator('details[open] [data-add-kind="sql"]').click();
   });
   const added = (await keys()).filter((k) => !before.includes(k));

@@ -85,7 +85,9 @@ export class EditorConfig {
         ]),
       ),
       keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
-      EditorView.contentAttributes.of({ 'aria-label': label }),
+      // tabindex=0 says what contenteditable already does (the text takes focus with Tab), so
+      // a scrolling editor counts as reachable by keyboard for checkers such as axe-core.
+      EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
       // Long YAML values (titles, captions, formulas) wrap; SQL keeps its author's lines.
       this.options.language === 'yaml' ? EditorView.lineWrapping : [],
       EditorView.updateListener.of((update) => {
