@@ -7,7 +7,7 @@ import { csvRowsSql } from '../data.ts';
 import { errorMessage, median, ratioOf, time } from '../measure.ts';
 import { withNative } from '../native.ts';
 import type { BenchWindow } from '../pages/api.ts';
-import type { Figure, FigureResult, Reference } from './types.ts';
+import type { BenchContext, Figure, FigureResult, Reference } from './types.ts';
 
 const ROWS = 1_000_000;
 const MIN_MB_PER_S = 40;
@@ -20,6 +20,29 @@ const CHECK_SQL = (table: string) => `SELECT count(*) AS n, count(DISTINCT count
   round(sum(gdp_growth), 3) AS growth, round(sum(trade), 1) AS trade,
   min(start_date)::VARCHAR || '..' || max(start_date)::VARCHAR AS dates
 FROM ${ident(table)}`;
+
+/**
+ * The alternative the app does not take: DuckDB-WASM's own read_parquet on the picked file in
+ * bare.html (DuckDB's defaults, so it may try to fetch its parquet extension from the network).
+ */
+async function wasmReadParquetMs(ctx: BenchContext, file: string): Promise<number> {
+  return inFreshContext(ctx, async (page) => {
+    await page.goto(`${ctx.url}bench/bare.html`);
+    await page.waitForFunction(() => 'bare' in window);
+    await page.evaluate(() => (window as unknown as BenchWindow).bare.ready());
+    await page.setInputFiles('[data-testid=file-input]', file);
+    return page.evaluate(async () => {
+      const bare = (window as unknown as BenchWindow).bare;
+      const name = await bare.registerPicked();
+      const started = performance.now();
+      await bare.exec(`CREATE TABLE t AS FROM read_parquet('${name}')`);
+      const ms = performance.now() - started;
+      const [{ n }] = await bare.exec('SELECT count(*) AS n FROM t');
+      if (Number(n) !== 1_000_000) throw new Error(`read_parquet gave ${String(n)} rows`);
+      return ms;
+    });
+  });
+}
 
 /**
  * A user-picked 1M-row Parquet file (zstd, the csv-load figure's columns, written by native
@@ -50,6 +73,9 @@ export const parquetLoad: Figure = {
     let problem: string | undefined;
     let nativeCheck: string | undefined;
     let browserCheck: string | undefined;
+    // DuckDB-WASM's own read_parquet in bare.html, where DuckDB may fetch its extension.
+    const wasmReadParquet: number[] = [];
+    let wasmReadParquetProblem: string | undefined;
     try {
       requirePage(ctx, 'bench');
     } catch (error) {
@@ -102,9 +128,16 @@ export const parquetLoad: Figure = {
             problem = errorMessage(error);
           }
         }
+        if (!wasmReadParquetProblem && !ctx.site.pagesMissing.bare) {
+          try {
+            wasmReadParquet.push(await wasmReadParquetMs(ctx, file));
+          } catch (error) {
+            wasmReadParquetProblem = errorMessage(error);
+          }
+        }
         const show = (values: number[]) => values.at(-1)?.toFixed(0) ?? '—';
         ctx.log(
-          `  run ${run + 1}: browser ${show(times)} ms, native read_parquet ${show(readParquet.runs)} ms, native loadFile ${show(nativeLoad.runs)} ms`,
+          `  run ${run + 1}: DuckDB-WASM read_parquet in bare.html ${show(wasmReadParquet)} ms${wasmReadParquetProblem ? ` (${wasmReadParquetProblem})` : ''}; browser ${show(times)} ms, native read_parquet ${show(readParquet.runs)} ms, native loadFile ${show(nativeLoad.runs)} ms`,
         );
       }
     });
@@ -143,6 +176,8 @@ export const parquetLoad: Figure = {
         browserMsMedian: ms,
         browserPhaseStartsMs: phases,
         ratioToNativeLoadFile: ratioOf(ms, nativeLoad.median),
+        duckdbWasmReadParquetMs: wasmReadParquet,
+        duckdbWasmReadParquetProblem: wasmReadParquetProblem ?? null,
         nativeReadParquetMBps: readParquet.median === null ? null : throughput(readParquet.median),
         measuredAs:
           'bench.html: loadFile() on the File picked with setInputFiles, timed in the page; native: CREATE TABLE AS FROM read_parquet and loadFile() in the bench process, runs alternating; MB = 10^6 bytes of the Parquet file',

@@ -71,6 +71,8 @@ export interface BareApi {
   ready(): Promise<void>;
   /** Runs one statement; its rows as plain objects (BigInt values as DuckDB gives them). */
   exec(sql: string): Promise<Record<string, unknown>[]>;
+  /** Registers the file picked in [data-testid=file-input] under its name; returns the name. */
+  registerPicked(): Promise<string>;
 }
 
 export interface BenchWindow {
