@@ -1,7 +1,7 @@
 /**
  * The `margins` cell: average marginal effects of a logit or probit cell's predictors on the
- * probability (dY/dX for numbers, the change from the reference level for booleans and
- * factors) with delta-method standard errors from the model's own covariance, and with `at:`
+ * probability, or of an ologit cell's on each category's (dY/dX for numbers, the change from
+ * the reference level for booleans and factors) with delta-method standard errors from the model's own covariance, and with `at:`
  * a curve of average predictions (src/stats/margins). It fits the named model again from its
  * spec, so it reads the model cell's table only to run after it.
  */
@@ -25,12 +25,17 @@ export const marginsCell: CellKindDef<'margins', MarginsSpec> = {
   // The model's coefficients: the graph runs the model (and what it reads) first.
   tablesRead: (cell) => [cell.spec.model.toLowerCase()],
   pins: (name, cell) => [
-    { table: name, keys: ['term', 'contrast'], values: ['estimate', 'std_error', 'p_value'] },
+    // `category` only in an ordered logit's tables (a key the rows lack is left out).
+    {
+      table: name,
+      keys: ['term', 'category', 'contrast'],
+      values: ['estimate', 'std_error', 'p_value'],
+    },
     ...(cell.spec.at
       ? [
           {
             table: `${name}_curve`,
-            keys: [Object.keys(cell.spec.at)[0]!],
+            keys: [Object.keys(cell.spec.at)[0]!, 'category'],
             values: ['predicted', 'std_error'],
           },
         ]
@@ -41,7 +46,7 @@ export const marginsCell: CellKindDef<'margins', MarginsSpec> = {
     const found = ctx.cellSpec(model);
     if (!found) {
       throw new CellError(
-        `margins: "${model}" names no cell in this notebook; give the name of a logit or probit cell`,
+        `margins: "${model}" names no cell in this notebook; give the name of a logit, probit or ologit cell`,
       );
     }
     const { runMargins } = await import('../../stats/margins/run-margins.ts');

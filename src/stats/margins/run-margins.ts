@@ -6,6 +6,7 @@
  * derivative (dY/dX), booleans and factors the average change from the reference level to
  * each other level; `at:` adds a curve of average predictions. As marginaleffects' avg_slopes,
  * avg_comparisons and avg_predictions, checked against R in test/fixtures/stats/margins.R.
+ * An ordered logit cell goes to run-ordered.ts (the same effects per outcome category).
  */
 import type { ColumnInfo, Engine, Row } from '../../engine/Engine.ts';
 import { CellError } from '../../shared/errors.ts';
@@ -13,11 +14,9 @@ import type { CellTables, TableData } from '../../shared/table-data.ts';
 import { zForLevel } from '../normal-quantile.ts';
 import { confidenceLevel } from '../rate.ts';
 import { twoSidedNormalP } from '../tail-probabilities.ts';
-import type { Design } from '../logit/design.ts';
-import { columnsOf } from '../logit/expression.ts';
 import { fitBinomial, type BinomialFit } from '../logit/fit-binomial.ts';
 import type { LinkName } from '../logit/link.ts';
-import type { LevelValue, ModelVariable } from '../logit/model-frame.ts';
+import type { LevelValue } from '../logit/model-frame.ts';
 import { checkModelOptions, type LogitSpec } from '../logit/model-spec.ts';
 import {
   averagePredictionAt,
@@ -26,7 +25,9 @@ import {
   difference,
   type Averaged,
 } from './average-effects.ts';
+import { runOrderedMargins } from './run-ordered.ts';
 import { curveOf, type MarginsSpec } from './spec.ts';
+import { checkedValue, factorOnly, rawIndex, rawType, rawValue } from './variables.ts';
 
 /** The model cell a margins cell names: its kind and its checked spec. */
 export interface NamedModel {
@@ -52,12 +53,11 @@ export async function runMargins(
   model: NamedModel,
   spec: MarginsSpec,
 ): Promise<CellTables> {
+  if (model.kind === 'ologit') return runOrderedMargins(engine, model, spec);
   const link = LINKS[model.kind];
   if (!link) {
-    const ordered =
-      model.kind === 'ologit' ? ' (an ordered logit’s margins per category are not built yet)' : '';
     throw new CellError(
-      `margins: "${model.name}" is a ${model.kind} cell; margins works on logit and probit cells${ordered}`,
+      `margins: "${model.name}" is a ${model.kind} cell; margins works on logit, probit and ologit cells`,
     );
   }
   const curve = curveOf(spec);
@@ -76,39 +76,6 @@ export async function runMargins(
   const tables: Record<string, TableData> = { '': { columns: EFFECT_COLUMNS, rows } };
   if (curve) tables._curve = await curveTable(fitted, curve.variable, curve.values, z, model.name);
   return { tables, warnings: [] };
-}
-
-/** Where a predictor sits among the sample's columns, or a message naming the model's. */
-function rawIndex(design: Design, name: string, model: string): number {
-  const k = design.raw.findIndex((r) => r.column.name.toLowerCase() === name.toLowerCase());
-  if (k < 0) {
-    const known = design.raw.map((r) => JSON.stringify(r.column.name)).join(', ');
-    throw new CellError(
-      `margins: ${JSON.stringify(name)} is not a predictor of ${model} (its predictors: ${known || 'none'})`,
-    );
-  }
-  return k;
-}
-
-/** The factor a raw column is coded by, when no numeric term reads it (then it has no slope). */
-function factorOnly(design: Design, k: number): Extract<ModelVariable, { kind: 'factor' }> | null {
-  const name = design.raw[k].column.name;
-  const numeric = design.variables.some(
-    (v) => v.kind === 'numeric' && columnsOf(v.expr).includes(name),
-  );
-  if (numeric && design.raw[k].kind === 'number') return null;
-  const factor = design.variables.find(
-    (v): v is Extract<ModelVariable, { kind: 'factor' }> => v.kind === 'factor' && v.raw === k,
-  );
-  return factor ?? null;
-}
-
-/** The sample's value for a level: the number, 0/1 for a boolean, a text level's index. */
-function rawValue(design: Design, k: number, value: LevelValue): number {
-  const source = design.raw[k];
-  if (source.kind === 'text') return source.levels.indexOf(String(value));
-  if (source.kind === 'boolean') return value === true ? 1 : 0;
-  return Number(value);
 }
 
 async function effectsOf(
@@ -177,8 +144,7 @@ async function curveTable(
 ): Promise<TableData> {
   const { design } = fitted;
   const k = rawIndex(design, name, model);
-  const source = design.raw[k];
-  const column = source.column.name;
+  const column = design.raw[k].column.name;
   const rows: Row[] = [];
   for (const value of values) {
     const raw = checkedValue(design, k, value);
@@ -198,44 +164,11 @@ async function curveTable(
       upper: averaged.estimate + z * se,
     });
   }
-  const type =
-    source.kind === 'text' ? 'VARCHAR' : source.kind === 'boolean' ? 'BOOLEAN' : 'DOUBLE';
   return {
     columns: [
-      { name: column, type },
+      { name: column, type: rawType(design, k) },
       ...['predicted', 'std_error', 'lower', 'upper'].map((n) => ({ name: n, type: 'DOUBLE' })),
     ],
     rows,
   };
-}
-
-/** A value of `at:` as the sample holds it, or a message saying what the column takes. */
-function checkedValue(design: Design, k: number, value: LevelValue): number {
-  const source = design.raw[k];
-  const name = JSON.stringify(source.column.name);
-  if (source.kind === 'number') {
-    if (typeof value !== 'number') {
-      throw new CellError(`at: ${name} is numeric; give numbers (got ${JSON.stringify(value)})`);
-    }
-    return value;
-  }
-  if (source.kind === 'boolean') {
-    if (typeof value !== 'boolean') {
-      throw new CellError(
-        `at: ${name} is true/false; give [false, true] (got ${JSON.stringify(value)})`,
-      );
-    }
-    return value ? 1 : 0;
-  }
-  const index = source.levels.indexOf(String(value));
-  if (index < 0) {
-    const shown = source.levels
-      .slice(0, 10)
-      .map((l) => JSON.stringify(l))
-      .join(', ');
-    throw new CellError(
-      `at: ${JSON.stringify(value)} is not a level of ${name} in the model's sample (levels: ${shown}${source.levels.length > 10 ? ', …' : ''})`,
-    );
-  }
-  return index;
 }

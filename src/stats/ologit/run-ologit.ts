@@ -1,36 +1,21 @@
 import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
 import type { Engine, Row } from '../../engine/Engine.ts';
-import { CellError } from '../../shared/errors.ts';
 import type { CellTables, TableData } from '../../shared/table-data.ts';
-import { requireColumn, showValue, tableColumns } from '../columns.ts';
 import { rankMessage } from '../logit/checks.ts';
-import { buildDesign, describeDropped, type Design } from '../logit/design.ts';
-import { loadDesignMatrix } from '../logit/design-matrix.ts';
-import { parseFormula } from '../logit/formula.ts';
-import { releaseDesignMatrix, type DesignMatrix } from '../logit/matrix.ts';
+import { describeDropped, type Design } from '../logit/design.ts';
+import type { DesignMatrix } from '../logit/matrix.ts';
 import { missingTable } from '../missing.ts';
 import { zForLevel } from '../normal-quantile.ts';
 import { confidenceLevel } from '../rate.ts';
 import { twoSidedNormalP } from '../tail-probabilities.ts';
-import { categoriesOf, outcomeCategories, type Categories, type Level } from './categories.ts';
-import type { OrderedProblem } from './likelihood.ts';
-import { fitOrdered, MAX_ITERATIONS, type OrderedFit } from './newton.ts';
-import { estimableColumns, uncentre } from './parameters.ts';
+import { fitOlogit, type OlogitFit, type OlogitSpec } from './fit-ologit.ts';
+import { MAX_ITERATIONS, type OrderedFit } from './newton.ts';
+import { uncentre } from './parameters.ts';
 import { predictCategories } from './predict.ts';
 import { COEFFICIENT_COLUMNS, FIT_COLUMNS } from './tables.ts';
 
-export interface OlogitSpec {
-  from: string;
-  formula: string;
-  level?: number;
-  /** The outcome's categories from lowest to highest, when not numeric or code point order. */
-  levels?: Level[];
-  /** Adds `<name>_predicted`: average probability of every category at each level of this predictor. */
-  predict?: string;
-  /** Prior weights, as clm(weights =). */
-  weights?: string;
-}
+export type { OlogitSpec } from './fit-ologit.ts';
 
 /**
  * Ordered logistic regression as R's MASS::polr(method = "logistic") reports it (logit
@@ -39,77 +24,18 @@ export interface OlogitSpec {
  */
 export async function runOlogit(engine: Engine, spec: OlogitSpec): Promise<CellTables> {
   const level = confidenceLevel(spec.level);
-  const formula = parseFormula(spec.formula);
-  const columns = await tableColumns(engine, spec.from);
-  const outcome = requireColumn(columns, formula.outcome, 'outcome');
-  let categories = await outcomeCategories(engine, spec.from, outcome, spec.levels);
-  const options = { predict: spec.predict, weights: spec.weights };
-  let design = await buildDesign(engine, spec.from, columns, formula, {
-    ...options,
-    outcomeSql: categories.sql,
-  });
-  const notes: string[] = [];
-  // A category no row of the estimation sample is in has no cut-point to estimate: clm drops it.
-  const present = await presentCategories(engine, design, categories);
-  if (present.length < categories.values.length) {
-    const empty = categories.values.filter((_, k) => !present.includes(k));
-    notes.push(
-      `outcome ${empty.length === 1 ? 'category' : 'categories'} ${empty.map(showValue).join(', ')} ` +
-        `had no rows in the estimation sample and ${empty.length === 1 ? 'was' : 'were'} left ` +
-        `out (clm drops ${empty.length === 1 ? 'it' : 'them'} too)`,
-    );
-    categories = categoriesOf(
-      outcome,
-      present.map((k) => categories.values[k]),
-    );
-    design = await buildDesign(engine, spec.from, columns, formula, {
-      ...options,
-      outcomeSql: categories.sql,
-    });
-  }
-  if (categories.values.length < 2) {
-    throw new CellError(
-      `outcome ${JSON.stringify(outcome.name)} takes a single value in the estimation sample; ` +
-        'an ordered logit needs at least two categories',
-    );
-  }
-  const matrix = await loadDesignMatrix(engine, design);
-  // The fit reads the matrix on this thread alone; a helper thread would only hold a copy.
-  releaseDesignMatrix(matrix);
-  if (!matrix.intercept) {
-    throw new CellError(
-      'an ordered logit has no intercept to remove (its cut-points take its place); ' +
-        'drop "- 1" or "+ 0" from the formula',
-    );
-  }
-  return estimate(engine, design, matrix, categories, spec, level, notes);
-}
-
-async function presentCategories(
-  engine: Engine,
-  design: Design,
-  categories: Categories,
-): Promise<number[]> {
-  const { rows } = await engine.query(
-    `SELECT DISTINCT CAST(y AS INTEGER) AS k FROM (${design.sample}) ORDER BY k`,
-  );
-  return rows.map((r) => Number(r.k)).filter((k) => k < categories.values.length);
+  return estimate(engine, await fitOlogit(engine, spec), spec, level);
 }
 
 async function estimate(
   engine: Engine,
-  design: Design,
-  matrix: DesignMatrix,
-  categories: Categories,
+  model: OlogitFit,
   spec: OlogitSpec,
   level: number,
-  notes: string[],
 ): Promise<CellTables> {
-  const kept = await estimableColumns(matrix);
+  const { design, matrix, categories, kept, problem, fit, notes } = model;
   const aliased = design.columns.map((_, j) => j).filter((j) => !kept.includes(j + 1));
   const K = categories.values.length;
-  const problem: OrderedProblem = { matrix, columns: kept, categories: K };
-  const fit = await fitOrdered(problem);
   const shifts = kept.map((j) => matrix.shift[j]);
   const { estimates, covariance } = uncentre(fit.theta, fit.covariance, shifts);
   const z = zForLevel(level);

@@ -108,10 +108,12 @@ describe('margins refuses, saying what would work', () => {
     ).rejects.toThrow('margins: "z" is not a predictor of m1 (its predictors: "x", "b")');
   });
 
-  it('a model that is not a logit or probit', async () => {
+  it('a model that is not a logit, probit or ologit', async () => {
     await expect(
       runMargins(engine, { name: 'q', kind: 'sql', spec: {} }, { model: 'q' }),
-    ).rejects.toThrow('margins: "q" is a sql cell; margins works on logit and probit cells');
+    ).rejects.toThrow(
+      'margins: "q" is a sql cell; margins works on logit, probit and ologit cells',
+    );
   });
 
   it('at: values of the wrong type, and a level not in the sample', async () => {
