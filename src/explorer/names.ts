@@ -88,3 +88,9 @@ export function uniqueStem(preferred: string, taken: ReadonlySet<string>): strin
 export function longestBacktickRun(text: string): number {
   return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
 }
+
+/** A fenced cell, with a fence longer than any run of backticks inside it. */
+export function fenced(kind: string, name: string | undefined, body: string): string {
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return [`${fence}${kind}${name ? ` ${name}` : ''}`, body, fence].join('\n');
+}

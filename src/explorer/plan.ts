@@ -3,7 +3,7 @@
  * as success, an engagement variable, controls, filters) become ordinary notebook cells — a
  * `sql` cell that derives the outcome and applies the filters, then `rate`, `crosstab`,
  * `logit`, `margins` and `chart` cells reading it — so what the panel shows is exactly what the
- * notebook reproduces. The live preview (explorer-preview.ts) runs these same specs. Plain TypeScript.
+ * notebook reproduces. The live preview (preview.ts) runs these same specs. Plain TypeScript.
  */
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
@@ -11,7 +11,8 @@ import { isBooleanType, isTextType } from '../shared/column-types.ts';
 import { requireColumn } from '../stats/columns.ts';
 import { presentSql } from '../stats/missing.ts';
 import { filterCondition, sqlValue, type ExplorerFilter, type ExplorerValue } from './filters.ts';
-import { allocateAliases, longestBacktickRun, takenNames, uniqueStem } from './names.ts';
+import { COLLAPSED_LEVEL, collapsedColumn, selectColumn } from './columns.ts';
+import { allocateAliases, fenced, takenNames, uniqueStem } from './names.ts';
 import { yamlBody } from './yaml.ts';
 import { CellError } from '../shared/errors.ts';
 import { cellsOf, parseNotebook } from '../notebook/parse.ts';
@@ -60,8 +61,7 @@ export interface ExplorerChoices {
   collapse?: Record<string, number>;
 }
 
-/** The level rare values of a collapsed control become. */
-export const COLLAPSED_LEVEL = 'other';
+export { COLLAPSED_LEVEL } from './columns.ts';
 
 export interface ExplorerContext {
   /** Columns of `choices.table`. */
@@ -256,25 +256,6 @@ export function appendToNotebook(
   return next;
 }
 
-/** A text column whose levels with fewer than `least` rows become one level. */
-function collapsedColumn(name: string, as: string, least: number): string {
-  if (!Number.isInteger(least) || least < 2) {
-    throw new CellError(
-      `grouping rare levels of ${JSON.stringify(name)} needs a count of 2 or more`,
-    );
-  }
-  const column = ident(name);
-  return (
-    `CASE WHEN ${column} IS NULL THEN NULL ` +
-    `WHEN count(*) OVER (PARTITION BY ${column}) >= ${least} THEN CAST(${column} AS VARCHAR) ` +
-    `ELSE '${COLLAPSED_LEVEL}' END AS ${ident(as)}`
-  );
-}
-
-function selectColumn(name: string, as: string): string {
-  return name === as ? ident(name) : `${ident(name)} AS ${ident(as)}`;
-}
-
 function prose(
   choices: ExplorerChoices,
   names: ExplorerPlan['names'],
@@ -311,10 +292,4 @@ function prose(
 function joinWords(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
-/** A fenced cell, with a fence longer than any run of backticks inside it. */
-function fenced(kind: string, name: string | undefined, body: string): string {
-  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return [`${fence}${kind}${name ? ` ${name}` : ''}`, body, fence].join('\n');
 }
