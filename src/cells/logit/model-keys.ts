@@ -2,7 +2,7 @@
  * The keys the binomial model cells (logit, probit) share: the formula, the interval level,
  * predictions, standard errors, weights and reference levels. The logit adds `method`.
  */
-import { checkModelOptions, type LogitSpec } from '../../stats/logit/run-logit.ts';
+import { checkModelOptions, type LogitSpec } from '../../stats/logit/model-spec.ts';
 import type { KeyType } from '../spec-keys.ts';
 
 export const MODEL_KEYS: Record<string, KeyType> = {

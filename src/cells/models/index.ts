@@ -10,7 +10,6 @@ import { ident } from '../../engine/sql.ts';
 import { createTableFromRows } from '../../engine/tables.ts';
 import { ownTables } from '../tables.ts';
 import type { CellKindDef, CellOutcome, OutputPreview } from '../types.ts';
-import { collectModels } from './collect.ts';
 import { regressionLatex } from './latex.ts';
 import { regressionTable, type RegressionTable } from './layout.ts';
 import { checkModelsSpec, modelNames, type ModelsSpec } from './spec.ts';
@@ -46,6 +45,8 @@ export const modelsCell: CellKindDef<'models', ModelsSpec> = {
     { table: `${name}_fit`, keys: ['model'] },
   ],
   async run(cell, ctx) {
+    // The LR test's chi-square tail (@stdlib's incomplete gamma) loads with the first table.
+    const { collectModels } = await import('./collect.ts');
     const computed = await collectModels(cell.spec, ctx);
     const outputs: OutputPreview[] = [];
     for (const [suffix, data] of Object.entries(computed.tables)) {
