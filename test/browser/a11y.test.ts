@@ -111,7 +111,8 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const table = cell.locator('details.chart-data table');
     expect(await table.isVisible()).toBe(false);
     await toggle.click();
-    expect(await table.isVisible()).toBe(true);
+    // The table is built when the toggle first opens: wait for it rather than read at once.
+    await table.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await table.locator('thead th').allInnerTexts()).toContain('rate');
     const name = await cell.getAttribute('data-cell');

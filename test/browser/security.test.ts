@@ -124,6 +124,8 @@ const NOTEBOOK = [
   '```',
   '',
   '```sql vals',
+  // The report leaves a query's rows out unless asked; the payloads must be in it.
+  '-- show: [rows]',
   `SELECT ${values.map((v, i) => `${sqlText(v)} AS v${i}`).join(', ')}, ` +
     `1 AS ${sqlName(valueColumns[0])}, 2 AS ${sqlName(valueColumns[1])}`,
   '```',
@@ -143,6 +145,7 @@ const NOTEBOOK = [
   '```',
   '',
   '```sql rows',
+  '-- show: [rows]',
   'SELECT * FROM hostile ORDER BY id',
   '```',
   '',
