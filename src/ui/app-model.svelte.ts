@@ -9,7 +9,8 @@ import { Session, type SessionState } from '../notebook/Session.ts';
 import { parseNotebook } from '../notebook/parse.ts';
 import { freshSession } from '../notebook/session-reset.ts';
 import { isNotebookFile } from '../notebook/notebook-file.ts';
-import { Autosave, type OriginalText } from './autosave.ts';
+import { Autosave, type KeyValueStore, type OriginalText } from './autosave.ts';
+import { keepCharts, readKeptCharts } from './model/kept-charts.ts';
 import { bundledDataFiles } from './bundled.ts';
 import type { CellActions } from './cell-actions.ts';
 import type { TableRead } from './read-context.ts';
@@ -63,6 +64,17 @@ export class AppModel {
   readonly actions = cellActions(this.document, this.exports);
   readonly persistence: Persistence;
   readonly sharing: Sharing;
+  /** Where the autosaved notebooks are; the last run's charts are kept beside them. */
+  private store = $state.raw<KeyValueStore | undefined>();
+  /**
+   * The charts of this notebook's last finished run in this browser, shown (marked as kept)
+   * while the first run of this visit has not ended; none after it.
+   */
+  readonly keptCharts = $derived(
+    this.runs === 0
+      ? readKeptCharts(this.store, this.document.notebookFile, this.document.text)
+      : undefined,
+  );
 
   constructor(
     private readonly onState?: (state: AppState, runs: number) => void,
@@ -70,6 +82,7 @@ export class AppModel {
   ) {
     const open: OpenFiles = (files, original, bundled) => this.addFiles(files, original, bundled);
     const edit = (text: string) => this.document.edit(text);
+    this.store = autosave.store;
     this.persistence = new Persistence(this.access, { open, edit }, autosave);
     this.sharing = new Sharing(this.access, this.persistence, open);
     this.onState?.(this.state, this.runs);
@@ -201,6 +214,10 @@ export class AppModel {
     if (finished) this.runs += 1;
     this.document.mirror(session, this.persistence.openFile !== undefined);
     this.persistence.mirror(session);
+    if (finished && this.state === 'ready') {
+      const { notebookFile, text, cells } = this.document;
+      keepCharts(this.store, notebookFile, text, cells);
+    }
     if (finished && !this.engineDown) void this.tables.refresh();
     this.onState?.(this.state, this.runs);
   }
