@@ -9,6 +9,8 @@ import type { Engine, QueryResult, Row } from '../engine/Engine.ts';
 import type { ExpectationResult } from './expect/spec.ts';
 import type { InputSpec, InputValue } from './input/spec.ts';
 import type { SpecRule } from './spec-keys.ts';
+import type { CellTables } from '../shared/table-data.ts';
+import type { MarginsSpec } from '../stats/margins/spec.ts';
 
 export interface CellBase {
   /** Position among the notebook's cells (0-based). */
@@ -42,9 +44,14 @@ export interface CellContext {
    * Another cell of the notebook by name (its kind and checked spec), for a cell that reads a
    * model cell's tables and must know how it was fitted (`models`' likelihood-ratio checks).
    */
-  cellSpec: (
-    name: string,
-  ) => { kind: string; spec?: Readonly<Record<string, unknown>> } | undefined;
+  cellSpec: (name: string) =>
+    | {
+        kind: string;
+        spec?: Readonly<Record<string, unknown>>;
+        /** Its kind's average marginal effects, when the kind is a model that has them. */
+        margins?: MarginsOf;
+      }
+    | undefined;
 }
 
 /** A table a cell created, with its first rows (the full data stays in DuckDB). */
@@ -104,7 +111,16 @@ export interface CellKindDef<K extends string, S = undefined> {
    * table's .tex and .md), made from its outputs.
    */
   files?(name: string, cell: CellOf<K, S>, outputs: readonly OutputPreview[]): OutputFile[];
+  /** A model kind's average marginal effects, which a `margins` cell naming one reports. */
+  margins?: MarginsOf;
 }
+
+/** A model kind's margins: the named model cell's effects as the margins cell asks for them. */
+export type MarginsOf = (
+  engine: Engine,
+  model: { name: string; spec: object },
+  spec: MarginsSpec,
+) => Promise<CellTables>;
 
 /** A file `statecraft run` writes: its name in the output folder and its text. */
 export interface OutputFile {

@@ -103,7 +103,7 @@ export async function previewExplorer(
     const crosstab = await part(() => runCrosstab(engine, { ...plan.crosstab, from: scratch }));
     const logit = { ...plan.logit, from: scratch };
     const model = await part(() => runLogit(engine, logit));
-    const named = { name: plan.names.model, kind: 'logit', spec: logit };
+    const named = { name: plan.names.model, spec: logit };
     return {
       rows: Number(count.rows[0].n),
       rates,
@@ -111,7 +111,7 @@ export async function previewExplorer(
       model,
       // A model that failed says why once; its effects are not computed.
       effects: model.ok
-        ? await part(() => runMargins(engine, named, plan.margins))
+        ? await part(() => runMargins(engine, named, 'logit', plan.margins))
         : { ok: false, error: `the logit did not fit: ${model.error}` },
       sparse: await sparseControls(engine, scratch, plan).catch(() => []),
     };

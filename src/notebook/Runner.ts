@@ -17,7 +17,8 @@ import { fingerprint } from './hash.ts';
 import { TaskQueue } from './task-queue.ts';
 import { cellsOf, type ParseResult } from './parse.ts';
 import { isInputCell } from '../cells/input/index.ts';
-import { runCell } from '../cells/registry.ts';
+import { kindOf, runCell } from '../cells/registry.ts';
+import type { CellContext } from '../cells/types.ts';
 import { DEFAULT_TIME_LIMIT_MS, isInterrupt, type RunPlace } from './stop-messages.ts';
 import type { CellState, DatasetState } from './state.ts';
 import type { Cell, DatasetRef, InputValue, Notebook } from './types.ts';
@@ -269,7 +270,7 @@ export class Runner {
    * A named cell's kind and spec (the first of that name; a refused duplicate is not it). Names
    * compare as DuckDB compares the tables named after them: case aside.
    */
-  private cellSpec(name: string): { kind: string; spec?: Record<string, unknown> } | undefined {
+  private cellSpec(name: string): ReturnType<CellContext['cellSpec']> {
     const wanted = name.toLowerCase();
     const cell = cellsOf(this.notebook).find(
       (c) => c.name?.toLowerCase() === wanted && !c.duplicate,
@@ -278,6 +279,7 @@ export class Runner {
     return {
       kind: cell.kind,
       spec: 'spec' in cell ? (cell.spec as Record<string, unknown>) : undefined,
+      margins: kindOf(cell.kind).margins,
     };
   }
 

@@ -134,8 +134,8 @@ describe('the engagement explorer writes cells', () => {
     expect(results[`${plan.names.model}_fit`]).toEqual(direct.model.tables._fit.rows);
     expect(results[`${plan.names.model}_predicted`]).toEqual(direct.model.tables._predicted.rows);
     expect(plan.margins).toEqual({ model: 'embassy_closed_model', variables: ['embassy_closed'] });
-    const model = { name: plan.names.model, kind: 'logit', spec: plan.logit };
-    const effects = await runMargins(engine, model, plan.margins);
+    const model = { name: plan.names.model, spec: plan.logit };
+    const effects = await runMargins(engine, model, 'logit', plan.margins);
     expect(results[plan.names.effects]).toEqual(effects.tables[''].rows);
     // The effect of closing the embassy is the difference of the two predicted probabilities
     // shown above it (both average over the sample with every control as observed).

@@ -31,4 +31,8 @@ export const logitCell: CellKindDef<'logit', LogitSpec> = {
     const tables = ownTables(cell, logitCell.outputTables);
     return storeTables(ctx.engine, cell.name!, await runLogit(ctx.engine, cell.spec), tables);
   },
+  async margins(engine, model, spec) {
+    const { runMargins } = await import('../../stats/margins/run-margins.ts');
+    return runMargins(engine, model, 'logit', spec);
+  },
 };

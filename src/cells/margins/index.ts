@@ -49,14 +49,23 @@ export const marginsCell: CellKindDef<'margins', MarginsSpec> = {
         `margins: "${model}" names no cell in this notebook; give the name of a logit, probit or ologit cell`,
       );
     }
-    const { runMargins } = await import('../../stats/margins/run-margins.ts');
-    const named = { name: model, kind: found.kind, spec: found.spec ?? {} };
+    if (!found.margins) {
+      throw new CellError(
+        `margins: "${model}" is a ${found.kind} cell; margins works on logit, probit and ologit cells`,
+      );
+    }
+    const named = { name: model, spec: found.spec ?? {} };
     const variables = cell.spec.variables;
     const spec = {
       ...cell.spec,
       ...(typeof variables === 'string' ? { variables: [variables] } : {}),
     };
     const tables = ownTables(cell, marginsCell.outputTables);
-    return storeTables(ctx.engine, cell.name!, await runMargins(ctx.engine, named, spec), tables);
+    return storeTables(
+      ctx.engine,
+      cell.name!,
+      await found.margins(ctx.engine, named, spec),
+      tables,
+    );
   },
 };

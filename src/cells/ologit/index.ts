@@ -48,4 +48,9 @@ export const ologitCell: CellKindDef<'ologit', OlogitSpec> = {
     const tables = ownTables(cell, ologitCell.outputTables);
     return storeTables(ctx.engine, cell.name!, await runOlogit(ctx.engine, cell.spec), tables);
   },
+  // The effects on each category's probability.
+  async margins(engine, model, spec) {
+    const { runOrderedMargins } = await import('../../stats/margins/run-ordered.ts');
+    return runOrderedMargins(engine, model, spec);
+  },
 };

@@ -29,4 +29,8 @@ export const probitCell: CellKindDef<'probit', ProbitSpec> = {
     const tables = ownTables(cell, probitCell.outputTables);
     return storeTables(ctx.engine, cell.name!, await runProbit(ctx.engine, cell.spec), tables);
   },
+  async margins(engine, model, spec) {
+    const { runMargins } = await import('../../stats/margins/run-margins.ts');
+    return runMargins(engine, model, 'probit', spec);
+  },
 };

@@ -6,7 +6,8 @@
  * derivative (dY/dX), booleans and factors the average change from the reference level to
  * each other level; `at:` adds a curve of average predictions. As marginaleffects' avg_slopes,
  * avg_comparisons and avg_predictions, checked against R in test/fixtures/stats/margins.R.
- * An ordered logit cell goes to run-ordered.ts (the same effects per outcome category).
+ * The model kinds choose it (src/cells/logit, probit: `margins`); an ordered logit's is
+ * run-ordered.ts (the same effects per outcome category).
  */
 import type { ColumnInfo, Engine, Row } from '../../engine/Engine.ts';
 import { CellError } from '../../shared/errors.ts';
@@ -25,19 +26,15 @@ import {
   difference,
   type Averaged,
 } from './average-effects.ts';
-import { runOrderedMargins } from './run-ordered.ts';
 import { curveOf, type MarginsSpec } from './spec.ts';
 import { checkedValue, factorOnly, rawIndex, rawType, rawValue } from './variables.ts';
 
-/** The model cell a margins cell names: its kind and its checked spec. */
+/** The model cell a margins cell names and its checked spec. */
 export interface NamedModel {
   name: string;
-  kind: string;
-  /** Its spec as written: a LogitSpec for the kinds margins works on. */
+  /** Its spec as written: a LogitSpec for the binomial models. */
   spec: object;
 }
-
-const LINKS: Record<string, LinkName> = { logit: 'logit', probit: 'probit' };
 
 export const EFFECT_COLUMNS: ColumnInfo[] = [
   { name: 'term', type: 'VARCHAR' },
@@ -48,18 +45,13 @@ export const EFFECT_COLUMNS: ColumnInfo[] = [
   })),
 ];
 
+/** The margins of a logit (`link` logit) or probit model cell. */
 export async function runMargins(
   engine: Engine,
   model: NamedModel,
+  link: LinkName,
   spec: MarginsSpec,
 ): Promise<CellTables> {
-  if (model.kind === 'ologit') return runOrderedMargins(engine, model, spec);
-  const link = LINKS[model.kind];
-  if (!link) {
-    throw new CellError(
-      `margins: "${model.name}" is a ${model.kind} cell; margins works on logit, probit and ologit cells`,
-    );
-  }
   const curve = curveOf(spec);
   if (typeof curve === 'string') throw new CellError(curve);
   const z = zForLevel(confidenceLevel(spec.level));

@@ -35,6 +35,8 @@ const NOTEBOOK = [
   fence('margins ranked_effects', 'model: ranked', 'variables: [x, b, f]', 'at: {z: [-1, 0, 1]}'),
   fence('rate shares', 'from: d', 'outcome: y', 'by: b'),
   fence('margins on_rate', 'model: shares'),
+  fence('sql q', 'SELECT 1 AS one'),
+  fence('margins on_sql', 'model: q'),
   fence('margins on_nothing', 'model: m9'),
   fence('margins unknown_variable', 'model: ranked', 'variables: [yr]'),
   fence('margins wrong_at', 'model: clustered', 'at: {x: [low, high]}'),
@@ -112,6 +114,9 @@ describe('the margins cell in a notebook', () => {
   it('refuses what it cannot do, saying what would work', () => {
     expect(errorOf('on_rate')).toBe(
       'margins: "shares" is a rate cell; margins works on logit, probit and ologit cells',
+    );
+    expect(errorOf('on_sql')).toBe(
+      'margins: "q" is a sql cell; margins works on logit, probit and ologit cells',
     );
     expect(errorOf('on_nothing')).toBe(
       'margins: "m9" names no cell in this notebook; give the name of a logit, probit or ologit cell',

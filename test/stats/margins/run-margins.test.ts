@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NativeEngine } from '../../../src/engine/NativeEngine.ts';
 import { runMargins, type NamedModel } from '../../../src/stats/margins/run-margins.ts';
 import type { MarginsSpec } from '../../../src/stats/margins/spec.ts';
+import type { LinkName } from '../../../src/stats/logit/link.ts';
 import { expectRelative, loadCsv, readJson } from '../helpers.ts';
 
 interface Effect {
@@ -43,14 +44,23 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-function model(kind: string, formula: string, extra: Record<string, unknown> = {}): NamedModel {
-  return { name: 'm1', kind, spec: { from: 'd', formula, ...extra } };
+/** A model cell m1 and its link (the logit and probit kinds pass theirs to runMargins). */
+function model(
+  link: LinkName,
+  formula: string,
+  extra: Record<string, unknown> = {},
+): { link: LinkName; named: NamedModel } {
+  return { link, named: { name: 'm1', spec: { from: 'd', formula, ...extra } } };
 }
 
-async function check(name: string, fitted: NamedModel, at?: MarginsSpec['at']) {
+async function check(
+  name: string,
+  { link, named }: ReturnType<typeof model>,
+  at?: MarginsSpec['at'],
+) {
   const expected = REFERENCE[name]!;
   const variables = [...new Set(expected.effects.map((e) => e.term))];
-  const { tables } = await runMargins(engine, fitted, { model: 'm1', variables, at });
+  const { tables } = await runMargins(engine, named, link, { model: 'm1', variables, at });
   const rows = tables['']!.rows;
   expect(rows.map((r) => [r.term, r.contrast])).toEqual(
     expected.effects.map((e) => [e.term, e.contrast]),
@@ -103,26 +113,19 @@ describe('margins against R', () => {
 
 describe('margins refuses, saying what would work', () => {
   it('a variable the model does not have', async () => {
+    const { named } = model('logit', 'y ~ x + b');
     await expect(
-      runMargins(engine, model('logit', 'y ~ x + b'), { model: 'm1', variables: ['z'] }),
+      runMargins(engine, named, 'logit', { model: 'm1', variables: ['z'] }),
     ).rejects.toThrow('margins: "z" is not a predictor of m1 (its predictors: "x", "b")');
   });
 
-  it('a model that is not a logit, probit or ologit', async () => {
-    await expect(
-      runMargins(engine, { name: 'q', kind: 'sql', spec: {} }, { model: 'q' }),
-    ).rejects.toThrow(
-      'margins: "q" is a sql cell; margins works on logit, probit and ologit cells',
-    );
-  });
-
   it('at: values of the wrong type, and a level not in the sample', async () => {
-    const m = model('logit', 'y ~ x + f');
-    await expect(runMargins(engine, m, { model: 'm1', at: { x: ['high'] } })).rejects.toThrow(
-      'at: "x" is numeric; give numbers (got "high")',
-    );
-    await expect(runMargins(engine, m, { model: 'm1', at: { f: ['delta'] } })).rejects.toThrow(
-      'at: "delta" is not a level of "f"',
-    );
+    const m = model('logit', 'y ~ x + f').named;
+    await expect(
+      runMargins(engine, m, 'logit', { model: 'm1', at: { x: ['high'] } }),
+    ).rejects.toThrow('at: "x" is numeric; give numbers (got "high")');
+    await expect(
+      runMargins(engine, m, 'logit', { model: 'm1', at: { f: ['delta'] } }),
+    ).rejects.toThrow('at: "delta" is not a level of "f"');
   });
 });
