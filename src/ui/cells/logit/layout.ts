@@ -27,8 +27,21 @@ import {
 
 export const LOGIT_NOTE = `Wald tests and intervals. Standard errors in parentheses. ${STARS_NOTE}`;
 
-/** The binomial models this layout draws: a probit has no odds ratios. */
-export type BinomialKind = 'logit' | 'probit';
+/**
+ * How a binomial model's coefficient table reads: its caption, whether it has odds ratios and
+ * its class. Each kind's folder holds its own (a probit's in src/ui/cells/probit).
+ */
+export interface BinomialStyle {
+  caption: string;
+  oddsRatios: boolean;
+  cls: string;
+}
+
+export const LOGIT_STYLE: BinomialStyle = {
+  caption: 'Logistic regression: ',
+  oddsRatios: true,
+  cls: 'logit',
+};
 
 const SE_LABELS: Record<string, string> = {
   HC0: 'robust (HC0)',
@@ -58,13 +71,13 @@ export function logitTable(
   coefficients: QueryResult,
   formula: string,
   level?: number,
-  kind: BinomialKind = 'logit',
+  style: BinomialStyle = LOGIT_STYLE,
 ): TableLayout {
   const ci = levelLabel(level);
-  const odds = kind === 'logit';
+  const odds = style.oddsRatios;
   return {
-    cls: `stats ${kind}`,
-    caption: [text(odds ? 'Logistic regression: ' : 'Probit regression: '), code(formula)],
+    cls: `stats ${style.cls}`,
+    caption: [text(style.caption), code(formula)],
     head: [
       head('Term'),
       head('Estimate', 'num'),

@@ -9,7 +9,9 @@ import {
   type FieldDef,
   type UiCellKind,
 } from '../types.ts';
-import LogitCellView from './LogitCellView.svelte';
+import type { Component } from 'svelte';
+import type { CellViewProps } from '../types.ts';
+import type { BinomialStyle } from './layout.ts';
 import { logitTablesHtml } from './report.ts';
 
 type ModelCell = CellOfKind<'logit'> | CellOfKind<'probit'>;
@@ -33,10 +35,15 @@ export function modelForm(withMethod: boolean): FieldDef[] {
   ];
 }
 
-export function modelUi<C extends ModelCell>(withMethod: boolean): UiCellKind<C> {
+/** A binomial kind's page side, from its own view, style and whether it has `method:`. */
+export function modelUi<C extends ModelCell>(kind: {
+  View: Component<CellViewProps<C>>;
+  style: BinomialStyle;
+  withMethod: boolean;
+}): UiCellKind<C> {
   return {
-    View: LogitCellView,
-    form: modelForm(withMethod),
+    View: kind.View,
+    form: modelForm(kind.withMethod),
     report(cell, state, output) {
       const result = output('');
       if (!result) return '';
@@ -47,7 +54,7 @@ export function modelUi<C extends ModelCell>(withMethod: boolean): UiCellKind<C>
         cell.spec,
         output('_missing'),
         state.warnings,
-        cell.kind,
+        kind.style,
       );
     },
   };

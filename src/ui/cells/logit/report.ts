@@ -8,7 +8,7 @@ import {
   logitPredictedTable,
   logitTable,
   modelNote,
-  type BinomialKind,
+  type BinomialStyle,
 } from './layout.ts';
 
 export function logitTablesHtml(
@@ -19,10 +19,10 @@ export function logitTablesHtml(
   missing?: QueryResult,
   /** Warnings the report already lists under the cell; the model's own is not repeated. */
   shownWarnings: readonly string[] = [],
-  kind: BinomialKind = 'logit',
+  style?: BinomialStyle,
 ): string {
   let html =
-    layoutHtml(logitTable(coefficients, spec.formula, spec.level, kind)) +
+    layoutHtml(logitTable(coefficients, spec.formula, spec.level, style)) +
     note(modelNote(fit, spec.cluster));
   const stats = logitFit(fit);
   if (stats) {
