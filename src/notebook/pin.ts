@@ -12,6 +12,7 @@ import type { Row, Value } from '../shared/table-data.ts';
 import { uniqueName } from '../shared/unique-name.ts';
 import { replaceCellSource } from './edit.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
+import { mergePins, PIN_CELL, pinCellOf } from '../cells/expect/pinned.ts';
 import { tablesToPin } from '../cells/registry.ts';
 import type { TablePin } from '../cells/types.ts';
 import type { Cell, CellKind, ExpectSpec, ExpectTable } from './types.ts';
@@ -22,8 +23,7 @@ import type { Cell, CellKind, ExpectSpec, ExpectTable } from './types.ts';
  */
 export const DEFAULT_PIN_TOLERANCE = 1e-6;
 
-/** The name of the expect cell that holds the pins; one cell, so re-pinning updates in place. */
-export const PIN_CELL = 'pinned_results';
+export { PIN_CELL };
 
 export function canPin(cell: Cell): boolean {
   return tablesToPin(cell).length > 0;
@@ -81,19 +81,8 @@ export function writePins(
 ): string {
   const notebook = parseNotebook(text).notebook;
   const cells = cellsOf(notebook);
-  const existing = cells.find(
-    (c) => c.kind === 'expect' && c.name?.toLowerCase() === PIN_CELL && !c.duplicate,
-  );
-  const before: ExpectSpec =
-    existing && 'spec' in existing ? ({ ...existing.spec } as ExpectSpec) : {};
-  const spec: ExpectSpec = { ...before };
-  for (const [table, rows] of Object.entries(pinned)) {
-    const old = Object.keys(spec).find((t) => t.toLowerCase() === table.toLowerCase());
-    const kept = old ? spec[old]?.tolerance : undefined;
-    if (old) delete spec[old];
-    spec[table] = { tolerance: kept ?? tolerance, rows };
-  }
-  const body = expectYaml(spec);
+  const existing = pinCellOf(cells);
+  const body = expectYaml(mergePins(existing?.spec ?? {}, pinned, tolerance));
   if (existing) return replaceCellSource(text, existing, body);
   const taken = new Set(
     [...notebook.datasets.map((d) => d.name), ...cells.map((c) => c.name ?? '')].map((n) =>
