@@ -16,7 +16,7 @@ import { fitIrls, type IrlsFit } from './irls.ts';
 import { inverseFactor } from './linalg.ts';
 import type { LinkName } from './link.ts';
 import { releaseDesignMatrix, type DesignMatrix } from './matrix.ts';
-import { seTypeOf, type LogitSpec } from './model-spec.ts';
+import { checkModelOptions, seTypeOf, type LogitSpec } from './model-spec.ts';
 import { sandwichCovariance, type SeType } from './sandwich.ts';
 
 export interface BinomialFit {
@@ -39,10 +39,9 @@ export async function fitBinomial(
   engine: Engine,
   spec: LogitSpec,
   link: LinkName,
-  check: (spec: LogitSpec) => string | undefined,
 ): Promise<BinomialFit> {
   markLogitPhase('start');
-  const problem = check(spec);
+  const problem = checkModelOptions(spec);
   if (problem) throw new CellError(problem);
   const formula = parseFormula(spec.formula);
   const columns = await tableColumns(engine, spec.from);

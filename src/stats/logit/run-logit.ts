@@ -6,7 +6,7 @@ import { firthMessage, rankMessage, separationMessage } from './checks.ts';
 import { coefficientTable } from './coefficient-table.ts';
 import { describeDropped } from './design.ts';
 import { fitBinomial, type BinomialFit } from './fit-binomial.ts';
-import { checkModelOptions, type LogitSpec, type ProbitSpec } from './model-spec.ts';
+import type { LogitSpec, ProbitSpec } from './model-spec.ts';
 import { fitStatistics } from './fit-statistics.ts';
 import type { LinkName } from './link.ts';
 import type { DesignMatrix } from './matrix.ts';
@@ -17,7 +17,7 @@ import { missingTable } from '../missing.ts';
 import { confidenceLevel } from '../rate.ts';
 import { FIT_COLUMNS } from './fit-columns.ts';
 
-export { checkModelOptions, METHODS, type LogitSpec, type ProbitSpec } from './model-spec.ts';
+export type { LogitSpec, ProbitSpec } from './model-spec.ts';
 
 /**
  * Logistic regression with R's glm(family = binomial) conventions and algorithm. DuckDB selects
@@ -35,7 +35,7 @@ export function runProbit(engine: Engine, spec: ProbitSpec): Promise<CellTables>
 
 async function runBinomial(engine: Engine, spec: LogitSpec, link: LinkName): Promise<CellTables> {
   const level = confidenceLevel(spec.level);
-  const model = await fitBinomial(engine, spec, link, checkModelOptions);
+  const model = await fitBinomial(engine, spec, link);
   return tablesOf(engine, spec, model, zForLevel(level));
 }
 

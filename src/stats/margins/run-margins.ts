@@ -18,7 +18,7 @@ import { twoSidedNormalP } from '../tail-probabilities.ts';
 import { fitBinomial, type BinomialFit } from '../logit/fit-binomial.ts';
 import type { LinkName } from '../logit/link.ts';
 import type { LevelValue } from '../logit/model-frame.ts';
-import { checkModelOptions, type LogitSpec } from '../logit/model-spec.ts';
+import type { LogitSpec } from '../logit/model-spec.ts';
 import {
   averagePredictionAt,
   averageSlope,
@@ -55,7 +55,7 @@ export async function runMargins(
   const curve = curveOf(spec);
   if (typeof curve === 'string') throw new CellError(curve);
   const z = zForLevel(confidenceLevel(spec.level));
-  const fitted = await fitBinomial(engine, model.spec as LogitSpec, link, checkModelOptions);
+  const fitted = await fitBinomial(engine, model.spec as LogitSpec, link);
   const { design } = fitted;
   const names = spec.variables ?? design.raw.map((r) => r.column.name);
   const rows: Row[] = [];
