@@ -65,6 +65,49 @@ export interface TypedTextColumn {
 }
 
 /**
+ * A table's columns already turned into the bound strings of its INSERTs. The parse worker
+ * hands this back instead of the columns: a few hundred long strings cross to the page (and
+ * its main thread) far faster than millions of short ones, and the page only binds them. The
+ * statements are exactly those insertTextColumns runs, so both engines build the same table.
+ */
+export interface PackedTable {
+  columns: { name: string; type: ColumnType }[];
+  rows: number;
+  statements: PackedStatement[];
+}
+
+/** One INSERT: per column, its values joined by `separators[i]` (see packSlice). */
+export interface PackedStatement {
+  params: string[];
+  separators: number[];
+}
+
+/** Packs columns (every column the same length) into the statements insertPacked runs. */
+export function packTextColumns(columns: TextColumn[]): PackedTable {
+  const statements: PackedStatement[] = [];
+  for (const [start, end] of sliceBounds(columns)) {
+    statements.push(packSlice(columns, start, end));
+  }
+  return {
+    columns: columns.map(({ name, type }) => ({ name, type })),
+    rows: columns[0]?.values.length ?? 0,
+    statements,
+  };
+}
+
+/** createTableFromColumns for columns packed by packTextColumns. */
+export async function createTableFromPacked(
+  engine: Engine,
+  table: string,
+  packed: PackedTable,
+): Promise<void> {
+  await createEmptyTable(engine, table, packed.columns);
+  for (const statement of packed.statements) {
+    await insertStatement(engine, table, packed.columns, statement);
+  }
+}
+
+/**
  * Appends rows (every column the same length, in table order), in as many INSERTs as the
  * parameter budget needs: a few thousand rows each for a typical table.
  */
@@ -73,6 +116,14 @@ export async function insertTextColumns(
   table: string,
   columns: ReadonlyArray<TypedTextColumn>,
 ): Promise<void> {
+  // Packed one statement at a time, so a large batch never holds all its strings twice.
+  for (const [start, end] of sliceBounds(columns)) {
+    await insertStatement(engine, table, columns, packSlice(columns, start, end));
+  }
+}
+
+/** Row ranges [start, end) whose parameters fit one statement's budget. */
+function* sliceBounds(columns: ReadonlyArray<TypedTextColumn>): Generator<[number, number]> {
   const rowCount = columns[0]?.values.length ?? 0;
   let start = 0;
   let bytes = 0;
@@ -81,13 +132,13 @@ export async function insertTextColumns(
     let rowBytes = 7 * columns.length;
     for (const column of columns) rowBytes += jsonBytes(column.values[row]);
     if (row > start && bytes + rowBytes > MAX_PARAM_BYTES) {
-      await insertSlice(engine, table, columns, start, row);
+      yield [start, row];
       start = row;
       bytes = 0;
     }
     bytes += rowBytes;
   }
-  if (rowCount > start) await insertSlice(engine, table, columns, start, rowCount);
+  if (rowCount > start) yield [start, rowCount];
 }
 
 /** An upper bound on a value's size in JSON: exact for plain ASCII, six bytes a character else. */
@@ -99,28 +150,38 @@ function jsonBytes(value: string | null): number {
 const PLAIN_ASCII = /^[\x20-\x21\x23-\x5b\x5d-\x7f]*$/;
 
 /**
- * One INSERT. Each column travels as ONE bound string: an empty element is NULL; a value
- * carries a one-character prefix so '' stays ''.
+ * Each column of rows [start, end) as ONE string: an empty element is NULL; a value carries a
+ * one-character prefix so '' stays ''.
  */
-async function insertSlice(
-  engine: Engine,
-  table: string,
+function packSlice(
   columns: ReadonlyArray<TypedTextColumn>,
   start: number,
   end: number,
-): Promise<void> {
+): PackedStatement {
   const params: string[] = [];
-  const splits: string[] = [];
-  const casts: string[] = [];
-  columns.forEach((column, i) => {
+  const separators: number[] = [];
+  for (const column of columns) {
     const values = column.values.slice(start, end);
     const separator = separatorFor(values, column.name);
     params.push(
       values.map((v) => (v === null ? '' : `=${v}`)).join(String.fromCharCode(separator)),
     );
-    splits.push(`unnest(string_split($${i + 1}, chr(${separator}))) AS v${i}`);
-    casts.push(`CAST(substr(NULLIF(v${i}, ''), 2) AS ${column.type})`);
-  });
+    separators.push(separator);
+  }
+  return { params, separators };
+}
+
+/** One INSERT of a packed slice: DuckDB splits each string and casts the pieces. */
+async function insertStatement(
+  engine: Engine,
+  table: string,
+  columns: ReadonlyArray<{ type: string }>,
+  { params, separators }: PackedStatement,
+): Promise<void> {
+  const splits = separators.map(
+    (separator, i) => `unnest(string_split($${i + 1}, chr(${separator}))) AS v${i}`,
+  );
+  const casts = columns.map((column, i) => `CAST(substr(NULLIF(v${i}, ''), 2) AS ${column.type})`);
   await engine.exec(
     `INSERT INTO ${ident(table)} SELECT ${casts.join(', ')} FROM (SELECT ${splits.join(', ')})`,
     params,
