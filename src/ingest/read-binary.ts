@@ -1,9 +1,8 @@
 import type { LoadContext } from './context.ts';
-import type { SheetTable } from './excel.ts';
 import { pickSheet } from './pick-sheet.ts';
 import { IngestError } from './errors.ts';
 import { checkInMemory } from './limits.ts';
-import { createTableFromColumns } from './insert.ts';
+import { createTableFromColumns, createTableFromPacked } from './insert.ts';
 import { readJsonRecords } from './json.ts';
 import { slugify } from './names.ts';
 import { uniqueName } from '../shared/unique-name.ts';
@@ -13,7 +12,8 @@ import { startsWith, ZIP } from './signatures.ts';
 import { loadStata } from './stata/load-stata.ts';
 import type { RawTable, TableRole } from './types.ts';
 import { parseOffThread } from './worker/off-thread.ts';
-import { checkZipParts, readZipDirectory, verifyZipParts } from './zip-check.ts';
+import type { PackedSheet } from './worker/protocol.ts';
+import { checkZipParts, readZipDirectory } from './zip-check.ts';
 
 export interface BinaryReadResult extends ReadResult {
   raw: RawTable[];
@@ -33,12 +33,14 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
     : [];
   if (zipped) checkZipParts(engine, parts, options.fileName, ctx.limits, ctx.size);
   const bytes = await readWhole(ctx, 'the Excel reader');
-  if (zipped) await verifyZipParts(bytes, parts, options.fileName);
   ctx.checkAborted();
-  const book = await parseOffThread('excel', bytes, options.fileName, ctx.signal);
+  // The parts are inflated and checked (verifyZipParts) by the reader, off the main thread.
+  const book = await parseOffThread('excel', bytes, options.fileName, ctx.signal, {
+    zipParts: zipped ? parts : undefined,
+  });
   ctx.checkAborted();
   const hidden = new Set(book.hidden);
-  const readSheet = (name: string): SheetTable | undefined =>
+  const readSheet = (name: string): PackedSheet | undefined =>
     book.sheets[book.sheetNames.indexOf(name)] ?? undefined;
   const main = pickSheet(book.sheetNames, options.sheet, hidden, options.fileName);
   if (hidden.has(main) && options.sheet === undefined) {
@@ -52,7 +54,7 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
   for (const sheet of order) {
     ctx.checkAborted();
     const data = readSheet(sheet);
-    if (!data || data.columns.length === 0) {
+    if (!data || data.table.columns.length === 0) {
       if (sheet === main) {
         throw emptySheetError(options.fileName, sheet, book.sheetNames, readSheet, options.sheet);
       }
@@ -67,8 +69,8 @@ export async function readExcel(ctx: LoadContext, head: Uint8Array): Promise<Bin
     if (hidden.has(sheet) && sheet !== main) {
       ctx.warnings.push(`Sheet "${sheet}" is hidden in the workbook; it was loaded as ${name}.`);
     }
-    ctx.progress('loading', ctx.size, data.rows);
-    await createTableFromColumns(engine, name, data.columns);
+    ctx.progress('loading', ctx.size, data.table.rows);
+    await createTableFromPacked(engine, name, data.table);
     ctx.warnings.push(...data.warnings);
     raw.push({ name, sheet });
   }
@@ -80,10 +82,10 @@ function emptySheetError(
   fileName: string,
   sheet: string,
   sheetNames: string[],
-  readSheet: (name: string) => SheetTable | undefined,
+  readSheet: (name: string) => PackedSheet | undefined,
   wanted: string | number | undefined,
 ): IngestError {
-  const withData = sheetNames.filter((s) => s !== sheet && readSheet(s)?.columns.length);
+  const withData = sheetNames.filter((s) => s !== sheet && readSheet(s)?.table.columns.length);
   if (withData.length === 0) {
     return new IngestError(`${fileName} has no data: every sheet in it is empty.`);
   }
@@ -96,13 +98,13 @@ function emptySheetError(
 
 export async function readArrowFile(ctx: LoadContext): Promise<BinaryReadResult> {
   const bytes = await readWhole(ctx, 'the Arrow reader');
-  const { columns } = await parseOffThread('arrow', bytes, ctx.options.fileName, ctx.signal);
-  if (columns.length === 0) {
+  const packed = await parseOffThread('arrow', bytes, ctx.options.fileName, ctx.signal);
+  if (packed.columns.length === 0) {
     throw new IngestError(
       `${ctx.options.fileName} has no columns: its Arrow schema is empty, so there is nothing to load. Write the file again with the data in it.`,
     );
   }
-  await createTableFromColumns(ctx.engine, ctx.options.table, columns);
+  await createTableFromPacked(ctx.engine, ctx.options.table, packed);
   return { sha256: await sha256Hex(bytes), raw: [{ name: ctx.options.table }], extra: [] };
 }
 

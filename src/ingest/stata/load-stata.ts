@@ -1,7 +1,13 @@
 import type { Engine } from '../../engine/Engine.ts';
 import { ident, literal, valueLiteral } from '../../engine/sql.ts';
 import { isoText } from '../infer.ts';
-import { createTableFromColumns, type TextColumn } from '../insert.ts';
+import {
+  createTableFromColumns,
+  createTableFromPacked,
+  packTextColumns,
+  type PackedTable,
+  type TextColumn,
+} from '../insert.ts';
 import { missingCodesTable } from './missing-codes.ts';
 import { describeCounts } from '../missing.ts';
 import { cleanColumnNames } from '../names.ts';
@@ -30,6 +36,20 @@ export interface StataTables {
   warnings: string[];
   /** Per column, how many of each extended missing value (`.a`–`.z`) became NULL. */
   missing: MissingCounts;
+}
+
+/** StataTables with its two tables packed for insertion, as the parse worker hands it back. */
+export interface PackedStata extends Omit<StataTables, 'columns' | 'dictionary'> {
+  columns: PackedTable;
+  dictionary: PackedTable;
+}
+
+export function packStata(tables: StataTables): PackedStata {
+  return {
+    ...tables,
+    columns: packTextColumns(tables.columns),
+    dictionary: packTextColumns(tables.dictionary),
+  };
 }
 
 export function stataTables(bytes: Uint8Array, fileName: string): StataTables {
@@ -77,11 +97,11 @@ export function stataTables(bytes: Uint8Array, fileName: string): StataTables {
 export async function loadStata(
   engine: Engine,
   table: string,
-  parsed: StataTables,
+  parsed: PackedStata,
 ): Promise<StataLoad> {
-  await createTableFromColumns(engine, table, parsed.columns);
+  await createTableFromPacked(engine, table, parsed.columns);
   const labelsTable = `${table}_labels`;
-  await createTableFromColumns(engine, labelsTable, parsed.dictionary);
+  await createTableFromPacked(engine, labelsTable, parsed.dictionary);
   const extra: StataLoad['extra'] = [{ name: labelsTable, role: 'dictionary' }];
   if (parsed.labelled.length > 0) {
     const view = `${table}_labelled`;

@@ -1,6 +1,12 @@
 import { abortError } from '../abort.ts';
 import { IngestError } from '../errors.ts';
-import type { ParseKind, ParseReply, ParseRequest, ParseResults } from './protocol.ts';
+import type {
+  ParseKind,
+  ParseOptions,
+  ParseReply,
+  ParseRequest,
+  ParseResults,
+} from './protocol.ts';
 
 /**
  * Runs a JavaScript reader (Stata, Excel, Arrow) on a Web Worker in the browser, so a slow or
@@ -12,13 +18,14 @@ export async function parseOffThread<K extends ParseKind>(
   bytes: Uint8Array,
   fileName: string,
   signal?: AbortSignal,
+  options: ParseOptions = {},
 ): Promise<ParseResults[K]> {
   if (typeof window === 'undefined' || typeof Worker !== 'function') {
     // Imported here so the browser's main-thread chunk does not carry the parsers too.
     const { parsers } = await import('./parsers.ts');
-    return parsers[kind](bytes, fileName);
+    return parsers[kind](bytes, fileName, options);
   }
-  const reply = await inWorker({ kind, bytes, fileName }, signal);
+  const reply = await inWorker({ kind, bytes, fileName, options }, signal);
   // The worker ran parsers[kind], whose result is ParseResults[K].
   return reply as ParseResults[K];
 }

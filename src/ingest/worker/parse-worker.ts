@@ -14,7 +14,10 @@ const scope = self as unknown as {
 scope.onmessage = ({ data }) => {
   const run = async (): Promise<ParseReply> => {
     try {
-      return { ok: true, result: await parsers[data.kind](data.bytes, data.fileName) };
+      return {
+        ok: true,
+        result: await parsers[data.kind](data.bytes, data.fileName, data.options),
+      };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, message, ingest: error instanceof IngestError };

@@ -1,27 +1,50 @@
-import type { TextColumn } from '../insert.ts';
-import type { SheetTable } from '../excel.ts';
-import type { StataTables } from '../stata/load-stata.ts';
+import type { PackedTable } from '../insert.ts';
+import type { PackedStata } from '../stata/load-stata.ts';
+import type { ZipPart } from '../zip-check.ts';
+
+/** One sheet, its columns packed into INSERT strings (see PackedTable). */
+export interface PackedSheet {
+  sheet: string;
+  table: PackedTable;
+  warnings: string[];
+}
 
 /** A workbook with every sheet converted: a worker cannot hand back SheetJS's lazy object. */
 export interface ParsedBook {
   sheetNames: string[];
   hidden: string[];
   /** By position in sheetNames; null for a sheet without any cells. */
-  sheets: (SheetTable | null)[];
+  sheets: (PackedSheet | null)[];
 }
 
+/**
+ * What each reader hands back. Tables arrive packed: the sheet's or file's values already
+ * joined into the strings the INSERTs bind, so the page's main thread receives a few long
+ * strings instead of one short string per cell (millions for a large sheet), which cost it a
+ * task of a quarter to half a second to receive.
+ */
 export interface ParseResults {
-  stata: StataTables;
-  arrow: { columns: TextColumn[]; rows: number };
+  stata: PackedStata;
+  arrow: PackedTable;
   excel: ParsedBook;
 }
 
 export type ParseKind = keyof ParseResults;
 
+/** What a reader is told besides the bytes. */
+export interface ParseOptions {
+  /**
+   * A zipped workbook's parts as its central directory lists them (checked by checkZipParts
+   * on the page): every part is inflated once and checked against them before SheetJS runs.
+   */
+  zipParts?: ZipPart[];
+}
+
 export interface ParseRequest {
   kind: ParseKind;
   bytes: Uint8Array;
   fileName: string;
+  options: ParseOptions;
 }
 
 /** `ingest` says the message is for the user (an IngestError), not a bug. */
