@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { damagedXlsx, zipBomb } from '../../scripts/generate-bad-fixtures.ts';
 import { arrowClaimingRows, stataWithoutVariables } from '../ingest/hostile-headers.ts';
 import { andRun, openFiles, startUiSession, stopUiSession, type UiSession } from './ui-helpers.ts';
 
@@ -88,6 +89,29 @@ describe('files whose headers lie leave the tab alive (issue 14, finding 4)', ()
     );
     expect(await datasetMessage('cases')).toMatch(
       /cases\.arrow is damaged or not an Arrow IPC file: it claims 2,147,483,648 rows, more than [\d,]+ bytes can hold\./,
+    );
+    await expectAlive();
+  });
+});
+
+/**
+ * A workbook's parts are inflated and checked in the parse worker (issue 20: on the page's
+ * thread, inflating a large sheet blocked it for a quarter of a second). The worker's refusal
+ * still reaches the dataset as the loader's own message.
+ */
+describe('workbooks the parse worker refuses while unpacking', () => {
+  it('a zip bomb that lies about its size: stopped at the size it declares', async () => {
+    await openWithData(notebook('liar', 'liar.xlsx'), 'liar.xlsx', await zipBomb(64, 100_000));
+    expect(await datasetMessage('liar')).toMatch(
+      /^liar\.xlsx was refused while unpacking: its part xl\/worksheets\/sheet1\.xml grows beyond the 97\.7 KB the archive declares .*"zip bomb"/,
+    );
+    await expectAlive();
+  });
+
+  it('corrupt data inside an .xlsx: damaged, with the part named', async () => {
+    await openWithData(notebook('corrupt', 'corrupt.xlsx'), 'corrupt.xlsx', damagedXlsx());
+    expect(await datasetMessage('corrupt')).toMatch(
+      /^corrupt\.xlsx is damaged: its part xl\/worksheets\/sheet1\.xml does not unpack .*save a new copy/,
     );
     await expectAlive();
   });

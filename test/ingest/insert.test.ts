@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Params } from '../../src/engine/Engine.ts';
 import type { NativeEngine } from '../../src/engine/NativeEngine.ts';
-import { createTableFromColumns } from '../../src/ingest/insert.ts';
+import {
+  createTableFromColumns,
+  createTableFromPacked,
+  packTextColumns,
+  type TextColumn,
+} from '../../src/ingest/insert.ts';
 import { createEngine, rows } from './helpers.ts';
 
 /**
@@ -17,24 +22,11 @@ afterAll(async () => {
   await engine.close();
 });
 
-/** The real engine, recording the JSON size of every statement's parameters. */
-function recordingParams(inner: Engine): { engine: Engine; sizes: number[] } {
-  const sizes: number[] = [];
-  const engine = new Proxy(inner, {
-    get(target, property) {
-      if (property === 'exec') {
-        return (sql: string, params?: Params) => {
-          if (params && params.length > 0) {
-            sizes.push(new TextEncoder().encode(JSON.stringify(params)).length);
-          }
-          return target.exec(sql, params);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { engine, sizes };
+/** The JSON size of each recorded statement's parameters. */
+function paramSizes(statements: [string, Params | undefined][]): number[] {
+  return statements
+    .filter(([, params]) => params && params.length > 0)
+    .map(([, params]) => new TextEncoder().encode(JSON.stringify(params)).length);
 }
 
 describe('createTableFromColumns', () => {
@@ -49,13 +41,14 @@ describe('createTableFromColumns', () => {
           : `Côte d’Ivoire "${i}" \\ \u001f ${'é'.repeat(i % 40)}`,
     );
     const numbers = Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : String(i * 3)));
-    const recorded = recordingParams(engine);
+    const recorded = recordingStatements(engine);
     await createTableFromColumns(recorded.engine, 'wide_text', [
       { name: 'label', type: 'VARCHAR', values: text },
       { name: 'x', type: 'BIGINT', values: numbers },
     ]);
-    expect(recorded.sizes.length).toBeGreaterThan(10);
-    expect(Math.max(...recorded.sizes)).toBeLessThanOrEqual(256 * 1024);
+    const sizes = paramSizes(recorded.statements);
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(256 * 1024);
 
     const back = await rows(engine, 'SELECT label, x FROM wide_text');
     expect(back).toHaveLength(n);
@@ -82,4 +75,54 @@ describe('createTableFromColumns', () => {
       ' ',
     ]);
   });
+
+  it('a table packed by the parse worker runs the very statements createTableFromColumns runs', async () => {
+    const n = 30_000;
+    const columns: TextColumn[] = [
+      {
+        name: 'label',
+        type: 'VARCHAR',
+        values: Array.from({ length: n }, (_, i) =>
+          i % 7 === 0 ? null : `É\u007f${'x'.repeat(i % 50)}`,
+        ),
+      },
+      {
+        name: 'day',
+        type: 'DATE',
+        values: Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : '2001-02-03')),
+      },
+    ];
+    const direct = recordingStatements(engine);
+    await createTableFromColumns(direct.engine, 'direct', columns);
+    // What crosses from the worker is structured-cloned: a JSON round trip is as strict.
+    const packed = JSON.parse(JSON.stringify(packTextColumns(columns))) as ReturnType<
+      typeof packTextColumns
+    >;
+    expect(packed.rows).toBe(n);
+    const viaPacked = recordingStatements(engine);
+    await createTableFromPacked(viaPacked.engine, 'direct', packed);
+    expect(viaPacked.statements.length).toBeGreaterThan(2);
+    expect(viaPacked.statements).toEqual(direct.statements);
+  });
 });
+
+/** The real engine, recording every statement with its parameters. */
+function recordingStatements(inner: Engine): {
+  engine: Engine;
+  statements: [string, Params | undefined][];
+} {
+  const statements: [string, Params | undefined][] = [];
+  const engine = new Proxy(inner, {
+    get(target, property) {
+      if (property === 'exec') {
+        return (sql: string, params?: Params) => {
+          statements.push([sql, params]);
+          return target.exec(sql, params);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { engine, statements };
+}
