@@ -206,7 +206,9 @@ export function checkZipParts(
  * and Node alike), counting bytes and keeping none, before SheetJS sees the file. SheetJS's
  * JavaScript inflater loops forever on some damaged streams — a frozen tab, a hung command
  * — and trusts the sizes the archive declares; here a damaged part is an error and a part
- * that inflates past its declared size (a lying zip bomb) is stopped at that size.
+ * that inflates past its declared size (a lying zip bomb) is stopped at that size. Runs in
+ * the parse worker (worker/parsers.ts): each part is inflated as one chunk, which for a
+ * large sheet is a task of a few hundred milliseconds that must not block the page.
  */
 export async function verifyZipParts(
   bytes: Uint8Array,

@@ -1,6 +1,6 @@
 /**
  * The Web Worker behind parseOffThread: runs one reader on the bytes it is sent and posts
- * back the columns, or the error's message.
+ * back its tables packed for insertion, or the error's message.
  */
 import { IngestError } from '../errors.ts';
 import { parsers } from './parsers.ts';
