@@ -82,6 +82,15 @@ export interface Engine {
   readSlice(source: FileSource, start: number, end: number): Promise<Uint8Array>;
   /** Size of a file in bytes. */
   fileSize(source: FileSource): Promise<number>;
+  /**
+   * Appends the rows of one Arrow IPC stream (schema, record batches, end-of-stream marker) to
+   * `table`, or creates `table` from it with `create`. Columns are taken by position, and each
+   * gets the type DuckDB's own Arrow scan gives its Arrow type (Utf8 → VARCHAR, Timestamp(ms) →
+   * TIMESTAMP_MS, …); appending to an existing table casts to its column types as INSERT does.
+   * The bytes may be handed over (transferred) to DuckDB: the caller must not use them again.
+   * How the browser loads Parquet decoded in a worker (ingest/parquet/arrow-load.ts).
+   */
+  insertArrowIPC(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void>;
   /** Interrupts the running query, if any. */
   cancel(): Promise<void>;
   close(): Promise<void>;

@@ -28,6 +28,7 @@ import {
   type Params,
   type QueryResult,
 } from './Engine.ts';
+import { insertArrowStream } from './native-arrow.ts';
 import { dateBeyondYears, normalizeRows, timestampBeyondYears } from './normalize.ts';
 import { startupStatements, unconfinedStatements } from './settings.ts';
 
@@ -158,6 +159,18 @@ export class NativeEngine implements Engine {
     if (source.kind === 'bytes') return source.bytes.length;
     if (source.kind === 'blob') return source.blob.size;
     return (await stat(source.path)).size;
+  }
+
+  async insertArrowIPC(
+    table: string,
+    ipc: Uint8Array,
+    options: { create: boolean },
+  ): Promise<void> {
+    try {
+      await insertArrowStream(this.connection, table, ipc, options.create);
+    } catch (error) {
+      throw new EngineError(messageOf(error));
+    }
   }
 
   async cancel(): Promise<void> {

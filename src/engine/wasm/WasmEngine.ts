@@ -197,6 +197,18 @@ export class WasmEngine implements Engine {
   }
 
   /**
+   * DuckDB-WASM's own IPC insert: the buffer is transferred to its worker (no copy on the way),
+   * where DuckDB scans the batches into the table. It queues like a statement, so Cancel and a
+   * restart treat it as one.
+   */
+  insertArrowIPC(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void> {
+    const what = `${options.create ? 'CREATE' : 'INSERT INTO'} ${table} FROM an Arrow stream`;
+    return this.serialize(what, () =>
+      this.connection.insertArrowFromIPCStream(ipc, { name: table, create: options.create }),
+    );
+  }
+
+  /**
    * Interrupts the statement running now. Statements without parameters run as pending
    * queries that the worker executes in slices, so the cancel message gets through between
    * two slices (joins included: DuckDB yields inside a join's output too). But a slice lasts as

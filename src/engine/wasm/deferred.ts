@@ -62,6 +62,14 @@ export class DeferredEngine implements Engine {
     return (await this.engine).fileSize(source);
   }
 
+  async insertArrowIPC(
+    table: string,
+    ipc: Uint8Array,
+    options: { create: boolean },
+  ): Promise<void> {
+    return (await this.engine).insertArrowIPC(table, ipc, options);
+  }
+
   /**
    * Nothing runs before DuckDB is up; waiting for it here would cancel whichever statement
    * happened to run first once it is.
