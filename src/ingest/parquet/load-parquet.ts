@@ -32,7 +32,9 @@ export interface ParquetLoadResult {
  * none, and this project never downloads extensions): hyparquet decodes it one row group and
  * one column at a time, reading only those byte ranges through `engine.readSlice`, and the
  * values go into DuckDB as text cast to the exact type DuckDB's own `read_parquet` gives the
- * column (see columns.ts), so the table is the same as on the command line.
+ * column (see columns.ts), so the table is the same as on the command line. In the browser the
+ * same table is first tried through Arrow (loadInWorker below), which is many times faster;
+ * this path remains for the files that one cannot build exactly.
  */
 export async function loadParquetInJs(
   engine: Engine,
@@ -62,6 +64,9 @@ export async function loadParquetInJs(
   const warnings = plans
     .filter((p) => p.note)
     .map((p) => `Column "${p.name}" holds ${p.note}; it was loaded as VARCHAR.`);
+  const viaArrow = await loadInWorker(engine, table, source, options, plans, names);
+  notePath(viaArrow === false ? 'javascript' : 'arrow');
+  if (viaArrow !== false) return { rows: viaArrow, warnings };
   // Decoded as stored: logical types are applied here, exactly, instead of by hyparquet
   // (which turns decimals into doubles and timestamps into millisecond Dates).
   const physical: FileMetaData = {
@@ -120,6 +125,36 @@ export async function loadParquetInJs(
     throw error;
   }
   return { rows: done, warnings };
+}
+
+/**
+ * parquet-wasm in a Web Worker and DuckDB-WASM's own Arrow scan (arrow-load.ts): the fast
+ * path, taken in the browser whenever it builds the very table the code below would. Node (the
+ * command line, tests) has no Web Worker, and its DuckDB reads Parquet itself anyway.
+ */
+async function loadInWorker(
+  engine: Engine,
+  table: string,
+  source: FileSource,
+  options: ParquetLoadOptions,
+  plans: ColumnPlan[],
+  names: string[],
+): Promise<number | false> {
+  if (typeof window === 'undefined' || typeof Worker !== 'function' || source.kind === 'path') {
+    return false;
+  }
+  const file = source.kind === 'blob' ? source.blob : new Blob([source.bytes.slice()]);
+  const { loadThroughArrow } = await import('./arrow-load.ts');
+  const columns = plans.map((plan, i) => ({ plan, name: names[i] }));
+  return loadThroughArrow(engine, table, file, columns, options);
+}
+
+/**
+ * Which reader built the table, as a performance mark (`statecraft:parquet-reader`): the browser
+ * tests check that the fast path really ran, and a profile shows it.
+ */
+function notePath(reader: 'arrow' | 'javascript'): void {
+  performance.mark('statecraft:parquet-reader', { detail: reader });
 }
 
 async function readColumn(
