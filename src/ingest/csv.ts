@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/Engine.ts';
 import { EngineError } from '../engine/Engine.ts';
-import { ident } from '../engine/sql.ts';
+import { ident, literal } from '../engine/sql.ts';
 import {
   columnNames,
   createTable,
@@ -13,6 +13,7 @@ import { nullOptions, readTokens, type DelimitedLoad } from './csv-missing.ts';
 import { unbalancedQuotes } from './csv-quotes.ts';
 import { describeLines, findRaggedRows, listNames, mixedDelimiters } from './csv-ragged.ts';
 import { withRejects } from './csv-rejects.ts';
+import type { KnownCsv } from './known-files.ts';
 
 export type { DelimitedLoad } from './csv-missing.ts';
 
@@ -27,10 +28,12 @@ export async function loadDelimited(
   table: string,
   sample: string,
   tokens: string[] = [],
+  known?: KnownCsv,
 ): Promise<DelimitedLoad> {
   const warnings: string[] = [];
-  const dialect = await sniff(engine, path);
   const nulls = nullOptions(tokens);
+  if (known) return loadKnown(engine, path, table, known, nulls);
+  const dialect = await sniff(engine, path);
   // Most files are clean: one scan builds the table and records any row it could not read.
   // Only when it recorded one does the file get the slower scans that say what was wrong.
   if (await createIfClean(engine, path, table, dialect, nulls)) {
@@ -86,6 +89,28 @@ export async function loadDelimited(
     warnings: [...warnings, ...missing.warnings, ...(await emptyWarning(engine, table, dialect))],
     counts: missing.counts,
   };
+}
+
+/**
+ * A file known byte for byte (see known-files.ts): one scan with the dialect, names and types
+ * a full load found, and no sniffing. Such a file has no rejected or ragged rows, and rows.
+ */
+async function loadKnown(
+  engine: Engine,
+  path: string,
+  table: string,
+  known: KnownCsv,
+  nulls: string,
+): Promise<DelimitedLoad> {
+  const columns = known.columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+  await createTable(
+    engine,
+    table,
+    path,
+    known.dialect,
+    `, columns = {${columns}}, auto_detect = false${nulls}`,
+  );
+  return readTokens(engine, path, table, known.dialect, known.tokens, '');
 }
 
 async function emptyWarning(engine: Engine, table: string, dialect: Dialect): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { loadDelimited } from './csv.ts';
 import type { LoadContext } from './context.ts';
 import { createFromParquet, isMissingReader } from './duckdb-readers.ts';
+import { knownCsv, type KnownCsv } from './known-files.ts';
 import { textTokens } from './missing.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { checkInMemory } from './limits.ts';
@@ -27,8 +28,11 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   const dropNul = scan.nulBytes > 0 && !guess.encoding.startsWith('utf-16');
   let path: string;
   let sample: string;
+  let known: KnownCsv | undefined;
   if (guess.encoding === 'utf-8' && scan.validUtf8 && !dropNul) {
     path = await engine.registerFile(options.fileName, options.source);
+    // Only a file handed to DuckDB as it is can be the known bytes.
+    known = knownCsv(scan.sha256, textTokens(options.missing));
     sample = new TextDecoder('utf-8').decode(head);
   } else {
     const work =
@@ -61,7 +65,7 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   ctx.progress('loading', ctx.size);
   try {
     const tokens = textTokens(options.missing);
-    const loaded = await loadDelimited(engine, path, options.table, sample, tokens);
+    const loaded = await loadDelimited(engine, path, options.table, sample, tokens, known);
     ctx.warnings.push(...loaded.warnings);
     ctx.addMissing(options.table, loaded.counts);
   } catch (error) {
