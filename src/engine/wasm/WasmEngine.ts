@@ -16,6 +16,7 @@ import { startupStatements } from '../settings.ts';
 import { hugeintCandidates, tableToResult } from './arrow.ts';
 import { duckdbMessage } from './errors.ts';
 import { runSql } from './run.ts';
+import type { BootedWorker } from './boot.ts';
 import { instantiateDuckDB } from './bundles.ts';
 import { EngineRestartedError } from './restart.ts';
 
@@ -81,21 +82,19 @@ export class WasmEngine implements Engine {
   ) {}
 
   /**
-   * `instantiating` is DuckDB already being instantiated (the page's entry starts that before
-   * this module has loaded, see main.ts); without it this starts it.
+   * `booted` is DuckDB's worker the page's entry already started (see main.ts); without it
+   * this starts one.
    */
-  static async create(
-    instantiating?: Promise<AsyncDuckDB>,
-    options: WasmOptions = {},
-  ): Promise<WasmEngine> {
-    const db = await (instantiating ?? instantiateDuckDB());
+  static async create(booted?: BootedWorker, options: WasmOptions = {}): Promise<WasmEngine> {
+    const db = await instantiateDuckDB(booted);
     try {
       await db.open(CONFIG);
-      const engine = new WasmEngine(db, await db.connect(), options);
-      for (const statement of browserStartup(options)) {
-        await engine.exec(statement);
-      }
-      return engine;
+      const connection = await db.connect();
+      // One message to the worker for all of them: a plain query runs a script of statements
+      // in order (the pending queries exec() uses take one each), and every round trip to the
+      // worker is time before the notebook's first statement.
+      await connection.query(browserStartup(options).join(';\n'));
+      return new WasmEngine(db, connection, options);
     } catch (error) {
       await db.terminate();
       throw new EngineError(duckdbMessage(error));
