@@ -79,10 +79,23 @@ async function serveFile(root: string, request: IncomingMessage, response: Serve
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
+  // What docs/hosting.md asks of a static host: Vite's hashed assets never change under their
+  // name, so they are cached for good (and Chromium keeps their compiled code, the .wasm's
+  // too); anything else, index.html first, is asked for again each visit and answered 304
+  // while unchanged.
+  const tag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const hashed = pathname.includes('/assets/');
+  const caching = hashed
+    ? { 'cache-control': 'public, max-age=31536000, immutable' }
+    : { 'cache-control': 'no-cache', etag: tag };
+  if (!hashed && request.headers['if-none-match'] === tag) {
+    response.writeHead(304, caching).end();
+    return;
+  }
   response.writeHead(200, {
     'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
     'content-length': info.size,
-    'cache-control': 'no-cache',
+    ...caching,
   });
   if (request.method === 'HEAD') response.end();
   else response.end(await readFile(file));
