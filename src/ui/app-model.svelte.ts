@@ -11,6 +11,7 @@ import { freshSession } from '../notebook/session-reset.ts';
 import { isNotebookFile } from '../notebook/notebook-file.ts';
 import { Autosave, type KeyValueStore, type OriginalText } from './autosave.ts';
 import { keepCharts, readKeptCharts } from './model/kept-charts.ts';
+import { loadMarkdown } from './markdown-cache.svelte.ts';
 import { bundledDataFiles } from './bundled.ts';
 import type { CellActions } from './cell-actions.ts';
 import type { TableRead } from './read-context.ts';
@@ -21,14 +22,14 @@ import { NotebookDocument } from './model/document.svelte.ts';
 import { Exports } from './model/exports.ts';
 import { InlineValues } from './model/inline-values.svelte.ts';
 import { Persistence } from './model/persistence.svelte.ts';
-import { Redraws } from './model/redraws.ts';
+import { redrawGap, Redraws } from './model/redraws.ts';
 import { Sharing } from './model/sharing.svelte.ts';
 import { SessionTables } from './model/tables.svelte.ts';
 import { timeLimitFromSearch } from './model/time-limit.ts';
 
 export type AppState = SessionState;
 
-/** Shortest time between two updates of the page while a run goes on (see Redraws). */
+/** Longest gap between two updates of the page while a run goes on (see Redraws). */
 const RUN_REDRAW_MS = 200;
 
 export class AppModel {
@@ -48,7 +49,10 @@ export class AppModel {
 
   private session: Session | undefined;
   private unsubscribe: (() => void) | undefined;
-  private readonly redraws = new Redraws(RUN_REDRAW_MS, () => this.sync());
+  private readonly redraws = new Redraws(
+    () => redrawGap(this.document.cells.size, RUN_REDRAW_MS),
+    () => this.sync(),
+  );
   private readonly access: SessionAccess = {
     session: () => this.requireSession(),
     current: () => this.session,
@@ -196,7 +200,7 @@ export class AppModel {
   }
 
   /**
-   * During a run the page catches up at most every RUN_REDRAW_MS; a run's start and end are
+   * During a run the page catches up at most every redrawGap (up to RUN_REDRAW_MS); a run's start and end are
    * caught up at once: they are what data-state and the run count, which tests and tools
    * wait on, report, and whoever awaited the run sees its outcome.
    */
@@ -219,6 +223,9 @@ export class AppModel {
       keepCharts(this.store, notebookFile, text, cells);
     }
     if (finished && !this.engineDown) void this.tables.refresh();
+    // Prose that was not rendered at build time (an edit, a notebook of one's own) needs the
+    // Markdown renderer: fetched once the first run is over, before anyone asks for it.
+    if (finished) loadMarkdown().catch(() => undefined);
     this.onState?.(this.state, this.runs);
   }
 }

@@ -11,8 +11,9 @@ export class Redraws {
   /** When the page last caught up (performance.now()). */
   private last = 0;
 
+  /** `gapMs` is asked at each wait: it can follow the notebook's length (see redrawGap). */
   constructor(
-    private readonly gapMs: number,
+    private readonly gapMs: () => number,
     private readonly draw: () => void,
   ) {}
 
@@ -26,10 +27,24 @@ export class Redraws {
   soon(): void {
     if (this.pending) return;
     this.pending = true;
-    const wait = Math.max(0, this.last + this.gapMs - performance.now());
+    const wait = Math.max(0, this.last + this.gapMs() - performance.now());
     setTimeout(() => {
       this.pending = false;
       this.now();
     }, wait);
   }
 }
+
+/**
+ * The shortest gap between catch-ups for a notebook of `cells` cells. A redraw costs more the
+ * longer the notebook, so past `SMALL` cells the gap grows by 2 ms a cell up to `maxMs`;
+ * thousands of quick cells then redraw at most every `maxMs`. A notebook of up to `SMALL` cells
+ * (the welcome notebook has 13) catches up at every change, so each result shows as it lands:
+ * a fixed 200 ms gap held the welcome notebook's first chart back by up to that long, while the
+ * runner went on to the next cell.
+ */
+export function redrawGap(cells: number, maxMs: number): number {
+  return Math.min(maxMs, Math.max(0, 2 * (cells - SMALL)));
+}
+
+const SMALL = 50;

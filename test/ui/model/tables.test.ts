@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Redraws } from '../../../src/ui/model/redraws.ts';
+import { redrawGap, Redraws } from '../../../src/ui/model/redraws.ts';
 import { SessionTables } from '../../../src/ui/model/tables.svelte.ts';
 import { timeLimitFromSearch } from '../../../src/ui/model/time-limit.ts';
 import { labelledDta, labelledNotebook } from '../../charts/labelled-dta.ts';
@@ -58,7 +58,10 @@ describe('SessionTables.labelsOf', () => {
 describe('Redraws', () => {
   it('catches up once for any number of changes asked for before then', async () => {
     let draws = 0;
-    const redraws = new Redraws(0, () => (draws += 1));
+    const redraws = new Redraws(
+      () => 0,
+      () => (draws += 1),
+    );
     redraws.soon();
     redraws.soon();
     expect(draws).toBe(0);
@@ -66,6 +69,12 @@ describe('Redraws', () => {
     expect(draws).toBe(1);
     redraws.now();
     expect(draws).toBe(2);
+  });
+
+  it('catches up at every change in a short notebook, and waits longer the longer it is', () => {
+    expect(redrawGap(13, 200)).toBe(0);
+    expect(redrawGap(100, 200)).toBe(100);
+    expect(redrawGap(5000, 200)).toBe(200);
   });
 });
 
