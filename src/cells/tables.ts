@@ -51,9 +51,13 @@ export async function previewOutputs(
 ): Promise<CellOutcome> {
   const outputs: CellOutcome['outputs'] = [];
   for (const table of tables) {
-    const count = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
-    const rowCount = Number(count.rows[0].n);
     const result = await engine.query(`SELECT * FROM ${ident(table)} LIMIT ${PREVIEW_ROWS}`);
+    // A preview shorter than the limit is the whole table: no count needed (most statistics
+    // tables have a few rows, and every statement is a round trip to DuckDB's worker).
+    const rowCount =
+      result.rows.length < PREVIEW_ROWS
+        ? result.rows.length
+        : Number((await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`)).rows[0].n);
     outputs.push({ table, rowCount, result });
   }
   return { warnings, outputs, rows: outputs[0]?.rowCount };
