@@ -97,7 +97,7 @@ function orderByLevels(outcome: ColumnInfo, found: Level[], levels: Level[]): Le
   if (unknown.length > 0) {
     throw new CellError(
       `levels names ${unknown.map(showValue).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} ` +
-        `not a value of ${name} (its values: ${[...byLabel.keys()].map(showValue).join(', ')})`,
+        `not a value of ${name} (its values: ${sortLevels(found).map(levelLabel).map(showValue).join(', ')})`,
     );
   }
   const left = [...byLabel.keys()].filter((l) => !labels.includes(l));
