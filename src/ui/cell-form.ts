@@ -44,10 +44,6 @@ const REQUIRED = new Set([
   OUTCOME_KEY,
 ]);
 
-export function hasForm(kind: CellKind): boolean {
-  return uiKindOf(kind).form !== undefined;
-}
-
 const PLAIN_ONLY =
   "The form edits formulas of the form y ~ a + b; this one uses more of R's formula grammar " +
   '(interactions, transforms, factor(), no intercept): edit it in the YAML view.';

@@ -10,11 +10,11 @@ import {
   columnOptions,
   formFields,
   formatFormula,
-  hasForm,
   OUTCOME_KEY,
   PREDICTORS_KEY,
   type FieldValue,
 } from '../../src/ui/cell-form.ts';
+import { hasForm } from '../../src/ui/cells/registry.ts';
 
 const WELCOME = readFileSync(join(import.meta.dirname, '../../notebooks/welcome.md'), 'utf8');
 

@@ -17,7 +17,8 @@ import { inverseFactor } from './linalg.ts';
 import type { LinkName } from './link.ts';
 import { releaseDesignMatrix, type DesignMatrix } from './matrix.ts';
 import { checkModelOptions, seTypeOf, type LogitSpec } from './model-spec.ts';
-import { sandwichCovariance, type SeType } from './sandwich.ts';
+import { sandwichCovariance } from './sandwich.ts';
+import type { SeType } from './se-types.ts';
 
 export interface BinomialFit {
   link: LinkName;

@@ -2,7 +2,7 @@
  * The binomial model cells' specs (logit, probit) and the consistency of their options,
  * checked when the notebook is read and again before a fit.
  */
-import { SE_TYPES, type SeType } from './sandwich.ts';
+import { SE_TYPES, type SeType } from './se-types.ts';
 
 export interface ProbitSpec {
   from: string;

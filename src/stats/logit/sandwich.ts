@@ -10,10 +10,7 @@ import { nextTask } from '../../shared/next-task.ts';
 import { startEta } from './kernel.ts';
 import { linkOf } from './link.ts';
 import { SLICE, type DesignMatrix } from './matrix.ts';
-
-/** The `se:` choices: `model` is summary.glm's; the others are sandwich estimators. */
-export const SE_TYPES = ['model', 'HC0', 'HC1', 'HC2', 'HC3', 'stata', 'cluster'] as const;
-export type SeType = (typeof SE_TYPES)[number];
+import type { SeType } from './se-types.ts';
 
 export interface SandwichInput {
   /** Final coefficients of the centred design (aliased ones 0). */

@@ -38,3 +38,8 @@ const UI_CELL_KINDS: { [K in CellKind]: UiCellKind<CellOfKind<K>> } = {
 export function uiKindOf(kind: CellKind): UiCellKind<Cell> {
   return UI_CELL_KINDS[kind] as unknown as UiCellKind<Cell>;
 }
+
+/** Whether cells of `kind` can be edited with a form (ui/cell-form.ts builds it). */
+export function hasForm(kind: CellKind): boolean {
+  return uiKindOf(kind).form !== undefined;
+}
