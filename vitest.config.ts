@@ -1,10 +1,11 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { prosePlugin } from './scripts/prose-prerender.ts';
 
 export default defineConfig({
   // Modules that Node tests import (cell-form.ts, report-html.ts) reach the cell kinds'
   // registry, which names each kind's Svelte view; the plugin compiles those on import.
-  plugins: [svelte()],
+  plugins: [svelte(), prosePlugin()],
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],

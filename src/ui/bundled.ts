@@ -3,8 +3,15 @@
  * copies the demo CSVs next to the app, so everything comes from the app's own origin.
  */
 
+import { addPrerendered } from './markdown-cache.svelte.ts';
+
 const notebookModules = import.meta.glob<string>('../../notebooks/*.md', {
   query: '?raw',
+  import: 'default',
+});
+/** Each notebook's prose rendered at build time (scripts/prose-prerender.ts). */
+const proseModules = import.meta.glob<Readonly<Record<string, string>>>('../../notebooks/*.md', {
+  query: '?prose',
   import: 'default',
 });
 const dataModules = import.meta.glob<string>('../../data/*.csv', {
@@ -29,7 +36,10 @@ export function bundledNotebooks(): string[] {
 /** The text of a bundled notebook, or undefined when there is none by that name. */
 export async function bundledNotebook(stem: string): Promise<string | undefined> {
   const path = Object.keys(notebookModules).find((p) => stemOf(p) === stem);
-  return path ? notebookModules[path]() : undefined;
+  if (!path) return undefined;
+  const [text, prose] = await Promise.all([notebookModules[path](), proseModules[path]?.()]);
+  if (prose) addPrerendered(prose);
+  return text;
 }
 
 /** True for the demo data files the app ships (all synthetic). */

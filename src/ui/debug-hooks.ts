@@ -16,12 +16,17 @@ export interface StatecraftHooks {
   notebooks?: () => Promise<{ file: string; title: string; updated: string; datasets: string[] }[]>;
   /** Opens notebook text as if its file had been opened (the file input then adds its data). */
   openNotebookText?: (text: string, fileName: string) => Promise<void>;
+  /**
+   * Loads the Markdown renderer and names each pre-rendered prose text whose build-time HTML
+   * differs from what this browser renders (none, or the build's jsdom and the page disagree).
+   */
+  prerenderedProseMismatches?: () => Promise<string[]>;
 }
 
 /** The hooks the app adds once its model exists. */
 export type AppHooks = Pick<
   StatecraftHooks,
-  'notebookText' | 'addCell' | 'notebooks' | 'openNotebookText'
+  'notebookText' | 'addCell' | 'notebooks' | 'openNotebookText' | 'prerenderedProseMismatches'
 >;
 
 declare global {

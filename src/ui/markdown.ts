@@ -5,7 +5,7 @@
  * it gets no class, id or style (which would borrow the app's own look, such as the
  * full-screen drop overlay) and no form controls (a password field in prose is phishing).
  */
-import DOMPurify from 'dompurify';
+import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 import { Marked } from 'marked';
 
 const marked = new Marked({
@@ -31,18 +31,26 @@ const FORBID_ATTR = [
   ...['popover', 'popovertarget', 'popovertargetaction', 'tabindex', 'autofocus'],
 ];
 
-const cache = new Map<string, string>();
-
-export function renderMarkdown(text: string): string {
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const html = DOMPurify.sanitize(marked.parse(text) as string, {
-    FORBID_TAGS,
-    FORBID_ATTR,
-    // The app and its tests find things by data- attributes (data-state, data-testid).
-    ALLOW_DATA_ATTR: false,
-  });
-  if (cache.size > 500) cache.clear();
-  cache.set(text, html);
-  return html;
+/**
+ * Markdown → sanitized HTML with the page's DOMPurify or, when the build pre-renders the
+ * bundled notebooks' prose in Node (prose-prerender.ts), with one made on jsdom's window: the
+ * same rules either way.
+ */
+export function markdownRenderer(purify: Purifier): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const html = purify.sanitize(marked.parse(text) as string, {
+      FORBID_TAGS,
+      FORBID_ATTR,
+      // The app and its tests find things by data- attributes (data-state, data-testid).
+      ALLOW_DATA_ATTR: false,
+    });
+    if (cache.size > 500) cache.clear();
+    cache.set(text, html);
+    return html;
+  };
 }
+
+export const renderMarkdown = markdownRenderer(DOMPurify);

@@ -4,25 +4,27 @@
  * `<span class="inline-value">` titled with the reference. A value still to come shows a
  * pending mark, one that cannot be had shows its error; the rest of the prose renders anyway.
  */
-import { replaceRefs, type InlineFill } from '../notebook/inline-fill.ts';
+import type { InlineFill } from '../notebook/inline-fill.ts';
 import { findInlineRefs, type InlineRef } from '../notebook/inline-values.ts';
-import { renderMarkdown } from './markdown.ts';
+import { markdownHtml } from './markdown-cache.svelte.ts';
+import { proseWithPlaceholders } from './prose-placeholders.ts';
 
 /** What a reference shows now (the page's InlineValues.fill, or the report's fills). */
 export type FillRef = (ref: InlineRef) => InlineFill;
 
-// Private-use characters: Markdown gives them no meaning and DOMPurify lets them through.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
 const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
-/** Prose as sanitized HTML; without `fill`, references stay as written. */
-export function renderProse(text: string, fill?: FillRef): string {
+/**
+ * Prose as sanitized HTML; without `fill`, references stay as written. Undefined while the
+ * Markdown renderer loads (see markdown-cache.svelte.ts).
+ */
+export function renderProse(text: string, fill?: FillRef): string | undefined {
   const refs = fill ? findInlineRefs(text) : [];
-  if (!fill || refs.length === 0) return renderMarkdown(text);
+  if (!fill || refs.length === 0) return markdownHtml(text);
   // Values go in after sanitizing, as text nodes the DOM escapes, so nothing a result table
   // holds can become markup; a reference inside a `|` table cell no longer splits the cell.
-  const html = renderMarkdown(replaceRefs(text, refs, (_, i) => `${OPEN}${i}${CLOSE}`));
+  const html = markdownHtml(proseWithPlaceholders(text, refs));
+  if (html === undefined) return undefined;
   const fills = refs.map((ref) => fill(ref));
   const template = document.createElement('template');
   template.innerHTML = html;
@@ -35,7 +37,7 @@ function fillPlaceholders(root: DocumentFragment, refs: InlineRef[], fills: Inli
   // In an attribute (a link's title) a value can only be text.
   for (const element of root.querySelectorAll('*')) {
     for (const attr of element.attributes) {
-      if (attr.value.includes(OPEN)) {
+      if (attr.value.includes('\uE000')) {
         attr.value = attr.value.replace(PLACEHOLDER, (_, i) => plainText(fills[+i]));
       }
     }
@@ -44,7 +46,7 @@ function fillPlaceholders(root: DocumentFragment, refs: InlineRef[], fills: Inli
   const texts: Text[] = [];
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
-    if (node.data.includes(OPEN)) texts.push(node);
+    if (node.data.includes('\uE000')) texts.push(node);
   }
   for (const node of texts) {
     const parts = node.data.split(PLACEHOLDER);

@@ -14,6 +14,7 @@ import { useSliceHelper } from '../stats/logit/slice-helper.ts';
 import { WorkerSliceHelper } from '../stats/worker/WorkerSliceHelper.ts';
 import { CELL_KINDS } from '../cells/registry.ts';
 import { installDebugHooks } from './debug-hooks.ts';
+import { prerenderedProseMismatches } from './markdown-cache.svelte.ts';
 import { allowEditors } from './editor/loader.ts';
 
 export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
@@ -58,6 +59,7 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
       }));
     },
     openNotebookText: (text, fileName) => model.persistence.openText(text, fileName),
+    prerenderedProseMismatches,
   });
 
   const params = new URLSearchParams(location.search);

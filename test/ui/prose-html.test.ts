@@ -3,16 +3,19 @@
  * Prose with inline values as HTML (issue 22): each reference becomes a span with its value,
  * a pending mark or its error, after sanitizing, so a value from a data file is only ever text.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InlineFill } from '../../src/notebook/inline-fill.ts';
 import type { InlineRef } from '../../src/notebook/inline-values.ts';
+import { loadMarkdown, markdownHtml } from '../../src/ui/markdown-cache.svelte.ts';
 import { renderProse } from '../../src/ui/prose-html.ts';
 
 function render(markdown: string, fill: (ref: InlineRef) => InlineFill): HTMLElement {
   const div = document.createElement('div');
-  div.innerHTML = renderProse(markdown, fill);
+  div.innerHTML = renderProse(markdown, fill) ?? 'not rendered';
   return div;
 }
+
+beforeAll(() => loadMarkdown());
 
 const value = (text: string) => (): InlineFill => ({ state: 'value', text });
 
@@ -65,7 +68,16 @@ describe('renderProse', () => {
   it('leaves references as written without values to fill, and code always', () => {
     expect(render('`{{ t.a }}` {{ t.a }}', value('1')).textContent!.trim()).toBe('{{ t.a }} 1');
     const div = document.createElement('div');
-    div.innerHTML = renderProse('{{ t.a }}');
+    div.innerHTML = renderProse('{{ t.a }}') ?? 'not rendered';
     expect(div.textContent!.trim()).toBe('{{ t.a }}');
+  });
+});
+
+describe('markdownHtml', () => {
+  it('gives pre-rendered HTML for its exact text, and renders any other text', async () => {
+    const { addPrerendered } = await import('../../src/ui/markdown-cache.svelte.ts');
+    addPrerendered({ 'Pre-rendered *text*': '<p>made at build time</p>' });
+    expect(markdownHtml('Pre-rendered *text*')).toBe('<p>made at build time</p>');
+    expect(markdownHtml('Other *text*')).toBe('<p>Other <em>text</em></p>\n');
   });
 });
