@@ -26,7 +26,13 @@ export async function knownReading(engine: Engine, path: string, file: string): 
   const bytes = await readFile(path);
   const tokens = textTokens(undefined);
   const table = 'known_file_probe';
-  await loadDelimited(engine, path, table, bytes.subarray(0, 64 * 1024).toString('utf8'), tokens);
+  const missing = await loadDelimited(
+    engine,
+    path,
+    table,
+    bytes.subarray(0, 64 * 1024).toString('utf8'),
+    tokens,
+  );
   const columns = await describeTable(engine, table);
   const { rows } = await engine.query(`SELECT count(*) AS n FROM ${table}`);
   await engine.exec(`DROP TABLE ${table}`);
@@ -37,6 +43,8 @@ export async function knownReading(engine: Engine, path: string, file: string): 
     dialect: await sniff(engine, path),
     tokens,
     columns,
+    rows: Number(rows[0].n),
+    missing,
   };
 }
 

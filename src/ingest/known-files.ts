@@ -10,6 +10,7 @@
 import knownJson from '../../data/known-files.json' with { type: 'json' };
 import type { ColumnInfo } from '../engine/Engine.ts';
 import type { Dialect } from './csv-dialect.ts';
+import type { DelimitedLoad } from './csv-missing.ts';
 
 export interface KnownCsv {
   /** The file it was made from, for people reading the JSON. */
@@ -20,9 +21,13 @@ export interface KnownCsv {
   tokens: string[];
   /** The table's columns after the project's naming rules, with DuckDB's types. */
   columns: ColumnInfo[];
+  rows: number;
+  /** What reading the missing-value tokens found (warnings, counts per column). */
+  missing: DelimitedLoad;
 }
 
-const KNOWN: readonly KnownCsv[] = knownJson.files;
+// The JSON's shape is KnownCsv's; test/ingest/known-files.test.ts rebuilds it from a full load.
+const KNOWN = knownJson.files as readonly KnownCsv[];
 
 /** The known reading of the file with this hash, read with these tokens; undefined otherwise. */
 export function knownCsv(sha256: string, tokens: readonly string[]): KnownCsv | undefined {

@@ -43,7 +43,10 @@ export async function loadFile(engine: Engine, options: LoadOptions): Promise<Lo
     const tables: LoadedTable[] = [];
     for (const raw of read.raw) {
       const missing = ctx.missing.get(raw.name);
-      const table = await describe(engine, raw.name, 'raw', raw.sheet);
+      // Declared codes become NULL in place: a known table keeps its columns and rows.
+      const table = raw.known
+        ? { name: raw.name, role: 'raw' as const, ...raw.known }
+        : await describe(engine, raw.name, 'raw', raw.sheet);
       tables.push(missing ? { ...table, missing } : table);
     }
     for (const extra of read.extra) tables.push(await describe(engine, extra.name, extra.role));
@@ -86,8 +89,14 @@ async function readByFormat(
   // fetched the first time such a file is opened rather than with the page.
   const binary = () => import('./read-binary.ts');
   switch (format) {
-    case 'csv':
-      return { ...(await readDelimited(ctx, head)), ...single };
+    case 'csv': {
+      const { known, ...read } = await readDelimited(ctx, head);
+      return {
+        ...read,
+        raw: [{ name: ctx.options.table, ...(known ? { known } : {}) }],
+        extra: [],
+      };
+    }
     case 'parquet':
       return { ...(await readParquet(ctx)), ...single };
     case 'json':

@@ -1,3 +1,4 @@
+import type { ColumnInfo } from '../engine/Engine.ts';
 import { loadDelimited } from './csv.ts';
 import type { LoadContext } from './context.ts';
 import { createFromParquet, isMissingReader } from './duckdb-readers.ts';
@@ -10,6 +11,8 @@ import { scanFile } from './scan.ts';
 
 export interface ReadResult {
   sha256: string;
+  /** The table's columns and rows, when the file is a known one (known-files.ts). */
+  known?: { columns: ColumnInfo[]; rows: number };
   /** Encoding the text was read as (text formats only). */
   encoding?: string;
 }
@@ -71,7 +74,8 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   } catch (error) {
     throw explainReadError(error, options.fileName, 'delimited text');
   }
-  return { sha256: scan.sha256, encoding: guess.encoding };
+  const table = known && { columns: known.columns, rows: known.rows };
+  return { sha256: scan.sha256, encoding: guess.encoding, ...(table ? { known: table } : {}) };
 }
 
 /**

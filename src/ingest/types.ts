@@ -65,4 +65,6 @@ export interface LoadResult {
 export interface RawTable {
   name: string;
   sheet?: string;
+  /** Its columns and row count when the reader knows them already (a known file). */
+  known?: { columns: ColumnInfo[]; rows: number };
 }
