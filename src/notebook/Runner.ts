@@ -381,4 +381,15 @@ export class Runner {
     this.cellChanges = new Set();
     return changes;
   }
+
+  /** True when a cell changed since the last takeCellChanges() now has a chart to draw. */
+  hasNewChart(): boolean {
+    const changes = this.cellChanges;
+    if (changes === 'all') return false;
+    for (const key of changes) {
+      const state = this.cells.get(key);
+      if (state?.status === 'ok' && state.chart) return true;
+    }
+    return false;
+  }
 }

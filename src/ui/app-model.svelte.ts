@@ -200,12 +200,16 @@ export class AppModel {
   }
 
   /**
-   * During a run the page catches up at most every redrawGap (up to RUN_REDRAW_MS); a run's start and end are
+   * During a run the page catches up at most every redrawGap (up to RUN_REDRAW_MS), and at once
+   * when a chart is ready; a run's start and end are
    * caught up at once: they are what data-state and the run count, which tests and tools
    * wait on, report, and whoever awaited the run sees its outcome.
    */
   private sessionChanged(): void {
-    if (this.session?.state !== 'running' || this.state !== 'running') this.redraws.now();
+    const session = this.session;
+    if (session?.state !== 'running' || this.state !== 'running') this.redraws.now();
+    // A chart is what a reader waits for: drawn at once, before the next cell's code loads.
+    else if (session.runner.hasNewChart()) this.redraws.now();
     else this.redraws.soon();
   }
 

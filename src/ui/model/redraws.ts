@@ -36,15 +36,14 @@ export class Redraws {
 }
 
 /**
- * The shortest gap between catch-ups for a notebook of `cells` cells. A redraw costs more the
- * longer the notebook, so past `SMALL` cells the gap grows by 2 ms a cell up to `maxMs`;
- * thousands of quick cells then redraw at most every `maxMs`. A notebook of up to `SMALL` cells
- * (the welcome notebook has 13) catches up at every change, so each result shows as it lands:
- * a fixed 200 ms gap held the welcome notebook's first chart back by up to that long, while the
- * runner went on to the next cell.
+ * The shortest gap between catch-ups for a notebook of `cells` cells: at least `MIN_MS`, so the
+ * states a quick run passes through (queued, running, done, for each cell) are drawn together,
+ * and past `SMALL` cells 2 ms a cell more, up to `maxMs`, since a redraw costs more the longer
+ * the notebook. A chart does not wait for the gap (AppModel).
  */
 export function redrawGap(cells: number, maxMs: number): number {
-  return Math.min(maxMs, Math.max(0, 2 * (cells - SMALL)));
+  return Math.min(maxMs, Math.max(MIN_MS, 2 * (cells - SMALL)));
 }
 
+const MIN_MS = 50;
 const SMALL = 50;

@@ -71,9 +71,10 @@ describe('Redraws', () => {
     expect(draws).toBe(2);
   });
 
-  it('catches up at every change in a short notebook, and waits longer the longer it is', () => {
-    expect(redrawGap(13, 200)).toBe(0);
+  it('waits a little between catch-ups, and longer the longer the notebook', () => {
+    expect(redrawGap(13, 200)).toBe(50);
     expect(redrawGap(100, 200)).toBe(100);
+    expect(redrawGap(120, 200)).toBe(140);
     expect(redrawGap(5000, 200)).toBe(200);
   });
 });
