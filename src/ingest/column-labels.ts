@@ -47,14 +47,22 @@ export const LABEL_MAX_LENGTH = 80;
 const SUFFIXES = ['_labels', '_dictionary'];
 
 export async function readLabelIndex(engine: Engine): Promise<LabelIndex> {
+  // Most notebooks have no table named like a dictionary: asking only for names first is the
+  // cheapest question (every chart asks it, the first one in a fresh page on the way to the
+  // first chart), and the columns' shape is read only for tables so named. Dictionaries are
+  // tables: the loaders write them so, and a cell's output is always a table.
+  const { rows: named } = await engine.query(
+    `SELECT table_name FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = 'main'
+       AND (suffix(table_name, '_labels') OR suffix(table_name, '_dictionary'))`,
+  );
+  if (named.length === 0) return NO_LABELS;
   // A dictionary is recognised by its exact shape, so a user's table named `x_labels` with
-  // other columns is never read as one. duckdb_columns() rather than information_schema's
-  // view of it: every chart asks this, and in a fresh page the view's first use took 50–500 ms
-  // before the first chart could be drawn.
+  // other columns is never read as one.
   const { rows: found } = await engine.query(
     `SELECT table_name FROM duckdb_columns()
      WHERE database_name = current_database() AND schema_name = 'main'
-       AND (table_name LIKE '%\\_labels' ESCAPE '\\' OR table_name LIKE '%\\_dictionary' ESCAPE '\\')
+       AND (suffix(table_name, '_labels') OR suffix(table_name, '_dictionary'))
      GROUP BY table_name
      HAVING list(column_name ORDER BY column_index) = ['variable', 'description', 'value', 'label']
         AND bool_and(data_type = 'VARCHAR')
