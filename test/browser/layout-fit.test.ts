@@ -5,16 +5,10 @@
  * closes, and the header's other actions are one Menu away. The explorer open fits too.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp } from './harness.ts';
 import { allCellsRan } from './present-helpers.ts';
-import {
-  newPage,
-  screenshot,
-  startAppAndBrowser,
-  stopUiSession,
-  type AppAndBrowser,
-} from './ui-helpers.ts';
+import { newPage, screenshot, useAppAndBrowser } from './ui-helpers.ts';
 
 const WIDTHS = [768, 360];
 const NOTEBOOKS = [
@@ -26,15 +20,7 @@ const NOTEBOOKS = [
   'embassy-evidence',
 ];
 
-let started: AppAndBrowser;
-
-beforeAll(async () => {
-  started = await startAppAndBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await stopUiSession(started);
-});
+const started = useAppAndBrowser();
 
 interface Fit {
   viewport: number;
@@ -80,9 +66,9 @@ function measure(page: Page): Promise<Fit> {
 }
 
 async function open(stem: string, width: number): Promise<Page> {
-  const { page } = await newPage(started.browser, started.app.origin);
+  const { page } = await newPage(started().browser, started().app.origin);
   await page.setViewportSize({ width, height: 800 });
-  await openApp(page, `${started.app.url}?notebook=${stem}`);
+  await openApp(page, `${started().app.url}?notebook=${stem}`);
   return page;
 }
 

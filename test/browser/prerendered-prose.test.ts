@@ -5,20 +5,12 @@
  * text, and prose that was not pre-rendered (one's own) is rendered once the renderer loads.
  * Needs a built app (STATECRAFT_DIST or dist/).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp } from './harness.ts';
 import { allCellsRan } from './present-helpers.ts';
-import { newPage, startAppAndBrowser, stopUiSession, type AppAndBrowser } from './ui-helpers.ts';
+import { newPage, useAppAndBrowser } from './ui-helpers.ts';
 
-let started: AppAndBrowser;
-
-beforeAll(async () => {
-  started = await startAppAndBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await stopUiSession(started);
-});
+const started = useAppAndBrowser();
 
 /** Script files the page asked for, by name. */
 function scripts(page: import('playwright-core').Page): Promise<string[]> {
@@ -32,10 +24,10 @@ function scripts(page: import('playwright-core').Page): Promise<string[]> {
 
 describe('pre-rendered prose', () => {
   it('shows the welcome notebook as HTML without the Markdown renderer, as the renderer would', async () => {
-    const { page } = await newPage(started.browser, started.app.origin);
+    const { page } = await newPage(started().browser, started().app.origin);
     // DuckDB held back: nothing runs, so nothing fetches the renderer after a first run.
     await page.route('**/*.wasm', () => undefined);
-    await page.goto(`${started.app.url}?notebook=welcome`);
+    await page.goto(`${started().app.url}?notebook=welcome`);
     await page.locator('.prose h1', { hasText: 'Welcome to Statecraft Notebook' }).waitFor();
     expect(await page.locator('.prose-pending').count()).toBe(0);
     expect(
@@ -49,8 +41,8 @@ describe('pre-rendered prose', () => {
   });
 
   it("renders prose of one's own once the renderer has loaded", async () => {
-    const { page } = await newPage(started.browser, started.app.origin);
-    await openApp(page, `${started.app.url}?notebook=welcome`);
+    const { page } = await newPage(started().browser, started().app.origin);
+    await openApp(page, `${started().app.url}?notebook=welcome`);
     await allCellsRan(page);
     await page.evaluate(() =>
       window.statecraft!.openNotebookText!(

@@ -5,37 +5,22 @@
  * details (run times, download links) show, and moving the slider leaves the y axis alone.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp } from './harness.ts';
 import { allCellsRan, measureSlide, settle, type SlideMeasure } from './present-helpers.ts';
-import {
-  andRun,
-  newPage,
-  screenshot,
-  startAppAndBrowser,
-  stopUiSession,
-  type AppAndBrowser,
-} from './ui-helpers.ts';
+import { andRun, newPage, screenshot, useAppAndBrowser } from './ui-helpers.ts';
 
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
 
-let started: AppAndBrowser;
-
-beforeAll(async () => {
-  started = await startAppAndBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await stopUiSession(started);
-});
+const started = useAppAndBrowser();
 
 async function present(stem: string, size: { width: number; height: number }): Promise<Page> {
-  const { page } = await newPage(started.browser, started.app.origin);
+  const { page } = await newPage(started().browser, started().app.origin);
   await page.setViewportSize(size);
-  await openApp(page, `${started.app.url}?notebook=${stem}`);
+  await openApp(page, `${started().app.url}?notebook=${stem}`);
   await allCellsRan(page);
   await page.getByTestId('present').click();
   await page.getByTestId('presentation').waitFor();

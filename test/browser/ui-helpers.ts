@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { StatecraftHooks } from '../../src/ui/debug-hooks.ts';
 import {
   collectConsoleErrors,
@@ -80,6 +81,24 @@ export async function startUiSession(query = '', options: PageOptions = {}): Pro
     await stopUiSession(started);
     throw error;
   }
+}
+
+/**
+ * The app and Chromium started once for a test file (beforeAll) and stopped after it; the
+ * returned getter hands them to the file's tests.
+ */
+export function useAppAndBrowser(): () => AppAndBrowser {
+  let started: AppAndBrowser | undefined;
+  beforeAll(async () => {
+    started = await startAppAndBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await stopUiSession(started);
+  });
+  return () => {
+    if (!started) throw new Error('The app and the browser have not started');
+    return started;
+  };
 }
 
 export async function stopUiSession(session: Partial<AppAndBrowser> | undefined): Promise<void> {
