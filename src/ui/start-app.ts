@@ -13,6 +13,7 @@ import { bundledNotebook, bundledNotebooks, DEFAULT_NOTEBOOK } from './bundled.t
 import { useSliceHelper } from '../stats/logit/slice-helper.ts';
 import { WorkerSliceHelper } from '../stats/worker/WorkerSliceHelper.ts';
 import { CELL_KINDS } from '../cells/registry.ts';
+import { loadCellForm } from './components/cell-form-loader.ts';
 import { installDebugHooks } from './debug-hooks.ts';
 import { prerenderedProseMismatches } from './markdown-cache.svelte.ts';
 import { allowEditors } from './editor/loader.ts';
@@ -37,8 +38,12 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
     last = { state, runs: count };
     report(last);
     runs(state);
-    // The first run is over: the code editors may load now without delaying any result.
-    if (state === 'ready' || state === 'error') allowEditors();
+    // The first run is over: the code editors and the cell form may load now without
+    // delaying any result.
+    if (state === 'ready' || state === 'error') {
+      allowEditors();
+      loadCellForm().catch(() => undefined);
+    }
   }, autosave);
   // A notebook whose last run never ended may be what crashed the page: it opens unrun.
   model.persistence.holdInterrupted(autosave.interruptedRuns());

@@ -65,7 +65,8 @@ describe('a rate cell edited with its form', () => {
     await formButton.click();
     expect(await formButton.getAttribute('aria-pressed')).toBe('true');
     const form = cell.getByTestId('cell-form');
-    expect(await form.isVisible()).toBe(true);
+    // The form's code may still be loading (it loads apart from the page): it then appears.
+    await form.waitFor({ state: 'visible' });
     expect(await cell.locator('.cm-content, .plain').count()).toBe(0);
 
     const columns = await page.evaluate(async () => {
