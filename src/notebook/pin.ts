@@ -13,7 +13,7 @@ import { uniqueName } from '../shared/unique-name.ts';
 import { replaceCellSource } from './edit.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
 import { mergePins, PIN_CELL, pinCellOf } from '../cells/expect/pinned.ts';
-import { tablesToPin } from '../cells/registry.ts';
+import { PIN_KIND, tablesToPin } from '../cells/registry.ts';
 import type { TablePin } from '../cells/types.ts';
 import type { Cell, CellKind, ExpectSpec, ExpectTable } from './types.ts';
 
@@ -89,7 +89,7 @@ export function writePins(
       n.toLowerCase(),
     ),
   );
-  return appendCellText(text, 'expect', body, uniqueName(PIN_CELL, taken));
+  return appendCellText(text, PIN_KIND, body, uniqueName(PIN_CELL, taken));
 }
 
 /**
