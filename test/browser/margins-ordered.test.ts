@@ -5,12 +5,11 @@ import {
   cellStatuses,
   cliResults,
   comparable,
-  completedRuns,
   differences,
+  openFiles,
   pageResults,
   startUiSession,
   stopUiSession,
-  waitForRun,
   type UiSession,
 } from './ui-helpers.ts';
 
@@ -80,13 +79,7 @@ afterAll(async () => stopUiSession(session));
 
 describe('the margins cell on an ordered logit and a probit, in the page', () => {
   it('gives the command line’s results.json, bit for bit', async () => {
-    const before = await completedRuns(page);
-    await page
-      .locator('[data-testid="file-input"]')
-      .setInputFiles([
-        { name: 'margins.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTEBOOK) },
-      ]);
-    await waitForRun(page, before, 180_000);
+    await openFiles(page, [{ name: 'margins.md', text: NOTEBOOK }], 180_000);
     expect(await cellStatuses(page)).toMatchObject({
       ranked: 'ok',
       ranked_effects: 'ok',

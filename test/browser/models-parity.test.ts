@@ -4,14 +4,13 @@ import { repoRoot } from './harness.ts';
 import {
   andRun,
   cliResults,
-  completedRuns,
   differences,
   downloadOf,
+  openFiles,
   pageResults,
+  type Results,
   startUiSession,
   stopUiSession,
-  waitForRun,
-  type Results,
   type UiSession,
 } from './ui-helpers.ts';
 
@@ -92,13 +91,7 @@ afterAll(async () => stopUiSession(session));
 
 describe('robust, weighted, probit and Firth models in the page and on the command line', () => {
   it('give the same results.json, with the slice worker summing weighted probit slices', async () => {
-    const before = await completedRuns(page);
-    await page
-      .locator('[data-testid="file-input"]')
-      .setInputFiles([
-        { name: 'models.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTEBOOK) },
-      ]);
-    await waitForRun(page, before, 500_000);
+    await openFiles(page, [{ name: 'models.md', text: NOTEBOOK }], 500_000);
     const inPage = modelTables(await pageResults(page));
     const cli = cliResults(NOTEBOOK, 'models.md', repoRoot);
     expect(cli.status, cli.output).toBe(0);

@@ -5,12 +5,11 @@ import {
   cellStatuses,
   cliResults,
   comparable,
-  completedRuns,
   differences,
+  openFiles,
   pageResults,
   startUiSession,
   stopUiSession,
-  waitForRun,
   type UiSession,
 } from './ui-helpers.ts';
 
@@ -72,13 +71,7 @@ afterAll(async () => stopUiSession(session));
 
 describe('ordered logits in the page and on the command line', () => {
   it('give the same results.json, bit for bit', async () => {
-    const before = await completedRuns(page);
-    await page
-      .locator('[data-testid="file-input"]')
-      .setInputFiles([
-        { name: 'ologit.md', mimeType: 'text/markdown', buffer: Buffer.from(NOTEBOOK) },
-      ]);
-    await waitForRun(page, before, 120_000);
+    await openFiles(page, [{ name: 'ologit.md', text: NOTEBOOK }], 120_000);
     expect(await cellStatuses(page)).toMatchObject({ severity: 'ok', opinions: 'ok' });
     const inPage = await pageResults(page);
     const cli = cliResults(NOTEBOOK, 'ologit.md', repoRoot);

@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './harness.ts';
 import {
   cliResults,
-  completedRuns,
   differences,
+  openFiles,
+  type Results,
   startUiSession,
   stopUiSession,
-  waitForRun,
-  type Results,
   type UiSession,
 } from './ui-helpers.ts';
 
@@ -54,13 +53,7 @@ afterAll(async () => stopUiSession(session));
 
 describe('statistics in the page and on the command line', () => {
   it('fits a 300,000-row logit with a worker thread to the same bits as the CLI', async () => {
-    const before = await completedRuns(page);
-    await page
-      .locator('[data-testid="file-input"]')
-      .setInputFiles([
-        { name: 'big-logit.md', mimeType: 'text/markdown', buffer: Buffer.from(BIG) },
-      ]);
-    await waitForRun(page, before, 120_000);
+    await openFiles(page, [{ name: 'big-logit.md', text: BIG }], 120_000);
     const inPage = (await page.evaluate(async (names) => {
       const all = (await window.statecraft!.results()) as Record<string, unknown>;
       return Object.fromEntries(names.map((n) => [n, all[n]]));

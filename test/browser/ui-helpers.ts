@@ -183,17 +183,24 @@ export async function typeAndRun(page: Page, cell: string, text: string): Promis
   await page.keyboard.press('Control+Enter');
 }
 
-/** Picks files made here from text with the app's one file input, and waits for the run. */
+/**
+ * Picks files made here from text with the app's one file input, and waits for the run (up to
+ * `timeout` ms: a large generated notebook takes minutes).
+ */
 export async function openFiles(
   page: Page,
   files: { name: string; text: string }[],
+  timeout?: number,
 ): Promise<void> {
-  await andRun(page, () =>
-    page
-      .locator('[data-testid="file-input"]')
-      .setInputFiles(
-        files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })),
-      ),
+  await andRun(
+    page,
+    () =>
+      page
+        .locator('[data-testid="file-input"]')
+        .setInputFiles(
+          files.map((f) => ({ name: f.name, mimeType: 'text/plain', buffer: Buffer.from(f.text) })),
+        ),
+    timeout,
   );
 }
 
