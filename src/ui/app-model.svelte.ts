@@ -11,7 +11,6 @@ import { freshSession } from '../notebook/session-reset.ts';
 import { isNotebookFile } from '../notebook/notebook-file.ts';
 import { Autosave, type KeyValueStore, type OriginalText } from './autosave.ts';
 import { keepCharts, readKeptCharts } from './model/kept-charts.ts';
-import { loadMarkdown } from './markdown-cache.svelte.ts';
 import { bundledDataFiles } from './bundled.ts';
 import type { CellActions } from './cell-actions.ts';
 import type { TableRead } from './read-context.ts';
@@ -227,9 +226,6 @@ export class AppModel {
       keepCharts(this.store, notebookFile, text, cells);
     }
     if (finished && !this.engineDown) void this.tables.refresh();
-    // Prose that was not rendered at build time (an edit, a notebook of one's own) needs the
-    // Markdown renderer: fetched once the first run is over, before anyone asks for it.
-    if (finished) loadMarkdown().catch(() => undefined);
     this.onState?.(this.state, this.runs);
   }
 }

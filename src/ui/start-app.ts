@@ -15,7 +15,7 @@ import { WorkerSliceHelper } from '../stats/worker/WorkerSliceHelper.ts';
 import { CELL_KINDS } from '../cells/registry.ts';
 import { loadCellForm } from './components/cell-form-loader.ts';
 import { installDebugHooks } from './debug-hooks.ts';
-import { prerenderedProseMismatches } from './markdown-cache.svelte.ts';
+import { loadMarkdown, prerenderedProseMismatches } from './markdown-cache.svelte.ts';
 import { allowEditors } from './editor/loader.ts';
 
 export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
@@ -38,11 +38,12 @@ export function startApp(root: HTMLElement, starting: Promise<Engine>): void {
     last = { state, runs: count };
     report(last);
     runs(state);
-    // The first run is over: the code editors and the cell form may load now without
-    // delaying any result.
+    // The first run is over: the code editors, the cell form and the Markdown renderer (for
+    // prose not rendered at build time) may load now without delaying any result.
     if (state === 'ready' || state === 'error') {
       allowEditors();
       loadCellForm().catch(() => undefined);
+      loadMarkdown().catch(() => undefined);
     }
   }, autosave);
   // A notebook whose last run never ended may be what crashed the page: it opens unrun.
