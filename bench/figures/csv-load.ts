@@ -1,12 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ident, literal } from '../../src/engine/sql.ts';
-import { loadFile } from '../../src/ingest/index.ts';
-import { inFreshContext, openBenchPage, requirePage } from '../browser.ts';
+import { inFreshContext, requirePage } from '../browser.ts';
 import { copyToCsvSql, csvRowsSql } from '../data.ts';
 import { errorMessage, median, ratioOf, time } from '../measure.ts';
 import { withNative } from '../native.ts';
-import type { BenchWindow } from '../pages/api.ts';
+import { pickAndLoad, timeNativeLoad } from './file-load.ts';
 import type { Figure, FigureResult, Reference } from './types.ts';
 
 const ROWS = 1_000_000;
@@ -53,25 +52,11 @@ export const csvLoad: Figure = {
           ),
         );
         await engine.exec(`DROP TABLE ${ident(table)}`);
-        if (!nativeLoad.unavailable) {
-          try {
-            const source = { kind: 'path' as const, path: csv };
-            nativeLoad.runs.push(
-              await time(() => loadFile(engine, { table, fileName: CSV_NAME, source })),
-            );
-          } catch (error) {
-            nativeLoad.unavailable = errorMessage(error);
-          }
-          await engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
-        }
+        await timeNativeLoad(engine, nativeLoad, table, CSV_NAME, csv);
         if (!problem) {
           try {
             await inFreshContext(ctx, async (page) => {
-              await openBenchPage(ctx, page, 'bench');
-              await page.setInputFiles('[data-testid=file-input]', csv);
-              const { ms, value } = await page.evaluate(() =>
-                (window as unknown as BenchWindow).bench.loadPicked('sanctions'),
-              );
+              const { ms, value } = await pickAndLoad(ctx, page, csv);
               times.push(ms);
               rows = value.rows;
               phases.push(value.phases);

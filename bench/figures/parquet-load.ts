@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ident, literal } from '../../src/engine/sql.ts';
-import { loadFile } from '../../src/ingest/index.ts';
-import { inFreshContext, openBenchPage, requirePage } from '../browser.ts';
+import { inFreshContext, requirePage } from '../browser.ts';
 import { csvRowsSql } from '../data.ts';
 import { errorMessage, median, ratioOf, time } from '../measure.ts';
 import { withNative } from '../native.ts';
 import type { BenchWindow } from '../pages/api.ts';
+import { pickAndLoad, timeNativeLoad } from './file-load.ts';
 import type { BenchContext, Figure, FigureResult, Reference } from './types.ts';
 
 const ROWS = 1_000_000;
@@ -95,25 +95,11 @@ export const parquetLoad: Figure = {
         );
         nativeCheck ??= JSON.stringify((await engine.query(CHECK_SQL(table))).rows[0]);
         await engine.exec(`DROP TABLE ${ident(table)}`);
-        if (!nativeLoad.unavailable) {
-          try {
-            const source = { kind: 'path' as const, path: file };
-            nativeLoad.runs.push(
-              await time(() => loadFile(engine, { table, fileName: PARQUET_NAME, source })),
-            );
-          } catch (error) {
-            nativeLoad.unavailable = errorMessage(error);
-          }
-          await engine.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
-        }
+        await timeNativeLoad(engine, nativeLoad, table, PARQUET_NAME, file);
         if (!problem) {
           try {
             await inFreshContext(ctx, async (page) => {
-              await openBenchPage(ctx, page, 'bench');
-              await page.setInputFiles('[data-testid=file-input]', file);
-              const { ms, value } = await page.evaluate(() =>
-                (window as unknown as BenchWindow).bench.loadPicked('sanctions'),
-              );
+              const { ms, value } = await pickAndLoad(ctx, page, file);
               times.push(ms);
               phases.push(value.phases);
               if (browserCheck === undefined) {
