@@ -5,6 +5,8 @@
 // source file that went into it has changed since, the sources run through tsx instead, with
 // a note, so the command line never runs code older than the sources beside it.
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadBuiltMain } from './built-cli.js';
 
 const root = new URL('../', import.meta.url);
 
@@ -16,7 +18,7 @@ function staleBuild() {
     const manifest = new URL('dist-cli/inputs.json', root);
     built = statSync(manifest).mtimeMs;
     inputs = JSON.parse(readFileSync(manifest, 'utf8'));
-    statSync(new URL('dist-cli/main.js', root));
+    statSync(new URL('dist-cli/main.cjs', root));
   } catch {
     return 'it is not built';
   }
@@ -33,9 +35,11 @@ function staleBuild() {
 }
 
 const stale = process.env.STATECRAFT_SOURCES ? 'STATECRAFT_SOURCES is set' : staleBuild();
+const args = process.argv.slice(2);
 let main;
+let saveCache = () => undefined;
 if (stale === undefined) {
-  ({ main } = await import('../dist-cli/main.js'));
+  ({ main, saveCache } = loadBuiltMain(fileURLToPath(new URL('dist-cli/', root)), args));
 } else {
   if (!process.env.STATECRAFT_SOURCES) {
     process.stderr.write(
@@ -46,4 +50,5 @@ if (stale === undefined) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);
+saveCache();

@@ -11,8 +11,11 @@
 //   Only what cannot be bundled stays external: DuckDB's native binding
 //   (@duckdb/node-bindings picks its .node file by platform) and jsdom (read from its files at
 //   run time; only a chart the small SVG document cannot draw loads it).
-// - Code splitting keeps the sources' dynamic imports lazy: `--help` loads neither DuckDB nor
-//   the notebook code.
+// - One CommonJS file, dist-cli/main.cjs, which bin/built-cli.js runs through vm.Script with
+//   V8's code cache of an earlier run: compiling the bundle then costs next to nothing
+//   (Node 20 caches no compiled code for ES modules). `import.meta.url` becomes the file's
+//   URL. Everything is in the one file, `--help` included: from the cache that costs less
+//   than loading split ES chunks did.
 // - dist-cli/inputs.json lists the source files that went in, and package-lock.json (the
 //   packages' versions); bin/statecraft.js runs the build only while none of them is newer
 //   than it, and the sources otherwise.
@@ -37,21 +40,18 @@ const result = await build({
   entryPoints: { main: 'src/cli/main.ts' },
   outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20',
   external: ['@duckdb/node-bindings', 'jsdom'],
-  // Packages' ES module builds where they have one (yaml's CommonJS build requires `process`).
+  // Packages' ES module builds where they have one, as the sources get them through tsx.
   mainFields: ['module', 'main'],
-  // Bundled CommonJS code calls require() for Node's modules and the external packages.
-  banner: {
-    js: "import { createRequire as __statecraftRequire } from 'node:module'; const require = __statecraftRequire(import.meta.url);",
-  },
+  define: { 'import.meta.url': '__statecraftFileUrl' },
+  banner: { js: "const __statecraftFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Error and class names read at run time (error.name, constructor.name) stay the sources'.
   keepNames: true,
   sourcemap: true,
-  chunkNames: 'chunks/[name]-[hash]',
   metafile: true,
   logLevel: 'warning',
 });

@@ -28,10 +28,17 @@ beforeAll(async () => {
   await mkdir('node_modules/.cache', { recursive: true });
   built = await mkdtemp(resolve('node_modules/.cache/statecraft-cli-test-'));
   await exec('node', ['scripts/build-cli.js', '--outdir', built]);
-  // A file that imports main.js, as bin/statecraft.js does.
+  // A file that loads main.cjs with its code cache, as bin/statecraft.js does.
   await writeFile(
     join(built, 'run.mjs'),
-    `const { main } = await import('./main.js');\nprocess.exitCode = await main(process.argv.slice(2));\n`,
+    [
+      `import { loadBuiltMain } from ${JSON.stringify(resolve('bin/built-cli.js'))};`,
+      `const args = process.argv.slice(2);`,
+      `const { main, saveCache, cacheState } = loadBuiltMain(${JSON.stringify(built)}, args);`,
+      `process.stderr.write('code cache: ' + cacheState + '\\n');`,
+      `process.exitCode = await main(args);`,
+      `saveCache();`,
+    ].join('\n') + '\n',
   );
 });
 
@@ -41,7 +48,7 @@ afterAll(async () => {
 });
 
 /** Runs the built main() on `args` in a new process, as bin/statecraft.js does. */
-function runBuilt(args: string[]): Promise<{ stdout: string }> {
+function runBuilt(args: string[]): Promise<{ stdout: string; stderr: string }> {
   return exec('node', [join(built, 'run.mjs'), ...args]);
 }
 
@@ -91,6 +98,20 @@ describe('the built command line', () => {
     });
   }
 
+  it("writes a command's code cache on its first run and starts from it after", async () => {
+    await rm(join(built, 'code-cache'), { recursive: true, force: true });
+    const args = (out: string) => ['run', 'notebooks/welcome.md', '--data', 'data', '--out', out];
+    const first = await runBuilt(args(join(work, 'cache-1')));
+    expect(first.stderr).toContain('code cache: absent');
+    expect(existsSync(join(built, 'code-cache', 'run.bin'))).toBe(true);
+    const second = await runBuilt(args(join(work, 'cache-2')));
+    expect(second.stderr).toContain('code cache: used');
+    expect(await outputs(join(work, 'cache-2'))).toEqual(await outputs(join(work, 'cache-1')));
+    // Another command has a cache of its own.
+    expect((await runBuilt(['--help'])).stderr).toContain('code cache: absent');
+    expect((await runBuilt(['--help'])).stderr).toContain('code cache: used');
+  });
+
   it('prints help without the sources', async () => {
     const { stdout } = await runBuilt(['--help']);
     expect(stdout).toContain('statecraft run <notebook.md>');
@@ -104,10 +125,12 @@ describe('bin/statecraft.js', () => {
     try {
       await mkdir(join(root, 'bin'));
       await mkdir(join(root, 'dist-cli'));
-      await writeFile(join(root, 'bin/statecraft.js'), await readFile('bin/statecraft.js', 'utf8'));
+      for (const file of ['statecraft.js', 'built-cli.js']) {
+        await writeFile(join(root, 'bin', file), await readFile(join('bin', file), 'utf8'));
+      }
       await writeFile(
-        join(root, 'dist-cli/main.js'),
-        'export async function main() { console.log("built"); return 0; }\n',
+        join(root, 'dist-cli/main.cjs'),
+        'exports.main = async function () { console.log("built"); return 0; };\n',
       );
       await writeFile(join(root, 'source.ts'), '');
       await writeFile(join(root, 'dist-cli/inputs.json'), '["source.ts"]\n');
