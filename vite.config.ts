@@ -1,13 +1,15 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { duckdbWasmPlugin } from './scripts/duckdb-wasm-plugin.ts';
 import { prosePlugin } from './scripts/prose-prerender.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder, host or file share.
   base: './',
-  // The bundled notebooks' prose is rendered at build time (src/ui/markdown-cache.svelte.ts).
-  plugins: [svelte(), prosePlugin()],
+  // The bundled notebooks' prose is rendered at build time (src/ui/markdown-cache.svelte.ts);
+  // DuckDB's modules keep only the exports its worker uses (scripts/duckdb-wasm-plugin.ts).
+  plugins: [svelte(), prosePlugin(), duckdbWasmPlugin()],
   build: {
     target: 'es2022',
     // DuckDB's .wasm and worker scripts are megabytes; never inline any asset as a data: URL.
