@@ -3,6 +3,7 @@
  * Each case checks the message (what was wrong, what to do) and that the rest of the
  * session — the good dataset, its cell, a sentinel table, a new query — is untouched.
  */
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   pngBytes,
@@ -252,5 +253,65 @@ describe('bad CSV files end in a clear message or a clear warning, and the sessi
     h = await openSession([]);
     await h.session.addFiles([bytesFile(pngBytes(), 'chart.csv')]).catch(() => {});
     expect(h.session.state).toBe('ready');
+  });
+});
+
+/**
+ * A file of 1 MB or more that starts like UTF-8 is read by DuckDB while the page hashes it and
+ * checks its text (read-text.ts); when the check fails further down than the head, that
+ * reading is dropped and the file takes the transcoding path, as a small file would.
+ */
+describe('a large file is read while it is scanned, and its text is still checked', () => {
+  const ROWS = 60_000;
+  /** id,name rows (over 1 MB), `last` as the name of the last row, in UTF-8 unless given. */
+  function largeCsv(last: Uint8Array): Uint8Array {
+    const body = Array.from({ length: ROWS - 1 }, (_, i) => `${i + 1},country number ${i + 1}\n`);
+    const start = new TextEncoder().encode(`id,name\n${body.join('')}${ROWS},`);
+    const out = new Uint8Array(start.length + last.length + 1);
+    out.set(start);
+    out.set(last, start.length);
+    out[out.length - 1] = 0x0a;
+    expect(out.length).toBeGreaterThan(1_000_000);
+    return out;
+  }
+  const lastName = async () =>
+    (await badRows(`SELECT name FROM bad WHERE id = ${ROWS}`)).map(
+      (r) => (r as { name: string }).name,
+    );
+
+  it('valid UTF-8: every row, and the hash of the whole file', async () => {
+    const bytes = largeCsv(new TextEncoder().encode('Côte d’Ivoire'));
+    await withBad(bytesFile(bytes, 'large.csv'));
+    const state = dataset(h!);
+    expect(state.status).toBe('ok');
+    expect(state.warnings).toEqual([]);
+    expect(state.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await badRows('SELECT count(*) AS n, sum(id) AS s FROM bad')).toEqual([
+      { n: ROWS, s: (ROWS * (ROWS + 1)) / 2 },
+    ]);
+    expect(await lastName()).toEqual(['Côte d’Ivoire']);
+    await expectIntact(h!);
+  });
+
+  it('a Windows-1252 byte in the last row: read as Windows-1252, with the warning', async () => {
+    // "Genève" in Windows-1252: è is the single byte 0xE8, invalid as UTF-8.
+    const bytes = largeCsv(Uint8Array.from([...new TextEncoder().encode('Gen'), 0xe8, 0x76, 0x65]));
+    await withBad(bytesFile(bytes, 'large-cp1252.csv'));
+    const state = dataset(h!);
+    expect(state.status).toBe('ok');
+    expect(state.warnings.join('\n')).toMatch(/read as Windows-1252/);
+    expect(await lastName()).toEqual(['Genève']);
+    expect(await badRows('SELECT count(*) AS n FROM bad')).toEqual([{ n: ROWS }]);
+    await expectIntact(h!);
+  });
+
+  it('NUL bytes in the last row: removed, with the warning', async () => {
+    const bytes = largeCsv(Uint8Array.from([0x42, 0x65, 0x6e, 0x00, 0x69, 0x6e, 0x00]));
+    await withBad(bytesFile(bytes, 'large-nul.csv'));
+    const state = dataset(h!);
+    expect(state.status).toBe('ok');
+    expect(state.warnings.join('\n')).toMatch(/2 NUL byte\(s\) were removed/);
+    expect(await lastName()).toEqual(['Benin']);
+    await expectIntact(h!);
   });
 });
