@@ -51,6 +51,12 @@ export const EXACT_IN_DOUBLE_TYPES: ReadonlySet<string> = new Set([
 export interface Engine {
   /** `duckdb-wasm` or `duckdb-native`. */
   readonly name: string;
+  /**
+   * Whether DuckDB reads Parquet itself (read_parquet). Native DuckDB has the reader built in;
+   * DuckDB-WASM from npm has it only as an extension to download, which this project never
+   * does, so the browser decodes Parquet itself (ingest/parquet/) without asking first.
+   */
+  readonly readsParquet: boolean;
   /** DuckDB library version, e.g. `v1.4.3`. */
   version(): Promise<string>;
   /** Runs one statement and returns its rows (keep this for small results: aggregates, previews). */

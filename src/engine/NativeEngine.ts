@@ -35,6 +35,7 @@ import { startupStatements, unconfinedStatements } from './settings.ts';
 /** Native DuckDB (through @duckdb/node-api): the command line's engine and the Node tests'. */
 export class NativeEngine implements Engine {
   readonly name = 'duckdb-native';
+  readonly readsParquet = true;
   private tempDir: string | undefined;
 
   private constructor(

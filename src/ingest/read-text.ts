@@ -7,6 +7,7 @@ import { knownCsv, type KnownCsv } from './known-files.ts';
 import { textTokens } from './missing.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { checkInMemory } from './limits.ts';
+import { closeDecoder, openDecoder } from './parquet/arrow-reader.ts';
 import { explainReadError } from './read-errors.ts';
 import { scanFile, type ScanResult } from './scan.ts';
 
@@ -145,8 +146,9 @@ async function loadBesideScan(
 }
 
 /**
- * Parquet through DuckDB's reader; without the extension (DuckDB-WASM) hyparquet decodes it
- * into the same table. (JSON goes through the project's own parser: read-binary.ts.)
+ * Parquet through DuckDB's reader where the engine has one (native DuckDB); in the browser
+ * parquet-wasm, or hyparquet where Arrow cannot carry a type exactly, builds the same table
+ * (parquet/load-parquet.ts). (JSON goes through the project's own parser: read-binary.ts.)
  */
 export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
   const { engine, options } = ctx;
@@ -154,11 +156,12 @@ export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
   const scanning = scanFile(ctx.reader('loading'), false, ctx.limits.maxInMemoryBytes);
   scanning.catch(() => {});
   ctx.progress('loading', 0);
-  const path = await engine.registerFile(options.fileName, options.source);
+  if (engine.readsParquet && (await readWithDuckDb(ctx)))
+    return { sha256: (await scanning).sha256 };
+  // The Arrow decoder's worker and module start now and boot while the JavaScript reader's
+  // code loads and reads the file's metadata.
+  const decoder = openDecoder(options.source, options.signal);
   try {
-    await createFromParquet(engine, options.table, path);
-  } catch (error) {
-    if (!isMissingReader(error)) throw explainReadError(error, options.fileName, 'parquet');
     // The JavaScript Parquet reader is its own chunk, fetched when a Parquet file is opened.
     const { loadParquetInJs } = await import('./parquet/load-parquet.ts');
     const loaded = await loadParquetInJs(engine, options.table, options.source, {
@@ -167,8 +170,24 @@ export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
       maxRowGroupBytes: ctx.limits.maxInMemoryBytes,
       onProgress: (done, total) =>
         ctx.progress('loading', total > 0 ? Math.round((ctx.size * done) / total) : 0, done),
+      ...(decoder ? { decoder } : {}),
     });
     ctx.warnings.push(...loaded.warnings);
+  } finally {
+    closeDecoder(decoder);
   }
   return { sha256: (await scanning).sha256 };
+}
+
+/** DuckDB's read_parquet; false when this DuckDB turns out to have no Parquet reader. */
+async function readWithDuckDb(ctx: LoadContext): Promise<boolean> {
+  const { engine, options } = ctx;
+  const path = await engine.registerFile(options.fileName, options.source);
+  try {
+    await createFromParquet(engine, options.table, path);
+    return true;
+  } catch (error) {
+    if (isMissingReader(error)) return false;
+    throw explainReadError(error, options.fileName, 'parquet');
+  }
 }

@@ -65,6 +65,7 @@ function browserStartup(options: WasmOptions): string[] {
 /** DuckDB-WASM in its own Web Worker: the browser's engine. */
 export class WasmEngine implements Engine {
   readonly name = 'duckdb-wasm';
+  readonly readsParquet = false;
   private registered = 0;
   /** One connection runs one statement at a time; callers may overlap, so they queue. */
   private queue: Promise<unknown> = Promise.resolve();

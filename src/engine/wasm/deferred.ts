@@ -10,6 +10,8 @@ import { restartsOf } from './restart.ts';
 export class DeferredEngine implements Engine {
   /** Set once DuckDB is up, so that cancel() never waits for it. */
   private started: Engine | undefined;
+  /** DuckDB-WASM's, known before it is up (see Engine.readsParquet). */
+  readonly readsParquet = false;
 
   constructor(
     readonly name: string,

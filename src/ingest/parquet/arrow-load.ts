@@ -3,7 +3,7 @@ import { ident } from '../../engine/sql.ts';
 import { createEmptyTable, describeTable } from '../../engine/tables.ts';
 import { isAbortError, throwIfAborted } from '../abort.ts';
 import type { ColumnPlan } from './columns.ts';
-import { ArrowReader } from './arrow-reader.ts';
+import { closeDecoder, type ArrowReader, type OpenedReader } from './arrow-reader.ts';
 
 export interface ArrowLoadOptions {
   signal?: AbortSignal;
@@ -39,16 +39,19 @@ const NOT_THROUGH_ARROW: ReadonlySet<string> = new Set(['UUID', 'INTERVAL']);
 export async function loadThroughArrow(
   engine: Engine,
   table: string,
-  file: Blob,
+  decoder: Promise<OpenedReader>,
   columns: { plan: ColumnPlan; name: string }[],
   options: ArrowLoadOptions,
 ): Promise<number | false> {
   const { signal } = options;
-  if (columns.some((c) => NOT_THROUGH_ARROW.has(c.plan.type))) return false;
+  if (columns.some((c) => NOT_THROUGH_ARROW.has(c.plan.type))) {
+    closeDecoder(decoder);
+    return false;
+  }
   let reader: ArrowReader | undefined;
   let created = false;
   try {
-    const started = await ArrowReader.open(file, signal);
+    const started = await decoder;
     reader = started.reader;
     const { schema, rowGroupRows } = started.opened;
     // The worker decodes the first row group while DuckDB checks the types.

@@ -7,6 +7,7 @@ import { createEmptyTable } from '../../engine/tables.ts';
 import { BATCH_ROWS, insertTextColumns, type TypedTextColumn } from '../insert.ts';
 import { formatBytes } from '../limits.ts';
 import { cleanColumnNames, deduplicateAsDuckDb } from '../names.ts';
+import { openDecoder, type OpenedReader } from './arrow-reader.ts';
 import { planColumns, type ColumnPlan, type PhysicalValue } from './columns.ts';
 
 export interface ParquetLoadOptions {
@@ -20,6 +21,11 @@ export interface ParquetLoadOptions {
    * Parquet file is read in, so it is what must fit in memory.
    */
   maxRowGroupBytes: number;
+  /**
+   * The Arrow decoder, when the caller started it already (read-text.ts starts it as soon as
+   * it knows the file is Parquet, so that its worker boots while DuckDB is asked first).
+   */
+  decoder?: Promise<OpenedReader>;
 }
 
 export interface ParquetLoadResult {
@@ -43,10 +49,7 @@ export async function loadParquetInJs(
   options: ParquetLoadOptions,
 ): Promise<ParquetLoadResult> {
   const { fileName, signal } = options;
-  const [hyparquet, { compressors }] = await Promise.all([
-    import('hyparquet'),
-    import('hyparquet-compressors'),
-  ]);
+  const hyparquet = await import('hyparquet');
   const file = await sliceReader(engine, source);
   let metadata: FileMetaData;
   try {
@@ -78,6 +81,8 @@ export async function loadParquetInJs(
       return copy;
     }),
   };
+  // Only this reader decompresses pages itself: its codecs load when it is taken.
+  const { compressors } = await import('hyparquet-compressors');
   const scan = await hyparquet.parquetScan({
     file,
     metadata: physical,
@@ -140,13 +145,11 @@ async function loadInWorker(
   plans: ColumnPlan[],
   names: string[],
 ): Promise<number | false> {
-  if (typeof window === 'undefined' || typeof Worker !== 'function' || source.kind === 'path') {
-    return false;
-  }
-  const file = source.kind === 'blob' ? source.blob : new Blob([source.bytes.slice()]);
+  const decoder = options.decoder ?? openDecoder(source, options.signal);
+  if (!decoder) return false;
   const { loadThroughArrow } = await import('./arrow-load.ts');
   const columns = plans.map((plan, i) => ({ plan, name: names[i] }));
-  return loadThroughArrow(engine, table, file, columns, options);
+  return loadThroughArrow(engine, table, decoder, columns, options);
 }
 
 /**
