@@ -50,14 +50,17 @@ export class LoadContext {
     });
   }
 
-  /** A chunk reader over the user's file that reports progress under `phase`. */
-  reader(phase: string): ChunkReader {
+  /**
+   * A chunk reader over the user's file that reports progress under `phase`; without one it
+   * reports nothing (a pass that runs beside a load reporting its own progress).
+   */
+  reader(phase?: string): ChunkReader {
     return {
       engine: this.engine,
       source: this.options.source,
       size: this.size,
       signal: this.options.signal,
-      onChunk: (bytes) => this.progress(phase, bytes),
+      ...(phase === undefined ? {} : { onChunk: (bytes: number) => this.progress(phase, bytes) }),
     };
   }
 

@@ -153,7 +153,7 @@ async function loadBesideScan(
 export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
   const { engine, options } = ctx;
   // Nothing in the load depends on the hash: the page computes it while the file loads.
-  const scanning = scanFile(ctx.reader('loading'), false, ctx.limits.maxInMemoryBytes);
+  const scanning = scanFile(ctx.reader(), false, ctx.limits.maxInMemoryBytes);
   scanning.catch(() => {});
   ctx.progress('loading', 0);
   if (engine.readsParquet && (await readWithDuckDb(ctx)))
