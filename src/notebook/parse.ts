@@ -21,8 +21,26 @@ export interface ParseResult {
   cellErrors: Map<number, NotebookError>;
 }
 
+/**
+ * The front matter alone (title and datasets), read by the same rules as parseNotebook but
+ * without the cells: for readers that need nothing else (the library's index, the files a
+ * notebook names), since parsing every cell's YAML is most of a notebook's parse.
+ */
+export function parseFrontMatter(text: string): Pick<Notebook, 'title' | 'datasets'> {
+  const { frontMatter, datasets } = readFrontMatter(splitLines(text), []);
+  return { title: titleOf(frontMatter), datasets };
+}
+
+function splitLines(text: string): string[] {
+  return text.replace(/\r\n?/g, '\n').split('\n');
+}
+
+function titleOf(frontMatter: Record<string, unknown>): string | undefined {
+  return typeof frontMatter.title === 'string' ? frontMatter.title : undefined;
+}
+
 export function parseNotebook(text: string): ParseResult {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = splitLines(text);
   const errors: NotebookError[] = [];
   const cellErrors = new Map<number, NotebookError>();
   const { frontMatter, datasets, bodyStart } = readFrontMatter(lines, errors);
@@ -76,8 +94,11 @@ export function parseNotebook(text: string): ParseResult {
     if (block.kind !== 'markdown' && hide && block.hide === undefined) block.hide = hide;
   }
   errors.push(...cellErrors.values());
-  const title = typeof frontMatter.title === 'string' ? frontMatter.title : undefined;
-  return { notebook: { title, datasets, blocks, frontMatter }, errors, cellErrors };
+  return {
+    notebook: { title: titleOf(frontMatter), datasets, blocks, frontMatter },
+    errors,
+    cellErrors,
+  };
 }
 
 function findClosingFence(lines: string[], open: number, fence: string): number {

@@ -6,7 +6,7 @@
 import { messageOf } from '../shared/errors.ts';
 import type { Engine } from '../engine/Engine.ts';
 import { Session, type SessionState } from '../notebook/Session.ts';
-import { parseNotebook } from '../notebook/parse.ts';
+import { parseFrontMatter } from '../notebook/parse.ts';
 import { freshSession } from '../notebook/session-reset.ts';
 import { isNotebookFile } from '../notebook/notebook-file.ts';
 import { Autosave, type KeyValueStore, type OriginalText } from './autosave.ts';
@@ -149,7 +149,7 @@ export class AppModel {
         this.attach(session);
       }
       if (notebook && bundledData) {
-        const named = parseNotebook(await notebook.text()).notebook.datasets.map((d) => d.file);
+        const named = parseFrontMatter(await notebook.text()).datasets.map((d) => d.file);
         const given = [...files.map((f) => f.name), ...session.files.keys()];
         extra.push(...(await bundledDataFiles(missingFiles(named, given))));
       }

@@ -4,7 +4,7 @@
  * data files the reader then opens against the sha256 the notebook records.
  */
 import { fingerprint } from '../notebook/hash.ts';
-import { parseNotebook } from '../notebook/parse.ts';
+import { parseFrontMatter } from '../notebook/parse.ts';
 import type { DatasetState } from '../notebook/state.ts';
 import type { SharedNotebook } from './share-link.ts';
 
@@ -35,7 +35,7 @@ export function sharedFileName(shared: SharedNotebook): string {
 }
 
 export function sharedDatasets(text: string): SharedDataset[] {
-  return parseNotebook(text).notebook.datasets.map((d) => ({
+  return parseFrontMatter(text).datasets.map((d) => ({
     name: d.name,
     file: d.file,
     ...(d.sha256 ? { sha256: d.sha256.toLowerCase() } : {}),

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cellsOf, parseNotebook } from '../../src/notebook/parse.ts';
+import { cellsOf, parseFrontMatter, parseNotebook } from '../../src/notebook/parse.ts';
 import { buildGraph, cellKey } from '../../src/notebook/graph.ts';
 
 const NOTEBOOK = `---
@@ -199,5 +199,31 @@ describe('parseNotebook: a dataset entry’s missing codes', () => {
     expect(list[0]?.message).toMatch(/missing must list numbers or texts/);
     expect(list[0]?.line).toBe(3);
     expect(parsed('true').errors[0]?.message).toMatch(/missing must be a list of codes/);
+  });
+});
+
+describe('parseFrontMatter', () => {
+  const bundled = readdirSync('notebooks').filter((f) => f.endsWith('.md'));
+
+  it("gives parseNotebook's title and datasets for every bundled notebook", () => {
+    expect(bundled.length).toBeGreaterThan(3);
+    for (const file of bundled) {
+      const text = readFileSync(`notebooks/${file}`, 'utf8');
+      const { title, datasets } = parseNotebook(text).notebook;
+      expect(parseFrontMatter(text), file).toEqual({ title, datasets });
+      expect(datasets.length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the example above, CRLF line ends included, and nothing from a broken header', () => {
+    const expected = {
+      title: 'Diplomatic sanctions and sanction success',
+      datasets: parseNotebook(NOTEBOOK).notebook.datasets,
+    };
+    expect(expected.datasets.map((d) => d.file)).toEqual(['TIESv4-1.xls']);
+    expect(parseFrontMatter(NOTEBOOK)).toEqual(expected);
+    expect(parseFrontMatter(NOTEBOOK.replaceAll('\n', '\r\n'))).toEqual(expected);
+    expect(parseFrontMatter('---\ntitle: never closed\n')).toEqual({ datasets: [] });
+    expect(parseFrontMatter('no front matter')).toEqual({ datasets: [] });
   });
 });

@@ -10,7 +10,7 @@
  *
  * The index is one storage item, rewritten whole: a tab closed midway leaves the old index.
  */
-import { parseNotebook } from '../../notebook/parse.ts';
+import { parseFrontMatter } from '../../notebook/parse.ts';
 import { notebookStem } from '../../notebook/notebook-file.ts';
 import type { Autosave, KeyValueStore } from '../autosave.ts';
 
@@ -214,13 +214,8 @@ function iso(ms: number): string {
 
 /** The entry a notebook's text gives: its front matter's title and datasets. */
 export function describe(file: string, text: string, updated: string): LibraryEntry {
-  const { notebook } = parseNotebook(text);
-  return {
-    file,
-    title: notebook.title ?? '',
-    updated,
-    datasets: notebook.datasets.map((d) => d.file),
-  };
+  const { title, datasets } = parseFrontMatter(text);
+  return { file, title: title ?? '', updated, datasets: datasets.map((d) => d.file) };
 }
 
 function withExtension(name: string): string {
