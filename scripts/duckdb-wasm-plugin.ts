@@ -8,10 +8,11 @@
  * worker's time on the bench machine, measured in the worker) after V8 has made a JavaScript
  * function for every exported one. The app never loads an extension (no downloads;
  * autoloading is off, src/engine/settings.ts), so the build serves the modules with the
- * exports that are used: every name the worker script mentions, every symbol the module's own
- * GOT imports resolve to, and the runtime's `__`, `dynCall_` and `orig$` helpers, about 860 of
- * 75,011. The code, data and import sections are DuckDB's, byte for byte: the same DuckDB
- * v1.4.3, 7 MB smaller, started about half a second sooner (docs/performance.md).
+ * exports that are used: every name the worker script mentions (also as Emscripten's `_name`),
+ * every symbol the module's own GOT imports resolve to, and the runtime's `__`, `dynCall_` and
+ * `orig$` helpers: 870 of 75,011 (EH) and 1,061 (MVP). The code, data and import sections are
+ * DuckDB's, byte for byte: the same DuckDB v1.4.3, 7 MB smaller, started about half a second
+ * sooner (docs/performance.md).
  *
  * `import url from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'` (and `-mvp`) gets the trimmed
  * module: an asset of the build, or a path the dev server answers. The bench's reference
@@ -40,6 +41,8 @@ export function usedExports(workerScript: string, wasm: Uint8Array): Set<string>
   for (const name of names) {
     if (
       mentioned.has(name) ||
+      // Emscripten's JavaScript names an export `_name` (`_malloc`, `_setThrew`).
+      mentioned.has(`_${name}`) ||
       linked.has(name) ||
       name.startsWith('__') ||
       // registerDynCallSymbols and dynCall() build these names at run time.
