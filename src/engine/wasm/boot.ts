@@ -10,7 +10,7 @@ import ehModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpModule from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { absolute, startWorker } from './worker.ts';
+import { absolute, defineExportGlobals, startWorker } from './worker.ts';
 
 /**
  * DuckDB-WASM 1.32's worker protocol (its WorkerRequestType and WorkerResponseType): a request
@@ -45,13 +45,19 @@ export function supportsExceptions(): boolean {
 export interface DuckDBFiles {
   mainModule: string;
   mainWorker: string;
+  /** What the worker runs before its script: the MVP build's missing globals (worker.ts). */
+  prelude?: () => void;
 }
 
 /** DuckDB's worker script and .wasm for this browser, from the app's own assets. */
 export function duckdbFiles(): DuckDBFiles {
   return supportsExceptions()
     ? { mainModule: absolute(ehModule), mainWorker: absolute(ehWorker) }
-    : { mainModule: absolute(mvpModule), mainWorker: absolute(mvpWorker) };
+    : {
+        mainModule: absolute(mvpModule),
+        mainWorker: absolute(mvpWorker),
+        prelude: defineExportGlobals,
+      };
 }
 
 /** A DuckDB-WASM worker whose module is being (or has been) instantiated. */
@@ -64,7 +70,7 @@ export interface BootedWorker {
 /** Starts the worker and asks it to instantiate the module, without DuckDB-WASM's JavaScript. */
 export function bootDuckDB(): BootedWorker {
   const files = duckdbFiles();
-  const { worker, release } = startWorker(files.mainWorker);
+  const { worker, release } = startWorker(files.mainWorker, files.prelude);
   const watching = new AbortController();
   const answered = new Promise<void>((resolve, reject) => {
     const onMessage = ({
