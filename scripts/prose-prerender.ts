@@ -8,10 +8,9 @@ import { readFile } from 'node:fs/promises';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import type { Plugin } from 'vite';
-import { findInlineRefs } from '../src/notebook/inline-values.ts';
 import { parseNotebook } from '../src/notebook/parse.ts';
 import { markdownRenderer } from '../src/ui/markdown.ts';
-import { proseWithPlaceholders } from '../src/ui/prose-placeholders.ts';
+import { rendererTexts } from '../src/ui/prose-placeholders.ts';
 
 /** Every text MarkdownBlock hands the renderer for this notebook, with its HTML. */
 export function prerenderProse(notebookText: string): Record<string, string> {
@@ -19,13 +18,7 @@ export function prerenderProse(notebookText: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const block of parseNotebook(notebookText).notebook.blocks) {
     if (block.kind !== 'markdown') continue;
-    out[block.text] = render(block.text);
-    // With inline values the renderer gets the text with placeholders instead.
-    const refs = findInlineRefs(block.text);
-    if (refs.length > 0) {
-      const text = proseWithPlaceholders(block.text, refs);
-      out[text] = render(text);
-    }
+    for (const text of rendererTexts(block.text)) out[text] = render(text);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import {
 import { replaceCellSource } from './edit.ts';
 import { addDataset, setDatasetFields } from './front-matter-edit.ts';
 import { cellKey } from './graph.ts';
-import { cellsOf, parseNotebook } from './parse.ts';
+import { cellsOf, parseFrontMatter, parseNotebook } from './parse.ts';
 import { Runner } from './Runner.ts';
 import { DEFAULT_TIME_LIMIT_MS } from './stop-messages.ts';
 import type { InputValue } from './types.ts';
@@ -212,7 +212,7 @@ export class Session {
       this.looseTables.push(result);
       return;
     }
-    const ref = parseNotebook(text).notebook.datasets.find((d) => d.name === table.name);
+    const ref = parseFrontMatter(text).datasets.find((d) => d.name === table.name);
     if (!ref) {
       this.looseTables.push(result);
       return;

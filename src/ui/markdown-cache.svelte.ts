@@ -14,7 +14,7 @@ type Render = (text: string) => string;
 const prerendered = new SvelteMap<string, string>();
 /** Reactive, so prose waiting for the renderer is drawn again when it arrives. */
 let render = $state.raw<Render | undefined>();
-let loading: Promise<void> | undefined;
+let loading: Promise<Render> | undefined;
 
 /** Markdown → HTML pairs made at build time for a bundled notebook. */
 export function addPrerendered(entries: Readonly<Record<string, string>>): void {
@@ -27,11 +27,13 @@ export function useMarkdownRenderer(renderer: Render): void {
 }
 
 /** Loads the renderer (once); the page asks for it after its first run, a report at once. */
-export function loadMarkdown(): Promise<void> {
+export async function loadMarkdown(): Promise<void> {
+  await loadRenderer();
+}
+
+function loadRenderer(): Promise<Render> {
   loading ??= import('./markdown.ts').then(
-    (module) => {
-      render = module.renderMarkdown;
-    },
+    (module) => (render = module.renderMarkdown),
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -51,8 +53,6 @@ export function markdownHtml(text: string): string | undefined {
 
 /** The pre-rendered texts whose HTML this page's renderer would not give (a browser test's check). */
 export async function prerenderedProseMismatches(): Promise<string[]> {
-  await loadMarkdown();
-  const live = render;
-  if (!live) return [...prerendered.keys()];
+  const live = await loadRenderer();
   return [...prerendered].filter(([text, html]) => live(text) !== html).map(([text]) => text);
 }

@@ -7,12 +7,10 @@
 import type { InlineFill } from '../notebook/inline-fill.ts';
 import { findInlineRefs, type InlineRef } from '../notebook/inline-values.ts';
 import { markdownHtml } from './markdown-cache.svelte.ts';
-import { proseWithPlaceholders } from './prose-placeholders.ts';
+import { hasPlaceholder, PLACEHOLDER, proseWithPlaceholders } from './prose-placeholders.ts';
 
 /** What a reference shows now (the page's InlineValues.fill, or the report's fills). */
 export type FillRef = (ref: InlineRef) => InlineFill;
-
-const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 /**
  * Prose as sanitized HTML; without `fill`, references stay as written. Undefined while the
@@ -37,7 +35,7 @@ function fillPlaceholders(root: DocumentFragment, refs: InlineRef[], fills: Inli
   // In an attribute (a link's title) a value can only be text.
   for (const element of root.querySelectorAll('*')) {
     for (const attr of element.attributes) {
-      if (attr.value.includes('\uE000')) {
+      if (hasPlaceholder(attr.value)) {
         attr.value = attr.value.replace(PLACEHOLDER, (_, i) => plainText(fills[+i]));
       }
     }
@@ -46,7 +44,7 @@ function fillPlaceholders(root: DocumentFragment, refs: InlineRef[], fills: Inli
   const texts: Text[] = [];
   while (walker.nextNode()) {
     const node = walker.currentNode as Text;
-    if (node.data.includes('\uE000')) texts.push(node);
+    if (hasPlaceholder(node.data)) texts.push(node);
   }
   for (const node of texts) {
     const parts = node.data.split(PLACEHOLDER);

@@ -36,10 +36,11 @@ export class Redraws {
 }
 
 /**
- * The shortest gap between catch-ups for a notebook of `cells` cells: at least `MIN_MS`, so the
- * states a quick run passes through (queued, running, done, for each cell) are drawn together,
- * and past `SMALL` cells 2 ms a cell more, up to `maxMs`, since a redraw costs more the longer
- * the notebook. A chart does not wait for the gap (AppModel).
+ * The shortest gap between catch-ups for a notebook of `cells` cells: 2 ms for each cell past
+ * the first `SMALL`, but at least `MIN_MS` (so the states a quick run passes through — queued,
+ * running, done, for each cell — are drawn together) and at most `maxMs`, since a redraw costs
+ * more the longer the notebook. The gap passes `MIN_MS` from 76 cells on. A chart does not wait
+ * for the gap (AppModel).
  */
 export function redrawGap(cells: number, maxMs: number): number {
   return Math.min(maxMs, Math.max(MIN_MS, 2 * (cells - SMALL)));
