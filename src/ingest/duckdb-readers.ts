@@ -1,4 +1,4 @@
-import { EngineError, type Engine } from '../engine/Engine.ts';
+import type { Engine } from '../engine/Engine.ts';
 import { ident, literal } from '../engine/sql.ts';
 import { cleanColumnNames } from './names.ts';
 
@@ -17,16 +17,4 @@ export async function createFromParquet(
   const names = cleanColumnNames(original);
   const select = original.map((name, i) => `${ident(name)} AS ${ident(names[i])}`).join(', ');
   await engine.exec(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select} FROM ${call}`);
-}
-
-/**
- * True when DuckDB lacks the parquet extension. Native DuckDB 1.4.3 links it in; DuckDB-WASM
- * loads it as an extension, which this project never fetches at run time.
- */
-export function isMissingReader(error: unknown): boolean {
-  return (
-    error instanceof EngineError &&
-    /Catalog Error/i.test(error.message) &&
-    /(read_parquet|parquet extension)/i.test(error.message)
-  );
 }

@@ -2,14 +2,14 @@ import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { loadDelimited } from './csv.ts';
 import type { LoadContext } from './context.ts';
-import { createFromParquet, isMissingReader } from './duckdb-readers.ts';
+import { createFromParquet } from './duckdb-readers.ts';
 import { knownCsv, type KnownCsv } from './known-files.ts';
 import { textTokens } from './missing.ts';
 import { guessEncoding, parseEncoding, transcodeToUtf8, type EncodingGuess } from './encoding.ts';
 import { checkInMemory } from './limits.ts';
 import { closeDecoder, openDecoder } from './parquet/arrow-reader.ts';
 import { explainReadError } from './read-errors.ts';
-import { scanFile, type ScanResult } from './scan.ts';
+import { scanFile, startsAsUtf8, type ScanResult } from './scan.ts';
 
 export interface ReadResult {
   sha256: string;
@@ -92,12 +92,13 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
  */
 const BESIDE_SCAN_BYTES = 1_000_000;
 
-/** Whether the file is large and starts like UTF-8 text, so most likely is UTF-8 throughout. */
+/** Whether the file is large and its head is UTF-8 text, so most likely it is throughout. */
 function loadsBesideScan(ctx: LoadContext, head: Uint8Array): boolean {
   return (
     !ctx.options.encoding &&
     ctx.size >= BESIDE_SCAN_BYTES &&
     !head.includes(0) &&
+    startsAsUtf8(head) &&
     guessEncoding(head, true).encoding === 'utf-8'
   );
 }
@@ -124,8 +125,8 @@ async function loadBesideScan(
   try {
     scan = await scanFile(ctx.reader('reading'), true, ctx.limits.maxInMemoryBytes);
   } catch (error) {
-    // Cancelled (or unreadable) while DuckDB reads: stop DuckDB too rather than wait for it.
-    if (options.signal?.aborted) await engine.cancel().catch(() => {});
+    // Cancelled or unreadable while DuckDB reads (loadFile's linkCancel has stopped DuckDB's
+    // statement on a cancel): nothing of the load is kept.
     await loading;
     await drop().catch(() => {});
     throw error;
@@ -156,8 +157,10 @@ export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
   const scanning = scanFile(ctx.reader(), false, ctx.limits.maxInMemoryBytes);
   scanning.catch(() => {});
   ctx.progress('loading', 0);
-  if (engine.readsParquet && (await readWithDuckDb(ctx)))
+  if (engine.readsParquet) {
+    await readWithDuckDb(ctx);
     return { sha256: (await scanning).sha256 };
+  }
   // The Arrow decoder's worker and module start now and boot while the JavaScript reader's
   // code loads and reads the file's metadata.
   const decoder = openDecoder(options.source, options.signal);
@@ -179,15 +182,13 @@ export async function readParquet(ctx: LoadContext): Promise<ReadResult> {
   return { sha256: (await scanning).sha256 };
 }
 
-/** DuckDB's read_parquet; false when this DuckDB turns out to have no Parquet reader. */
-async function readWithDuckDb(ctx: LoadContext): Promise<boolean> {
+/** DuckDB's own read_parquet (native DuckDB). */
+async function readWithDuckDb(ctx: LoadContext): Promise<void> {
   const { engine, options } = ctx;
   const path = await engine.registerFile(options.fileName, options.source);
   try {
     await createFromParquet(engine, options.table, path);
-    return true;
   } catch (error) {
-    if (isMissingReader(error)) return false;
     throw explainReadError(error, options.fileName, 'parquet');
   }
 }

@@ -101,6 +101,11 @@ function countNul(chunk: Uint8Array): number {
   return n;
 }
 
+/** Whether these first bytes of a file are valid UTF-8 so far (a cut sequence at the end is). */
+export function startsAsUtf8(head: Uint8Array): boolean {
+  return decodes(new TextDecoder('utf-8', { fatal: true }), head, false);
+}
+
 function decodes(decoder: TextDecoder, chunk: Uint8Array, last: boolean): boolean {
   try {
     decoder.decode(chunk, { stream: !last });

@@ -1,4 +1,5 @@
-import { EngineError, type Engine } from '../../engine/Engine.ts';
+import type { Engine } from '../../engine/Engine.ts';
+import { EngineRestartedError } from '../../engine/wasm/restart.ts';
 import { ident } from '../../engine/sql.ts';
 import { createEmptyTable, describeTable } from '../../engine/tables.ts';
 import { isAbortError, throwIfAborted } from '../abort.ts';
@@ -44,6 +45,8 @@ export async function loadThroughArrow(
   options: ArrowLoadOptions,
 ): Promise<number | false> {
   const { signal } = options;
+  // The caller owns the decoder; closing it here, and once the rows are in, frees the
+  // worker's copy of the file before the JavaScript reader reads it again.
   if (columns.some((c) => NOT_THROUGH_ARROW.has(c.plan.type))) {
     closeDecoder(decoder);
     return false;
@@ -54,7 +57,8 @@ export async function loadThroughArrow(
     const started = await decoder;
     reader = started.reader;
     const { schema, rowGroupRows } = started.opened;
-    // The worker decodes the first row group while DuckDB checks the types.
+    // The first row group, which the reader asked for as soon as the file was open: it is
+    // decoded while DuckDB checks the types.
     let next = rowGroupRows.length > 0 ? reader.read(0) : undefined;
     next?.catch(() => {});
     if (!(await arrowTypesFit(engine, `${table}__arrow_types`, schema, columns))) return false;
@@ -84,7 +88,7 @@ export async function loadThroughArrow(
     if (isAbortError(error) || signal?.aborted) throw error;
     // A restarted DuckDB (EngineRestartedError, Cancel of a stuck statement) lost every table:
     // reading the file again would not be what the user asked for.
-    if (error instanceof EngineError && error.name !== 'EngineError') throw error;
+    if (error instanceof EngineRestartedError) throw error;
     return false;
   } finally {
     reader?.close();
@@ -104,11 +108,12 @@ async function arrowTypesFit(
   await engine.insertArrowIPC(probe, schema, { create: true });
   try {
     const arrived = await describeTable(engine, probe);
+    if (arrived.length !== columns.length) return false;
     const misfits = arrived
-      .map(({ type }, i) => `${type}→${columns[i]?.plan.type}`)
-      .filter((pair) => !EXACT_CASTS.has(pair) && pair.split('→')[0] !== pair.split('→')[1]);
+      .map(({ type }, i) => `${type}→${columns[i].plan.type}`)
+      .filter((pair, i) => arrived[i].type !== columns[i].plan.type && !EXACT_CASTS.has(pair));
     if (misfits.length > 0) performance.mark('statecraft:parquet-misfits', { detail: misfits });
-    return arrived.length === columns.length && misfits.length === 0;
+    return misfits.length === 0;
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${ident(probe)}`);
   }

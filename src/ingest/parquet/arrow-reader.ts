@@ -87,7 +87,6 @@ export class ArrowReader {
       this.first = undefined;
       return first;
     }
-    if (first) await first.catch(() => {});
     const reply = await this.ask({ type: 'read', rowGroup });
     if (reply.type !== 'rows' || reply.rowGroup !== rowGroup) {
       throw new Error(`unexpected reply ${reply.type}`);

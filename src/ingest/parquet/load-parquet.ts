@@ -7,7 +7,7 @@ import { createEmptyTable } from '../../engine/tables.ts';
 import { BATCH_ROWS, insertTextColumns, type TypedTextColumn } from '../insert.ts';
 import { formatBytes } from '../limits.ts';
 import { cleanColumnNames, deduplicateAsDuckDb } from '../names.ts';
-import { openDecoder, type OpenedReader } from './arrow-reader.ts';
+import type { OpenedReader } from './arrow-reader.ts';
 import { planColumns, type ColumnPlan, type PhysicalValue } from './columns.ts';
 
 export interface ParquetLoadOptions {
@@ -67,7 +67,7 @@ export async function loadParquetInJs(
   const warnings = plans
     .filter((p) => p.note)
     .map((p) => `Column "${p.name}" holds ${p.note}; it was loaded as VARCHAR.`);
-  const viaArrow = await loadInWorker(engine, table, source, options, plans, names);
+  const viaArrow = await loadInWorker(engine, table, options, plans, names);
   notePath(viaArrow === false ? 'javascript' : 'arrow');
   if (viaArrow !== false) return { rows: viaArrow, warnings };
   // Decoded as stored: logical types are applied here, exactly, instead of by hyparquet
@@ -134,18 +134,18 @@ export async function loadParquetInJs(
 
 /**
  * parquet-wasm in a Web Worker and DuckDB-WASM's own Arrow scan (arrow-load.ts): the fast
- * path, taken in the browser whenever it builds the very table the code below would. Node (the
- * command line, tests) has no Web Worker, and its DuckDB reads Parquet itself anyway.
+ * path, taken in the browser (the caller started the decoder) whenever it builds the very
+ * table the code below would. Node (the command line, tests) has no Web Worker, and its DuckDB
+ * reads Parquet itself anyway.
  */
 async function loadInWorker(
   engine: Engine,
   table: string,
-  source: FileSource,
   options: ParquetLoadOptions,
   plans: ColumnPlan[],
   names: string[],
 ): Promise<number | false> {
-  const decoder = options.decoder ?? openDecoder(source, options.signal);
+  const { decoder } = options;
   if (!decoder) return false;
   const { loadThroughArrow } = await import('./arrow-load.ts');
   const columns = plans.map((plan, i) => ({ plan, name: names[i] }));
