@@ -70,7 +70,9 @@ export async function trimmedModule(flavor: Flavor): Promise<Uint8Array<ArrayBuf
 
 const IMPORT = /^@duckdb\/duckdb-wasm\/dist\/duckdb-(eh|mvp)\.wasm\?url$/;
 const VIRTUAL = '\0statecraft-duckdb-wasm:';
-const DEV_PATH = '/@statecraft/duckdb-';
+/** Where the dev server answers with a trimmed module (build: an emitted asset instead). */
+const devPath = (flavor: string) => `/@statecraft/duckdb-${flavor}.wasm`;
+const FLAVORS: readonly Flavor[] = ['eh', 'mvp'];
 
 export function duckdbWasmPlugin(): Plugin {
   let serving = false;
@@ -93,7 +95,7 @@ export function duckdbWasmPlugin(): Plugin {
     async load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
       const flavor = id.slice(VIRTUAL.length) as Flavor;
-      if (serving) return `export default ${JSON.stringify(`${DEV_PATH}${flavor}.wasm`)};`;
+      if (serving) return `export default ${JSON.stringify(devPath(flavor))};`;
       const ref = this.emitFile({
         type: 'asset',
         name: `duckdb-${flavor}.wasm`,
@@ -103,9 +105,9 @@ export function duckdbWasmPlugin(): Plugin {
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
-        const flavor = /^\/@statecraft\/duckdb-(eh|mvp)\.wasm$/.exec(request.url ?? '')?.[1];
+        const flavor = FLAVORS.find((f) => request.url === devPath(f));
         if (!flavor) return next();
-        module(flavor as Flavor).then(
+        module(flavor).then(
           (bytes) => {
             response.setHeader('Content-Type', 'application/wasm');
             response.end(bytes);

@@ -42,7 +42,7 @@ export function supportsExceptions(): boolean {
   return WebAssembly.validate(EXCEPTIONS_PROBE);
 }
 
-export interface DuckDBFiles {
+interface DuckDBFiles {
   mainModule: string;
   mainWorker: string;
   /** What the worker runs before its script: the MVP build's missing globals (worker.ts). */
@@ -50,7 +50,7 @@ export interface DuckDBFiles {
 }
 
 /** DuckDB's worker script and .wasm for this browser, from the app's own assets. */
-export function duckdbFiles(): DuckDBFiles {
+function duckdbFiles(): DuckDBFiles {
   return supportsExceptions()
     ? { mainModule: absolute(ehModule), mainWorker: absolute(ehWorker) }
     : {
@@ -115,7 +115,7 @@ function errorText(data: unknown): string {
  * would say "Running…" for good. The .wasm is asked for with a HEAD request, which the
  * worker's own download does not wait on. Both checks stop once DuckDB is up (`signal`).
  */
-export function missingFile(worker: Worker, module: string, signal: AbortSignal): Promise<never> {
+function missingFile(worker: Worker, module: string, signal: AbortSignal): Promise<never> {
   const name = module.split('/').pop() ?? module;
   return new Promise((_, reject) => {
     const failed = (event: ErrorEvent): void => {

@@ -35,11 +35,7 @@ async function parseBook(
     sheets: book.sheetNames.map((name) => {
       const sheet = book.readSheet(name);
       if (!sheet) return null;
-      return {
-        sheet: sheet.sheet,
-        table: packTextColumns(sheet.columns),
-        warnings: sheet.warnings,
-      };
+      return { table: packTextColumns(sheet.columns), warnings: sheet.warnings };
     }),
   };
 }

@@ -2,9 +2,8 @@ import type { PackedTable } from '../insert.ts';
 import type { PackedStata } from '../stata/load-stata.ts';
 import type { ZipPart } from '../zip-check.ts';
 
-/** One sheet, its columns packed into INSERT strings (see PackedTable). */
+/** One sheet, its columns packed into INSERT strings (see PackedTable); named by its position. */
 export interface PackedSheet {
-  sheet: string;
   table: PackedTable;
   warnings: string[];
 }
