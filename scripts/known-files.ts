@@ -16,6 +16,7 @@ import { loadDelimited } from '../src/ingest/csv.ts';
 import { sniff } from '../src/ingest/csv-dialect.ts';
 import type { KnownCsv } from '../src/ingest/known-files.ts';
 import { textTokens } from '../src/ingest/missing.ts';
+import { BESIDE_SCAN_BYTES } from '../src/ingest/read-text.ts';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const dataDir = resolve(repoRoot, 'data');
@@ -37,10 +38,16 @@ export async function knownReading(engine: Engine, path: string, file: string): 
   const { rows } = await engine.query(`SELECT count(*) AS n FROM ${table}`);
   await engine.exec(`DROP TABLE ${table}`);
   if (Number(rows[0].n) === 0) throw new Error(`${file} has no rows; it cannot be a known file`);
+  // What loadKnown (src/ingest/csv.ts) relies on: a clean, unquoted read, before any scan.
+  const dialect = await sniff(engine, path);
+  const refuse = (why: string) => new Error(`${file} ${why}; it cannot be a known file`);
+  if (missing.warnings.length > 0) throw refuse(`reads with warnings (${missing.warnings[0]})`);
+  if (dialect.quote !== '') throw refuse('is quoted');
+  if (bytes.length >= BESIDE_SCAN_BYTES) throw refuse(`is ${BESIDE_SCAN_BYTES} bytes or more`);
   return {
     file,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    dialect: await sniff(engine, path),
+    dialect,
     tokens,
     columns,
     rows: Number(rows[0].n),

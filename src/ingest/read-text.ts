@@ -88,9 +88,10 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
 
 /**
  * Files from this size on are read by DuckDB while the page scans them. The known files
- * (known-files.ts, the demo's data) are all smaller: their recipe needs the hash first.
+ * (known-files.ts, the demo's data) are all smaller, as scripts/known-files.ts checks: their
+ * recipe needs the hash first.
  */
-const BESIDE_SCAN_BYTES = 1_000_000;
+export const BESIDE_SCAN_BYTES = 1_000_000;
 
 /** Whether the file is large and its head is UTF-8 text, so most likely it is throughout. */
 function loadsBesideScan(ctx: LoadContext, head: Uint8Array): boolean {
