@@ -1,6 +1,7 @@
 import type { ColumnInfo } from '../engine/Engine.ts';
 import { ident } from '../engine/sql.ts';
 import { loadDelimited } from './csv.ts';
+import type { DelimitedLoad } from './csv-missing.ts';
 import type { LoadContext } from './context.ts';
 import { createFromParquet } from './duckdb-readers.ts';
 import { knownCsv, type KnownCsv } from './known-files.ts';
@@ -74,14 +75,7 @@ export async function readDelimited(ctx: LoadContext, head: Uint8Array): Promise
   }
   ctx.checkAborted();
   ctx.progress('loading', ctx.size);
-  try {
-    const tokens = textTokens(options.missing);
-    const loaded = await loadDelimited(engine, path, options.table, sample, tokens, known);
-    ctx.warnings.push(...loaded.warnings);
-    ctx.addMissing(options.table, loaded.counts);
-  } catch (error) {
-    throw explainReadError(error, options.fileName, 'delimited text');
-  }
+  keepLoad(ctx, await settledLoad(ctx, path, sample, known));
   const table = known && { columns: known.columns, rows: known.rows };
   return { sha256: scan.sha256, encoding: guess.encoding, ...(table ? { known: table } : {}) };
 }
@@ -117,10 +111,7 @@ async function loadBesideScan(
 ): Promise<{ scan: ScanResult; result?: ReadResult }> {
   const { engine, options } = ctx;
   const path = await engine.registerFile(options.fileName, options.source);
-  const sample = new TextDecoder('utf-8').decode(head);
-  const loading = loadDelimited(engine, path, options.table, sample, textTokens(options.missing))
-    .then((loaded) => ({ loaded }))
-    .catch((error: unknown) => ({ error }));
+  const loading = settledLoad(ctx, path, new TextDecoder('utf-8').decode(head));
   const drop = () => engine.exec(`DROP TABLE IF EXISTS ${ident(options.table)}`);
   let scan: ScanResult;
   try {
@@ -139,12 +130,34 @@ async function loadBesideScan(
     return { scan };
   }
   ctx.checkAborted();
+  keepLoad(ctx, outcome);
+  return { scan, result: { sha256: scan.sha256, encoding: 'utf-8' } };
+}
+
+type SettledLoad = { loaded: DelimitedLoad } | { error: unknown };
+
+/** DuckDB's CSV reader on the file at `path`, settled: what it found, or its error. */
+function settledLoad(
+  ctx: LoadContext,
+  path: string,
+  sample: string,
+  known?: KnownCsv,
+): Promise<SettledLoad> {
+  const { engine, options } = ctx;
+  const tokens = textTokens(options.missing);
+  return loadDelimited(engine, path, options.table, sample, tokens, known).then(
+    (loaded) => ({ loaded }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** A load's warnings and missing-value counts into the context, or its error, explained. */
+function keepLoad(ctx: LoadContext, outcome: SettledLoad): void {
   if ('error' in outcome) {
-    throw explainReadError(outcome.error, options.fileName, 'delimited text');
+    throw explainReadError(outcome.error, ctx.options.fileName, 'delimited text');
   }
   ctx.warnings.push(...outcome.loaded.warnings);
-  ctx.addMissing(options.table, outcome.loaded.counts);
-  return { scan, result: { sha256: scan.sha256, encoding: 'utf-8' } };
+  ctx.addMissing(ctx.options.table, outcome.loaded.counts);
 }
 
 /**
