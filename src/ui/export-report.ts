@@ -5,22 +5,21 @@
 import { chartSvgString } from '../charts/svg-string.ts';
 import { labelsFor, type LabelIndex } from '../ingest/column-labels.ts';
 import type { ProseFills } from './model/inline-values.svelte.ts';
-import { useMarkdownRenderer } from './markdown-cache.svelte.ts';
-import { renderMarkdown } from './markdown.ts';
 import { renderProse } from './prose-html.ts';
 import { inlineSvg, notebookReportHtml, type ReportInput } from './report-html.ts';
 
-// The report is loaded on demand and writes every prose block at once: it brings the renderer.
-useMarkdownRenderer(renderMarkdown);
-
+/** The report; the caller has loaded the Markdown renderer (loadMarkdown). */
 export function reportHtml(input: ReportInput, labels?: LabelIndex, fills?: ProseFills): string {
   return notebookReportHtml(input, {
     // Inline values as the run left them; one the run did not reach shows as pending.
-    markdown: (text) =>
-      renderProse(
+    markdown: (text) => {
+      const html = renderProse(
         text,
         fills && ((ref) => fills.get(ref.source) ?? { state: 'pending', message: 'not computed' }),
-      ) ?? '',
+      );
+      if (html === undefined) throw new Error('the Markdown renderer is not loaded');
+      return html;
+    },
     chartSvg: (spec, rows) => inlineSvg(chartSvgString(spec, rows, document), document),
     columnLabels: labels ? (table, columns) => labelsFor(labels, table, columns) : undefined,
   });

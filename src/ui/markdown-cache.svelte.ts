@@ -7,6 +7,7 @@
  * renderer would give for that text, in any notebook.
  */
 import { SvelteMap } from 'svelte/reactivity';
+import { loadOnce } from '../shared/load-once.ts';
 
 type Render = (text: string) => string;
 
@@ -14,32 +15,19 @@ type Render = (text: string) => string;
 const prerendered = new SvelteMap<string, string>();
 /** Reactive, so prose waiting for the renderer is drawn again when it arrives. */
 let render = $state.raw<Render | undefined>();
-let loading: Promise<Render> | undefined;
 
 /** Markdown → HTML pairs made at build time for a bundled notebook. */
 export function addPrerendered(entries: Readonly<Record<string, string>>): void {
   for (const [text, html] of Object.entries(entries)) prerendered.set(text, html);
 }
 
-/** For a chunk that brought the renderer along (the report): no second load. */
-export function useMarkdownRenderer(renderer: Render): void {
-  render ??= renderer;
-}
+const loadRenderer = loadOnce(() =>
+  import('./markdown.ts').then((module) => (render = module.renderMarkdown)),
+);
 
 /** Loads the renderer (once); the page asks for it after its first run, a report at once. */
 export async function loadMarkdown(): Promise<void> {
   await loadRenderer();
-}
-
-function loadRenderer(): Promise<Render> {
-  loading ??= import('./markdown.ts').then(
-    (module) => (render = module.renderMarkdown),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
 }
 
 /** The HTML of `text`, or undefined while the renderer it needs is loading. */

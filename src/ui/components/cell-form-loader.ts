@@ -1,14 +1,8 @@
+import { loadOnce } from '../../shared/load-once.ts';
+
 /**
  * The cell form (CellForm.svelte and the formula parser it needs) loads apart from the page:
  * no reader needs it before the first chart. The page asks for it once the first run is over
  * (start-app.ts), so a click on "Form" finds it there; until then a click loads it.
  */
-let loading: Promise<typeof import('./CellForm.svelte')> | undefined;
-
-export function loadCellForm(): Promise<typeof import('./CellForm.svelte')> {
-  loading ??= import('./CellForm.svelte').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+export const loadCellForm = loadOnce(() => import('./CellForm.svelte'));

@@ -7,6 +7,8 @@
  * milliseconds to create, and creating thousands of them, for cells nobody looks at, held the
  * page's thread while the notebook ran.
  */
+import { loadOnce } from '../../shared/load-once.ts';
+
 type EditorModule = typeof import('../components/CodeEditor.svelte');
 export type EditorComponent = EditorModule['default'];
 
@@ -15,13 +17,10 @@ export const MAX_EDITORS_OFF_SCREEN = 200;
 /** How close to the screen a cell must come for its editor to be made. */
 const NEAR = '600px 0px';
 
-let loading: Promise<EditorComponent> | undefined;
-
 /** The editor component, loading its chunk now if it has not been loaded yet. */
-export function loadEditor(): Promise<EditorComponent> {
-  loading ??= import('../components/CodeEditor.svelte').then((module) => module.default);
-  return loading;
-}
+export const loadEditor = loadOnce(() =>
+  import('../components/CodeEditor.svelte').then((module) => module.default),
+);
 
 interface Waiting {
   element: Element;

@@ -7,6 +7,7 @@ import { ident } from '../../engine/sql.ts';
 import { readLabelIndex } from '../../ingest/column-labels.ts';
 import { messageOf } from '../../shared/errors.ts';
 import { toCsv } from '../csv.ts';
+import { loadMarkdown } from '../markdown-cache.svelte.ts';
 import { downloadBlob } from '../download.ts';
 import type { SessionAccess } from './access.ts';
 import type { NotebookDocument } from './document.svelte.ts';
@@ -60,7 +61,8 @@ export class Exports {
   /** Downloads the notebook and its results as one self-contained HTML report. */
   async exportHtml(): Promise<void> {
     try {
-      const { reportHtml } = await import('../export-report.ts');
+      // The report writes every prose block at once: the renderer comes first.
+      const [{ reportHtml }] = await Promise.all([import('../export-report.ts'), loadMarkdown()]);
       const doc = this.document;
       const notebookFile = doc.notebookFile || 'notebook.md';
       const version = this.engineVersion();
