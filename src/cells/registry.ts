@@ -105,9 +105,6 @@ export function tablesToPin(cell: Cell): TablePin[] {
   return kind.pins && cell.name && !cell.duplicate ? kind.pins(cell.name, cell) : [];
 }
 
-/** The kind of cell that holds "Pin results"' pins (expect: its kind says so). */
-export const PIN_KIND: CellKind = CELL_KINDS.find((k) => k.holdsPins === true)!.kind;
-
 /** Files the command line writes beside results.json for a cell that ran (its kind says which). */
 export function cellFiles(cell: Cell, outputs: readonly OutputPreview[]): OutputFile[] {
   const kind = kindOf(cell.kind);

@@ -113,8 +113,6 @@ export interface CellKindDef<K extends string, S = undefined> {
   files?(name: string, cell: CellOf<K, S>, outputs: readonly OutputPreview[]): OutputFile[];
   /** A model kind's average marginal effects, which a `margins` cell naming one reports. */
   margins?: MarginsOf;
-  /** A cell of this kind named `pinned_results` holds "Pin results"' pins (expect/pinned.ts). */
-  holdsPins?: boolean;
 }
 
 /** A model kind's margins: the named model cell's effects as the margins cell asks for them. */

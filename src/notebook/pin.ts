@@ -12,8 +12,8 @@ import type { Row, Value } from '../shared/table-data.ts';
 import { uniqueName } from '../shared/unique-name.ts';
 import { replaceCellSource } from './edit.ts';
 import { cellsOf, parseNotebook } from './parse.ts';
-import { mergePins, PIN_CELL, pinCellOf } from '../cells/expect/pinned.ts';
-import { PIN_KIND, tablesToPin } from '../cells/registry.ts';
+import { mergePins, PIN_CELL, PIN_KIND, pinCellOf } from '../cells/expect/pinned.ts';
+import { tablesToPin } from '../cells/registry.ts';
 import type { TablePin } from '../cells/types.ts';
 import type { Cell, CellKind, ExpectSpec, ExpectTable } from './types.ts';
 

@@ -12,7 +12,6 @@ export const expectCell: CellKindDef<'expect', ExpectSpec> = {
   body: 'yaml',
   nameOptional: true,
   // Its keys are the pinned tables, its rows their values: the kind "Pin results" writes.
-  holdsPins: true,
   template: (table) => `${table ?? 'my_table'}:\n  rows: []`,
   outputTables: () => [],
   tablesRead: (cell) => Object.keys(cell.spec).map((k) => k.toLowerCase()),

@@ -2,20 +2,21 @@
  * The expect cell that holds a notebook's pinned results ("Pin results", src/notebook/pin.ts),
  * and how newly pinned tables merge into its spec.
  */
-import { kindOf, type Cell } from '../registry.ts';
+import type { Cell } from '../registry.ts';
 import type { ExpectSpec, ExpectTable } from './spec.ts';
 
 /** The name of the expect cell that holds the pins; one cell, so re-pinning updates in place. */
 export const PIN_CELL = 'pinned_results';
 
-/** The kind that holds pins is the expect kind (its `holdsPins`); its cells carry an ExpectSpec. */
-type ExpectCell = Extract<Cell, { kind: 'expect' }>;
+/** Pins are expectations: the pin cell is a cell of this folder's kind, with an ExpectSpec. */
+export const PIN_KIND = 'expect';
+type ExpectCell = Extract<Cell, { kind: typeof PIN_KIND }>;
 
 /** The notebook's pin cell, if it has one (a refused duplicate is not it). */
 export function pinCellOf(cells: readonly Cell[]): ExpectCell | undefined {
   return cells.find(
     (c): c is ExpectCell =>
-      kindOf(c.kind).holdsPins === true && c.name?.toLowerCase() === PIN_CELL && !c.duplicate,
+      c.kind === PIN_KIND && c.name?.toLowerCase() === PIN_CELL && !c.duplicate,
   );
 }
 
