@@ -51,18 +51,19 @@ export async function readLabelIndex(engine: Engine): Promise<LabelIndex> {
   // cheapest question (every chart asks it, the first one in a fresh page on the way to the
   // first chart), and the columns' shape is read only for tables so named. Dictionaries are
   // tables: the loaders write them so, and a cell's output is always a table.
+  const suffixed = SUFFIXES.map((s) => `suffix(table_name, ${literal(s)})`).join(' OR ');
   const { rows: named } = await engine.query(
     `SELECT table_name FROM duckdb_tables()
-     WHERE database_name = current_database() AND schema_name = 'main'
-       AND (suffix(table_name, '_labels') OR suffix(table_name, '_dictionary'))`,
+     WHERE database_name = current_database() AND schema_name = 'main' AND (${suffixed})`,
   );
   if (named.length === 0) return NO_LABELS;
   // A dictionary is recognised by its exact shape, so a user's table named `x_labels` with
-  // other columns is never read as one.
+  // other columns is never read as one; only the tables just found are looked at.
+  const tables = named.map((r) => literal(String(r.table_name))).join(', ');
   const { rows: found } = await engine.query(
     `SELECT table_name FROM duckdb_columns()
      WHERE database_name = current_database() AND schema_name = 'main'
-       AND (suffix(table_name, '_labels') OR suffix(table_name, '_dictionary'))
+       AND table_name IN (${tables})
      GROUP BY table_name
      HAVING list(column_name ORDER BY column_index) = ['variable', 'description', 'value', 'label']
         AND bool_and(data_type = 'VARCHAR')
