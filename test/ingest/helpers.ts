@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Engine, FileSource, Row } from '../../src/engine/Engine.ts';
+import type { Engine, FileSource, Params, Row } from '../../src/engine/Engine.ts';
 import { NativeEngine } from '../../src/engine/NativeEngine.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -41,4 +41,29 @@ export function utf16(text: string, order: 'le' | 'be'): Uint8Array {
     out[3 + 2 * i] = order === 'le' ? hi : lo;
   }
   return out;
+}
+
+/** A statement the engine was sent through `query` or `exec`, with its parameters. */
+export interface SentStatement {
+  method: 'query' | 'exec';
+  sql: string;
+  params: Params | undefined;
+}
+
+/** The real engine, noting every statement sent through `query` and `exec`, in order. */
+export function recordingEngine(inner: Engine): { engine: Engine; sent: SentStatement[] } {
+  const sent: SentStatement[] = [];
+  const engine = new Proxy(inner, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if ((key === 'query' || key === 'exec') && typeof value === 'function') {
+        return (sql: string, params?: Params) => {
+          sent.push({ method: key, sql, params });
+          return (value as Engine['exec']).call(target, sql, params);
+        };
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { engine, sent };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine, Params } from '../../src/engine/Engine.ts';
+import type { Params } from '../../src/engine/Engine.ts';
 import type { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import {
   createTableFromColumns,
@@ -7,7 +7,7 @@ import {
   packTextColumns,
   type TextColumn,
 } from '../../src/ingest/insert.ts';
-import { createEngine, rows } from './helpers.ts';
+import { createEngine, recordingEngine, rows, type SentStatement } from './helpers.ts';
 
 /**
  * Columns built in JavaScript reach DuckDB in statements whose bound parameters stay far below
@@ -23,6 +23,11 @@ afterAll(async () => {
 });
 
 /** The JSON size of each recorded statement's parameters. */
+/** The statements run for their effect, as [sql, params]. */
+function execs(sent: SentStatement[]): [string, Params | undefined][] {
+  return sent.filter((s) => s.method === 'exec').map((s) => [s.sql, s.params]);
+}
+
 function paramSizes(statements: [string, Params | undefined][]): number[] {
   return statements
     .filter(([, params]) => params && params.length > 0)
@@ -41,12 +46,12 @@ describe('createTableFromColumns', () => {
           : `Côte d’Ivoire "${i}" \\ \u001f ${'é'.repeat(i % 40)}`,
     );
     const numbers = Array.from({ length: n }, (_, i) => (i % 13 === 0 ? null : String(i * 3)));
-    const recorded = recordingStatements(engine);
+    const recorded = recordingEngine(engine);
     await createTableFromColumns(recorded.engine, 'wide_text', [
       { name: 'label', type: 'VARCHAR', values: text },
       { name: 'x', type: 'BIGINT', values: numbers },
     ]);
-    const sizes = paramSizes(recorded.statements);
+    const sizes = paramSizes(execs(recorded.sent));
     expect(sizes.length).toBeGreaterThan(10);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(256 * 1024);
 
@@ -92,37 +97,16 @@ describe('createTableFromColumns', () => {
         values: Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : '2001-02-03')),
       },
     ];
-    const direct = recordingStatements(engine);
+    const direct = recordingEngine(engine);
     await createTableFromColumns(direct.engine, 'direct', columns);
     // What crosses from the worker is structured-cloned: a JSON round trip is as strict.
     const packed = JSON.parse(JSON.stringify(packTextColumns(columns))) as ReturnType<
       typeof packTextColumns
     >;
     expect(packed.rows).toBe(n);
-    const viaPacked = recordingStatements(engine);
+    const viaPacked = recordingEngine(engine);
     await createTableFromPacked(viaPacked.engine, 'direct', packed);
-    expect(viaPacked.statements.length).toBeGreaterThan(2);
-    expect(viaPacked.statements).toEqual(direct.statements);
+    expect(execs(viaPacked.sent).length).toBeGreaterThan(2);
+    expect(execs(viaPacked.sent)).toEqual(execs(direct.sent));
   });
 });
-
-/** The real engine, recording every statement with its parameters. */
-function recordingStatements(inner: Engine): {
-  engine: Engine;
-  statements: [string, Params | undefined][];
-} {
-  const statements: [string, Params | undefined][] = [];
-  const engine = new Proxy(inner, {
-    get(target, property) {
-      if (property === 'exec') {
-        return (sql: string, params?: Params) => {
-          statements.push([sql, params]);
-          return target.exec(sql, params);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { engine, statements };
-}

@@ -8,29 +8,13 @@ import { loadFile } from '../../src/ingest/index.ts';
 import { knownCsv } from '../../src/ingest/known-files.ts';
 import { textTokens } from '../../src/ingest/missing.ts';
 import { dataDir, knownFilesJson, knownReadings } from '../../scripts/known-files.ts';
-import { createEngine, rows } from './helpers.ts';
+import { createEngine, recordingEngine, rows } from './helpers.ts';
 
 let engine: Engine;
 beforeAll(async () => {
   engine = await createEngine();
 });
 afterAll(() => engine.close());
-
-/** The engine, noting every statement it is sent. */
-function logging(inner: Engine, log: string[]): Engine {
-  return new Proxy(inner, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if ((key === 'query' || key === 'exec') && typeof value === 'function') {
-        return (sql: string, ...rest: unknown[]) => {
-          log.push(sql);
-          return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 describe('known files (the demo data the app ships)', () => {
   it('data/known-files.json is what a full load of each demo CSV finds (else: npm run data:known)', async () => {
@@ -66,14 +50,14 @@ describe('known files (the demo data the app ships)', () => {
   it('loadFile skips the sniffer for the shipped bytes, and sniffs a file that differs by one byte', async () => {
     const bytes = new Uint8Array(await readFile(resolve(dataDir, 'demo-sanctions-synthetic.csv')));
     const load = async (data: Uint8Array, table: string) => {
-      const log: string[] = [];
-      const result = await loadFile(logging(engine, log), {
+      const recorded = recordingEngine(engine);
+      const result = await loadFile(recorded.engine, {
         source: { kind: 'bytes', bytes: data },
         fileName: 'demo-sanctions-synthetic.csv',
         table,
       });
       expect(result.tables[0].rows).toBe(1240);
-      return { log, result };
+      return { log: recorded.sent.map((s) => s.sql), result };
     };
     const { log: shipped, result: known } = await load(bytes, 'shipped');
     // One statement reads the file; nothing asks DuckDB what the known file holds.
