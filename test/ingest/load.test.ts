@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileSource } from '../../src/engine/Engine.ts';
 import type { NativeEngine } from '../../src/engine/NativeEngine.ts';
 import { listTables } from '../../src/engine/tables.ts';
 import { loadFile, type LoadProgress } from '../../src/ingest/index.ts';
-import { bytes, createEngine } from './helpers.ts';
+import { bytes, createEngine, recordingEngine } from './helpers.ts';
 
 let engine: NativeEngine;
 beforeAll(async () => {
@@ -54,5 +55,34 @@ describe('loadFile: progress and cancellation', () => {
     });
     await expect(load).rejects.toMatchObject({ name: 'AbortError' });
     expect(await listTables(engine)).not.toContain('cancelled');
+  });
+});
+
+describe('loadFile: a large UTF-8 CSV', () => {
+  it('is handed to DuckDB before the page reads it for its hash and text check', async () => {
+    const data = bigCsv();
+    expect(data.length).toBeGreaterThan(1_000_000);
+    const recorded = recordingEngine(engine);
+    // The scan reads the whole file through the engine: its read is noted in the same log.
+    const noted = new Proxy(recorded.engine, {
+      get(target, key) {
+        if (key !== 'readFile') return Reflect.get(target, key, target) as unknown;
+        return (source: FileSource) => {
+          const sql = '-- the scan reads the file';
+          recorded.sent.push({ method: 'query', sql, params: undefined });
+          return target.readFile(source);
+        };
+      },
+    });
+    const result = await loadFile(noted, {
+      table: 'beside',
+      fileName: 'big.csv',
+      source: bytes(data),
+    });
+    expect(result.tables[0].rows).toBe(250_000);
+    const order = recorded.sent.map((s) => s.sql);
+    const firstDuckDbRead = order.findIndex((sql) => /sniff_csv|read_csv/.test(sql));
+    expect(firstDuckDbRead).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('-- the scan reads the file')).toBeGreaterThan(firstDuckDbRead);
   });
 });
