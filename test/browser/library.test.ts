@@ -53,7 +53,9 @@ describe('notebook library', () => {
         .toBe('untitled-2.md');
       await addCell(page, 'SELECT 2 AS two', 'second');
 
-      await page.reload();
+      // A new visit to the app's own address. (Reloading the `?blank` address first opened a
+      // third blank notebook, which became the last one open whenever it started before the
+      // navigation below: the test then failed on a busy machine.)
       await openApp(page, app.url);
       // The notebook open last comes back, with its cell.
       await expect
